@@ -1,0 +1,383 @@
+"""Products, their images, links and certificates, and the agencies that curate them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agencies.models import Agency
+from catalog import rules
+
+from .base import ServerFileName, today, unique_slug
+from .business import Business
+from .reference import Category
+
+
+class ProductQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Product.Status.PUBLISHED, business__is_active=True)
+
+    def curated_by(self, agencies):
+        """Owned by, or co-curated (accepted collaboration) by, one of `agencies`."""
+        co_curated = Collaboration.objects.accepted().filter(agency__in=agencies)
+        return self.filter(Q(owner_agency__in=agencies) | Q(pk__in=co_curated.values("product_id")))
+
+    def visible_to(self, user):
+        """Published products for everyone; drafts and archived ones for the curating agencies'
+        editors and managers and for administrators. Everything else answers 404."""
+        if rules.is_administrator(user):
+            return self.all()
+        curated = self.curated_by(rules.editing_agencies(user)).values("pk")
+        return self.filter(
+            Q(status=Product.Status.PUBLISHED, business__is_active=True) | Q(pk__in=curated)
+        )
+
+    def editable_by(self, user):
+        """Products whose content `user` may change: owned or co-curated by their agencies."""
+        if rules.is_administrator(user):
+            return self.all()
+        return self.curated_by(rules.editing_agencies(user))
+
+    def manageable_by(self, user):
+        """Products `user` may publish, archive, hand over or open to collaboration."""
+        if rules.is_administrator(user):
+            return self.all()
+        return self.filter(owner_agency__in=rules.editing_agencies(user))
+
+    def flagships(self, on=None):
+        """Products with a designation current on `on` (today in Asia/Jakarta) and not revoked."""
+        from .flagship import Designation
+
+        return self.filter(pk__in=Designation.objects.current(on).values("product_id"))
+
+
+class Product(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="products", verbose_name=_("business")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    summary_en = models.CharField(_("summary in English"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
+    )
+    price_min = models.PositiveBigIntegerField(_("lowest price (Rp)"))
+    price_max = models.PositiveBigIntegerField(_("highest price (Rp)"))
+    unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. per 250 g"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    owner_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="owned_products",
+        verbose_name=_("curating agency"),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_min__lte=models.F("price_max")),
+                name="product_price_min_not_above_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published", "archived"]),
+                name="product_status_known",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="product_status_created"),
+            models.Index(fields=["status", "name"], name="product_status_name"),
+            models.Index(fields=["status", "price_min"], name="product_status_price_min"),
+            models.Index(fields=["status", "price_max"], name="product_status_price_max"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.business.is_active
+
+    @property
+    def is_flagship(self) -> bool:
+        return self.designations.current().exists()
+
+    @property
+    def display_name(self) -> str:
+        """The English name under /en/ when one was entered; content stays as entered."""
+        if self.name_en and get_language() == "en":
+            return self.name_en
+        return self.name
+
+    @property
+    def display_summary(self) -> str:
+        if self.summary_en and get_language() == "en":
+            return self.summary_en
+        return self.summary
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to=ServerFileName("products"),
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=200,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class ProductLink(models.Model):
+    """Where to buy or procure the product: online shops and government procurement."""
+
+    class Kind(models.TextChoices):
+        EKATALOG = "ekatalog", _("e-Katalog (LKPP)")
+        PADI = "padi", _("PaDi UMKM")
+        TOKOPEDIA = "tokopedia", "Tokopedia"
+        SHOPEE = "shopee", "Shopee"
+        TIKTOK = "tiktok", "TikTok Shop"
+        BUKALAPAK = "bukalapak", "Bukalapak"
+        OTHER = "other", _("Other shop")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="links", verbose_name=_("product")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    url = models.URLField(_("address (URL)"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("marketplace or procurement link")
+        verbose_name_plural = _("marketplace and procurement links")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.url}"
+
+    @property
+    def is_procurement(self) -> bool:
+        return self.kind in {self.Kind.EKATALOG, self.Kind.PADI}
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self, on=None):
+        """Certificates not expired on `on` (today by default); only these count in filters."""
+        return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on or today()))
+
+
+class Certificate(models.Model):
+    class Kind(models.TextChoices):
+        HALAL = "halal", _("Halal")
+        PIRT = "pirt", _("P-IRT (home industry food)")
+        BPOM = "bpom", _("BPOM distribution permit")
+        SNI = "sni", _("SNI")
+        MEREK = "merek", _("Registered trademark (HKI)")
+        IG = "ig", _("Geographical indication")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="certificates", verbose_name=_("product")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=100)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    expires_on = models.DateField(
+        _("expires on"), null=True, blank=True, help_text=_("Empty when it does not expire.")
+    )
+    verified_by = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verified_certificates",
+        verbose_name=_("verified by"),
+        help_text=_("Empty when the business declared it itself."),
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "number"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_on__isnull=True)
+                | Q(issued_on__isnull=True)
+                | Q(expires_on__gte=models.F("issued_on")),
+                name="certificate_expires_after_issue",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["halal", "pirt", "bpom", "sni", "merek", "ig"]),
+                name="certificate_kind_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "expires_on"], name="certificate_kind_expiry")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_on is not None and self.expires_on < today()
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_by_id is not None
+
+
+class CollaborationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Collaboration.Status.PENDING)
+
+    def accepted(self):
+        return self.filter(status=Collaboration.Status.ACCEPTED)
+
+    def visible_to(self, user):
+        """Administrators see all; agency members see those of their products and invitations."""
+        if rules.is_administrator(user):
+            return self.all()
+        agencies = Agency.objects.where_member(user)
+        return self.filter(Q(product__owner_agency__in=agencies) | Q(agency__in=agencies))
+
+
+class Collaboration(models.Model):
+    """An agency invited to co-curate a product. Rows are never deleted: they are the trail."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        ENDED = "ended", _("Ended")
+
+    LIVE_STATUSES = (Status.PENDING, Status.ACCEPTED)
+
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.PROTECT,
+        related_name="collaborations",
+        verbose_name=_("product"),
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="collaborations",
+        verbose_name=_("invited agency"),
+    )
+    note = models.CharField(
+        _("contribution"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. pendampingan sertifikasi halal"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ended by"),
+    )
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+
+    objects = CollaborationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at", "pk"]
+        verbose_name = _("collaboration")
+        verbose_name_plural = _("collaborations")
+        constraints = [
+            # An agency has at most one open invitation or accepted collaboration per product;
+            # declined and ended rows stay as history.
+            models.UniqueConstraint(
+                fields=["product", "agency"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="collaboration_one_live_per_agency",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "declined", "ended"]),
+                name="collaboration_status_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "status"], name="collaboration_agency_status")]
+
+    def __str__(self):
+        return f"{self.product} · {self.agency.short_name} ({self.get_status_display()})"

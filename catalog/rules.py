@@ -1,0 +1,156 @@
+"""The permission layer: who may do what (DESIGN §4), in one place.
+
+Two kinds of answer live here and in the model querysets that call into it:
+
+- *querysets* narrowed to a user (``Product.objects.visible_to(user)``, ``editable_by``...) are
+  where every view starts, so that an object a user may not see answers 404;
+- *predicates* (``can_edit_product(user, product)``...) decide one action on one object.
+
+HTML views, the API and the admin all call these functions; no view decides a right on its own.
+Agency membership is the only source of write rights; the provincial administrator is whoever
+holds the permission ``catalog.approve_nomination`` (superusers hold every permission).
+"""
+
+from agencies.models import EDITING_ROLES, Agency, Membership, Role
+
+ADMINISTRATOR_PERMISSION = "catalog.approve_nomination"
+ADMINISTRATOR_GROUP = "Administrator Produk Unggulan"
+
+
+def is_signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_administrator(user) -> bool:
+    """Provincial administrator: approves flagships and may act on every agency's data."""
+    return is_signed_in(user) and user.has_perm(ADMINISTRATOR_PERMISSION)
+
+
+def roles_of(user) -> dict[int, str]:
+    """{agency_id: role} of the user's memberships, read fresh on every call."""
+    return Membership.objects.roles_of(user)
+
+
+def editing_agency_ids(user) -> set[int]:
+    """Agencies in which the user is an editor or manager."""
+    return {agency_id for agency_id, role in roles_of(user).items() if role in EDITING_ROLES}
+
+
+def editing_agencies(user):
+    return Agency.objects.where_member(user, roles=EDITING_ROLES)
+
+
+def reviewing_agencies(user):
+    """Leading-sector agencies in which the user is a reviewer."""
+    return Agency.objects.where_member(user, roles=[Role.REVIEWER]).leading_sectors()
+
+
+def is_reviewer(user) -> bool:
+    return reviewing_agencies(user).exists()
+
+
+# Products ---------------------------------------------------------------------------------------
+
+
+def _accepted_collaborator_ids(product) -> set[int]:
+    return set(product.collaborations.accepted().values_list("agency_id", flat=True))
+
+
+def can_view_product(user, product) -> bool:
+    if product.is_public:
+        return True
+    return can_edit_product(user, product)
+
+
+def can_create_product(user, agency) -> bool:
+    """Create a product owned by `agency` (for any active business)."""
+    return is_administrator(user) or agency.pk in editing_agency_ids(user)
+
+
+def can_edit_product(user, product) -> bool:
+    """Change content and images: the owner agency and accepted collaborators."""
+    if is_administrator(user):
+        return True
+    agency_ids = editing_agency_ids(user)
+    return product.owner_agency_id in agency_ids or bool(
+        agency_ids & _accepted_collaborator_ids(product)
+    )
+
+
+def can_manage_product(user, product) -> bool:
+    """Publish, unpublish, archive, invite and end collaborations: the owner agency only."""
+    return is_administrator(user) or product.owner_agency_id in editing_agency_ids(user)
+
+
+def can_hand_over_product(user, product, agency) -> bool:
+    """Give the product to another agency: only to one where the user is editor or manager too."""
+    if is_administrator(user):
+        return True
+    return can_manage_product(user, product) and agency.pk in editing_agency_ids(user)
+
+
+def can_answer_collaboration(user, collaboration) -> bool:
+    """Accept or decline an invitation: a manager of the invited agency."""
+    if is_administrator(user):
+        return True
+    return roles_of(user).get(collaboration.agency_id) == Role.MANAGER
+
+
+# Businesses -------------------------------------------------------------------------------------
+
+
+def can_create_business(user) -> bool:
+    """Any editor may register a business; their agency becomes its registering agency."""
+    return is_administrator(user) or bool(editing_agency_ids(user))
+
+
+def can_edit_business(user, business) -> bool:
+    """Edit or deactivate: editors of the registering agency."""
+    return is_administrator(user) or business.registering_agency_id in editing_agency_ids(user)
+
+
+# Agencies ---------------------------------------------------------------------------------------
+
+
+def can_manage_members(user, agency) -> bool:
+    return is_administrator(user) or roles_of(user).get(agency.pk) == Role.MANAGER
+
+
+# Flagship workflow ------------------------------------------------------------------------------
+
+
+def nominating_agencies(user, product):
+    """Agencies through which the user may nominate `product`: owner or accepted collaborator
+    where the user is editor or manager. Administrators nominate only through a membership."""
+    if not product.is_public:
+        return Agency.objects.none()
+    curating = [product.owner_agency_id, *_accepted_collaborator_ids(product)]
+    return editing_agencies(user).filter(pk__in=curating)
+
+
+def can_nominate(user, product) -> bool:
+    return nominating_agencies(user, product).exists()
+
+
+def can_act_as_nominator(user, nomination) -> bool:
+    """Edit, submit, resubmit or withdraw: editors and managers of the nominating agency."""
+    return nomination.agency_id in editing_agency_ids(user)
+
+
+def can_review(user, nomination) -> bool:
+    """Assess, request changes, recommend, reject: a leading-sector reviewer who did not submit
+    the nomination (four eyes)."""
+    if not is_reviewer(user):
+        return False
+    return nomination.submitted_by_id != user.pk
+
+
+def can_decide(user, nomination) -> bool:
+    """Approve or decline: an administrator who did not recommend it (four eyes)."""
+    if not is_administrator(user):
+        return False
+    return not nomination.events.filter(action="recommend", actor=user).exists()
+
+
+def can_revoke(user, designation) -> bool:
+    return is_administrator(user)
