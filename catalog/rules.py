@@ -17,6 +17,18 @@ ADMINISTRATOR_PERMISSION = "catalog.approve_nomination"
 ADMINISTRATOR_GROUP = "Administrator Produk Unggulan"
 
 
+def administrator_group():
+    """The group whose members are provincial administrators (made by a migration)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=ADMINISTRATOR_GROUP)
+    app_label, codename = ADMINISTRATOR_PERMISSION.split(".")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    return group
+
+
 def is_signed_in(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,42 +14,100 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('short_name', models.CharField(help_text='e.g. Diskop UKM', max_length=50, verbose_name='short name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('is_leading_sector', models.BooleanField(default=False, help_text='Leading-sector agencies assess flagship nominations.', verbose_name='leading sector')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('logo', models.ImageField(blank=True, upload_to='agencies/', verbose_name='logo')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text="e.g. Diskop UKM", max_length=50, verbose_name="short name"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "is_leading_sector",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Leading-sector agencies assess flagship nominations.",
+                        verbose_name="leading sector",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("logo", models.ImageField(blank=True, upload_to="agencies/", verbose_name="logo")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'agency',
-                'verbose_name_plural': 'agencies',
-                'ordering': ['name'],
+                "verbose_name": "agency",
+                "verbose_name_plural": "agencies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('editor', 'Editor'), ('manager', 'Manager'), ('reviewer', 'Reviewer')], default='editor', max_length=20, verbose_name='role')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='agencies.agency', verbose_name='agency')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("editor", "Editor"),
+                            ("manager", "Manager"),
+                            ("reviewer", "Reviewer"),
+                        ],
+                        default="editor",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="agencies.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['agency__name', 'user__username'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'agency'), name='membership_one_per_agency'), models.CheckConstraint(condition=models.Q(('role__in', ['editor', 'manager', 'reviewer'])), name='membership_role_known')],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["agency__name", "user__username"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "agency"), name="membership_one_per_agency"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("role__in", ["editor", "manager", "reviewer"])),
+                        name="membership_role_known",
+                    ),
+                ],
             },
         ),
     ]

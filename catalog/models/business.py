@@ -28,7 +28,9 @@ class BusinessQuerySet(models.QuerySet):
         administrators."""
         if rules.is_administrator(user):
             return self.all()
-        return self.filter(Q(is_active=True) | Q(registering_agency__in=rules.editing_agencies(user)))
+        return self.filter(
+            Q(is_active=True) | Q(registering_agency__in=rules.editing_agencies(user))
+        )
 
     def editable_by(self, user):
         if rules.is_administrator(user):

@@ -1,0 +1,208 @@
+"""Demo nominations in every state of the workflow, with their assessments, events and
+designations (current, expired and revoked), so every queue and flagship page has content.
+
+The demo writes the history it needs directly (backdated), the way an import of past decisions
+would; live transitions go through the workflow functions."""
+
+import hashlib
+from datetime import timedelta
+
+from django.utils import timezone
+
+from agencies.models import Agency
+from catalog.models import (
+    Assessment,
+    AssessmentScore,
+    Criterion,
+    Designation,
+    Nomination,
+    NominationEvent,
+    Product,
+)
+from catalog.models.base import today
+
+S = Nomination.State
+
+# (nominating agency, preferred word in the product's slug, path, designation, reviewer)
+SCENARIOS = [
+    ("dinas-pertanian", "lada-putih", "approved_after_changes", "current", "koperasi.reviewer"),
+    ("dinas-kelautan-perikanan", "terasi", "approved", "current", "disperindag.reviewer"),
+    ("dinas-koperasi-ukm", "jahe-merah", "approved", "current", "disperindag.reviewer"),
+    ("dinas-kelautan-perikanan", "kemplang", "approved", "expired", "koperasi.reviewer"),
+    ("dinas-pertanian", "nanas", "approved", "revoked", "disperindag.reviewer"),
+    ("dinas-koperasi-ukm", "", "recommended", None, "koperasi.reviewer"),
+    ("dinas-pertanian", "madu", "recommended", None, "disperindag.reviewer"),
+    ("dinas-kelautan-perikanan", "rusip", "submitted", None, "koperasi.reviewer"),
+    ("dinas-koperasi-ukm", "", "submitted", None, "disperindag.reviewer"),
+    ("dinas-pertanian", "kopi", "changes_requested", None, "koperasi.reviewer"),
+    ("dinas-kelautan-perikanan", "", "rejected", None, "disperindag.reviewer"),
+    ("dinas-koperasi-ukm", "", "declined", None, "koperasi.reviewer"),
+    ("dinas-pertanian", "", "withdrawn", None, "koperasi.reviewer"),
+    ("dinas-kelautan-perikanan", "", "draft", None, "disperindag.reviewer"),
+]
+
+NOMINATORS = {
+    "dinas-pertanian": "pertanian.editor",
+    "dinas-kelautan-perikanan": "perikanan.editor",
+    "dinas-koperasi-ukm": "koperasi.editor",
+}
+
+COMMENTS = {
+    "request_changes": "Mohon lengkapi foto kemasan terbaru dan nomor P-IRT yang masih berlaku.",
+    "resubmit": "Foto kemasan dan sertifikat sudah diperbarui.",
+    "recommend": "Memenuhi seluruh kriteria; layak ditetapkan sebagai produk unggulan.",
+    "reject": "Kapasitas produksi belum stabil dan bahan baku sebagian dari luar daerah.",
+    "decline": "Belum dapat ditetapkan tahun ini; usulkan kembali setelah izin edar terbit.",
+    "withdraw": "Ditarik sementara: pelaku usaha sedang mengganti kemasan.",
+    "approve": "Ditetapkan melalui Keputusan Gubernur.",
+}
+
+# Each path: the actions in order; the actor is the nominator, the reviewer or the administrator.
+PATHS = {
+    "draft": [],
+    "submitted": ["submit"],
+    "changes_requested": ["submit", "request_changes"],
+    "recommended": ["submit", "assess", "recommend"],
+    "approved": ["submit", "assess", "recommend", "approve"],
+    "approved_after_changes": [
+        "submit",
+        "request_changes",
+        "resubmit",
+        "assess",
+        "recommend",
+        "approve",
+    ],
+    "rejected": ["submit", "reject"],
+    "declined": ["submit", "assess", "recommend", "decline"],
+    "withdrawn": ["submit", "withdraw"],
+}
+MOVES = {  # action: (from, to, who)
+    "submit": (S.DRAFT, S.SUBMITTED, "nominator"),
+    "request_changes": (S.SUBMITTED, S.CHANGES_REQUESTED, "reviewer"),
+    "resubmit": (S.CHANGES_REQUESTED, S.SUBMITTED, "nominator"),
+    "recommend": (S.SUBMITTED, S.RECOMMENDED, "reviewer"),
+    "reject": (S.SUBMITTED, S.REJECTED, "reviewer"),
+    "approve": (S.RECOMMENDED, S.APPROVED, "admin"),
+    "decline": (S.RECOMMENDED, S.REJECTED, "admin"),
+    "withdraw": (S.SUBMITTED, S.WITHDRAWN, "nominator"),
+}
+
+
+def seed_flagships(users):
+    used = set(Nomination.objects.values_list("product_id", flat=True))
+    if used:
+        return  # the demo's nominations exist already: leave them (and any real ones) alone
+    for number, scenario in enumerate(SCENARIOS, start=1):
+        agency_slug, word, path, designation, reviewer = scenario
+        agency = Agency.objects.get(slug=agency_slug)
+        product = _pick_product(agency, word, used)
+        if product is None:
+            continue
+        used.add(product.pk)
+        people = {
+            "nominator": users[NOMINATORS[agency_slug]],
+            "reviewer": users[reviewer],
+            "admin": users["admin"],
+        }
+        _play(number, product, agency, PATHS[path], designation, people)
+
+
+def _pick_product(agency, word, used):
+    products = (
+        Product.objects.published()
+        .curated_by(Agency.objects.filter(pk=agency.pk))
+        .exclude(pk__in=used)
+        .order_by("slug")
+    )
+    return (word and products.filter(slug__contains=word).first()) or products.first()
+
+
+def _play(number, product, agency, actions, designation_kind, people):
+    # An expired designation was decided about two years ago; the rest within the last months.
+    days_ago = 800 if designation_kind == "expired" else 150 - number * 7
+    start = timezone.now() - timedelta(days=days_ago)
+    nomination = Nomination.objects.create(
+        product=product,
+        agency=agency,
+        justification=(
+            f"{product.name} dibuat dari bahan baku lokal Bangka Belitung oleh "
+            f"{product.business.name}, sudah dipasarkan rutin dan memiliki pelanggan tetap "
+            "di luar daerah."
+        ),
+        evidence="Data penjualan 12 bulan terakhir dan dokumentasi kunjungan pendampingan.",
+        created_by=people["nominator"],
+    )
+    state, when = S.DRAFT, start
+    for action in actions:
+        when += timedelta(days=4)
+        if action == "assess":
+            _assess(nomination, people["reviewer"], when)
+            continue
+        from_state, to_state, who = MOVES[action]
+        actor = people[who]
+        if action == "submit":
+            nomination.submitted_by, nomination.submitted_at = actor, when
+        event = NominationEvent.objects.create(
+            nomination=nomination,
+            action=action,
+            from_state=from_state,
+            to_state=to_state,
+            actor=actor,
+            agency=_agency_of(actor),
+            comment=COMMENTS.get(action, ""),
+        )
+        NominationEvent.objects.filter(pk=event.pk).update(created_at=when)
+        state = to_state
+        if action == "approve":
+            _designate(number, nomination, actor, when, designation_kind)
+    nomination.state = state
+    nomination.save()
+    Nomination.objects.filter(pk=nomination.pk).update(created_at=start)
+
+
+def _agency_of(user):
+    membership = user.memberships.select_related("agency").first()
+    return membership.agency if membership else None
+
+
+def _assess(nomination, reviewer, when):
+    membership = reviewer.memberships.select_related("agency").get()
+    assessment = Assessment.objects.create(
+        nomination=nomination,
+        reviewer=reviewer,
+        agency=membership.agency,
+        comment="Dinilai berdasarkan kunjungan lapangan dan dokumen yang dilampirkan.",
+    )
+    for criterion in Criterion.objects.active():
+        digest = hashlib.sha256(f"{nomination.pk}:{criterion.code}".encode()).digest()
+        AssessmentScore.objects.create(
+            assessment=assessment, criterion=criterion, score=3 + digest[0] % 3
+        )
+    Assessment.objects.filter(pk=assessment.pk).update(created_at=when, updated_at=when)
+
+
+def _designate(number, nomination, admin, when, kind):
+    day = today()
+    if kind == "expired":
+        valid_from = timezone.localtime(when).date() + timedelta(days=14)
+        valid_until = valid_from + timedelta(days=364)
+    else:
+        valid_from = day - timedelta(days=120)
+        valid_until = valid_from + timedelta(days=364)
+    designation = Designation.objects.create(
+        product=nomination.product,
+        nomination=nomination,
+        year=valid_from.year,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        decree_number=f"188.44/{100 + number}/DKUKM/{valid_from.year}",
+        approved_by=admin,
+        approved_at=when,
+    )
+    if kind == "revoked":
+        designation.revoked_by = admin
+        designation.revoked_at = timezone.now() - timedelta(days=20)
+        designation.revocation_reason = (
+            "Izin P-IRT tidak diperpanjang dan produksi terhenti lebih dari enam bulan."
+        )
+        designation.save()

@@ -1,0 +1,143 @@
+"""factory-boy factories for the domain. Each makes a valid row with as little as it can."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from agencies.models import Agency, Membership, Role
+from catalog import models as m
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("rahasia-123")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Dinas Contoh {n}")
+    short_name = factory.Sequence(lambda n: f"DC{n}")
+    slug = factory.Sequence(lambda n: f"dinas-contoh-{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    role = Role.EDITOR
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Region
+        django_get_or_create = ["slug"]
+
+    name = "Kabupaten Bangka Barat"
+    slug = "bangka-barat"
+    seat = "Muntok"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Category
+        django_get_or_create = ["slug"]
+
+    name = "Pertanian & Perkebunan"
+    slug = "pertanian-perkebunan"
+
+
+class BusinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Business
+
+    name = factory.Sequence(lambda n: f"Usaha Lada Mentok {n}")
+    owner_name = "Siti Aminah"
+    region = factory.SubFactory(RegionFactory)
+    registering_agency = factory.SubFactory(AgencyFactory)
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Product
+
+    business = factory.SubFactory(BusinessFactory)
+    name = factory.Sequence(lambda n: f"Lada Putih Muntok {n}")
+    category = factory.SubFactory(CategoryFactory)
+    price_min = 45_000
+    price_max = 60_000
+    unit = "per 250 g"
+    status = m.Product.Status.PUBLISHED
+    owner_agency = factory.SubFactory(AgencyFactory)
+
+
+class CollaborationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Collaboration
+
+    product = factory.SubFactory(ProductFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    status = m.Collaboration.Status.ACCEPTED
+    invited_by = factory.SubFactory(UserFactory)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Certificate
+
+    product = factory.SubFactory(ProductFactory)
+    kind = m.Certificate.Kind.HALAL
+    number = factory.Sequence(lambda n: f"ID131100000{n:05d}")
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Criterion
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"kriteria_{n}")
+    name = factory.Sequence(lambda n: f"Kriteria {n}")
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Nomination
+
+    product = factory.SubFactory(ProductFactory)
+    agency = factory.SelfAttribute("product.owner_agency")
+    justification = "Bahan baku lokal dan pasar yang luas."
+    created_by = factory.SubFactory(UserFactory)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Assessment
+
+    nomination = factory.SubFactory(NominationFactory)
+    reviewer = factory.SubFactory(UserFactory)
+    agency = factory.SubFactory(AgencyFactory, is_leading_sector=True)
+
+
+class DesignationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Designation
+
+    nomination = factory.SubFactory(NominationFactory, state=m.Nomination.State.APPROVED)
+    product = factory.SelfAttribute("nomination.product")
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=300))
+    decree_number = factory.Sequence(lambda n: f"188.44/{n}/DKUKM/2026")
+    approved_by = factory.SubFactory(UserFactory)
+    approved_at = factory.LazyFunction(timezone.now)
