@@ -225,3 +225,6 @@ LOGGING = {
 
 # The demo's password, printed by `make run`; never used outside seed_demo.
 DEMO_PASSWORD = "demo12345"
+
+# Links typed without a scheme are taken as https:// (the default of Django 6).
+FORMS_URLFIELD_ASSUME_HTTPS = True
