@@ -8,6 +8,7 @@ the API and the admin all ask the same question the same way.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,6 +63,9 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("agency-detail", args=[self.slug])
 
 
 class MembershipQuerySet(models.QuerySet):

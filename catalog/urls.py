@@ -1,7 +1,16 @@
 from django.urls import path
 
-from catalog.views import public
+from catalog.views import app, public
 
 urlpatterns = [
     path("", public.home, name="home"),
+    path("produk/", public.product_list, name="product-list"),
+    path("produk/<slug:slug>/", public.product_detail, name="product-detail"),
+    path("produk/<slug:slug>/qr.svg", public.product_qr, name="product-qr"),
+    path("unggulan/", public.flagship_list, name="flagship-list"),
+    path("umkm/", public.business_list, name="business-list"),
+    path("umkm/<slug:slug>/", public.business_detail, name="business-detail"),
+    path("dinas/", public.agency_list, name="agency-list"),
+    path("dinas/<slug:slug>/", public.agency_detail, name="agency-detail"),
+    path("offline/", app.offline, name="offline"),
 ]

@@ -39,7 +39,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
+    "django_htmx",
+    "imagekit",
     "simple_history",
     "axes",
     "csp",
@@ -57,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
@@ -199,8 +204,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 24,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "catalog.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -210,6 +217,33 @@ REST_FRAMEWORK = {
         "user": env.str("THROTTLE_USER", default="600/minute"),
     },
 }
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Etalase UMKM Babel API",
+    "DESCRIPTION": "Products, businesses (UMKM), agencies and flagship products of Kepulauan "
+    "Bangka Belitung. Read without credentials; write with `Authorization: Token <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (no CDN), so `default-src 'self'` holds.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# Image renditions are made when an image is saved, so showing a page never waits for them.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "catalog.renditions.RenditionsOnSave"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+
+#: Changes with every release; the service worker uses it to name its caches.
+STATIC_VERSION = env.str("STATIC_VERSION", default="2026-11-28.1")
+
+#: Counts (results, facets, the API's `count`) are exact up to this number, "10.000+" beyond.
+CATALOG_COUNT_CAP = env.int("CATALOG_COUNT_CAP", default=10_000)
+
+#: Public pages may be cached this long at most, and never past the next midnight in
+#: Asia/Jakarta, when designations start and end (DESIGN §7).
+PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=300)
 
 LOGGING = {
     "version": 1,
@@ -228,3 +262,10 @@ DEMO_PASSWORD = "demo12345"
 
 # Links typed without a scheme are taken as https:// (the default of Django 6).
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Typo tolerance: a name is "similar" to a query from this word similarity on (pg_trgm's
+    # default, 0.6, misses "lada mutok" → "Lada Putih Muntok").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c pg_trgm.word_similarity_threshold=0.4"
+    )

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from catalog.views import health
+from catalog.sitemaps import SITEMAPS
+from catalog.views import app, health
 
 admin.site.site_header = "Etalase UMKM Babel"
 admin.site.site_title = "Etalase UMKM Babel"
@@ -11,6 +13,11 @@ admin.site.index_title = "Administrasi"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("robots.txt", app.robots_txt, name="robots-txt"),
+    path("manifest.webmanifest", app.manifest, name="manifest"),
+    path("sw.js", app.service_worker, name="service-worker"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("catalog.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

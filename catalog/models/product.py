@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
@@ -13,6 +16,8 @@ from catalog import rules
 from .base import ServerFileName, today, unique_slug
 from .business import Business
 from .reference import Category
+
+WEBP = {"format": "WEBP", "options": {"quality": 72}}
 
 
 class ProductQuerySet(models.QuerySet):
@@ -135,6 +140,9 @@ class Product(models.Model):
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("product-detail", args=[self.slug])
+
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.business.is_active
@@ -182,8 +190,34 @@ class ProductImage(models.Model):
         verbose_name = _("product image")
         verbose_name_plural = _("product images")
 
+    # WebP renditions in the widths the pages use (made when the image is saved).
+    w320 = ImageSpecField(source="image", processors=[ResizeToFit(320, upscale=False)], **WEBP)
+    w480 = ImageSpecField(source="image", processors=[ResizeToFit(480, upscale=False)], **WEBP)
+    w960 = ImageSpecField(source="image", processors=[ResizeToFit(960, upscale=False)], **WEBP)
+
+    RENDITION_WIDTHS = (320, 480, 960)
+
     def __str__(self):
         return self.alt_text
+
+    def renditions(self):
+        """[(width, height, url)] of the WebP renditions no wider than the original."""
+        if not (self.width and self.height):
+            return []
+        result = []
+        for width in self.RENDITION_WIDTHS:
+            if width > self.width and result:
+                break
+            spec = getattr(self, f"w{width}")
+            shown = min(width, self.width)
+            result.append((shown, round(self.height * shown / self.width), spec.url))
+        return result
+
+    def srcset(self) -> str:
+        return ", ".join(f"{url} {width}w" for width, _height, url in self.renditions())
+
+    def height_for(self, width: int) -> int:
+        return round(self.height * width / self.width) if self.width else width
 
 
 class ProductLink(models.Model):

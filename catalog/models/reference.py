@@ -1,6 +1,7 @@
 """Master data: regions, categories and the assessment rubric. Administrators edit them."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,9 @@ class Category(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("product-list") + f"?kategori={self.slug}"
 
     @property
     def display_name(self):

@@ -1,29 +1,141 @@
 """Presentation helpers for the portal's templates."""
 
+import re
+from urllib.parse import quote, urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from catalog.search import count_cap
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_switch(context):
-    """(code, name, url) of the other language's version of this page: a plain link, no form,
-    so that public pages need no session, cookie or CSRF token."""
+    """(code, name, url) of this page in the other language: a plain link, no form, so that
+    public pages need no session, cookie or CSRF token."""
     request = context["request"]
     current = get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        if code != current:
-            links.append((code, name, translate_url(request.get_full_path(), code)))
-    return links
+    return [
+        (code, name, translate_url(request.get_full_path(), code))
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def alternate_urls(context):
+    """(code, absolute url) of this page in every language, for hreflang links."""
+    request = context["request"]
+    path = request.path
+    return [
+        (code, request.build_absolute_uri(translate_url(path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _thousands(value: int) -> str:
+    separator = "," if get_language() == "en" else "."
+    return f"{int(value):,}".replace(",", separator)
 
 
 @register.filter
 def rupiah(value):
-    """45000 → "Rp 45.000" (Indonesian thousands separator whatever the interface language)."""
+    """45000 → "Rp 45.000" (Indonesian thousands separator in both languages: it is rupiah)."""
     if value is None or value == "":
         return ""
     return "Rp " + f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def price_range(product):
+    """ "Rp 45.000 – Rp 60.000 / 250 g" (or a single price when both ends are equal)."""
+    text = rupiah(product.price_min)
+    if product.price_max != product.price_min:
+        text += " – " + rupiah(product.price_max)
+    unit = (product.unit or "").strip()
+    if unit:
+        unit = re.sub(r"^per\s+", "", unit, flags=re.I)
+        text += f" / {unit}"
+    return text
+
+
+@register.filter
+def capped(value):
+    """A count as shown: exact up to 10,000, "10.000+" beyond (DESIGN §5)."""
+    if value is None:
+        return ""
+    if int(value) > count_cap():
+        return _thousands(count_cap()) + "+"
+    return _thousands(value)
+
+
+def whatsapp_number(number: str) -> str:
+    """Indonesian numbers in the international form wa.me needs: 0812… → 62812…"""
+    digits = re.sub(r"\D", "", number or "")
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    elif digits.startswith("8"):
+        digits = "62" + digits
+    return digits
+
+
+@register.simple_tag(takes_context=True)
+def whatsapp_link(context, product):
+    """https://wa.me/62… with a message naming the product and its page."""
+    number = whatsapp_number(product.business.whatsapp)
+    if not number:
+        return ""
+    page = context["request"].build_absolute_uri(product.get_absolute_url())
+    message = _("Hello, I am interested in %(product)s on Etalase UMKM Babel: %(url)s") % {
+        "product": product.display_name,
+        "url": page,
+    }
+    return f"https://wa.me/{number}?text={quote(message)}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (None or "" removes them); the
+    page number is dropped whenever a filter changes."""
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return _query_string(params)
+
+
+@register.filter
+def tel(number):
+    return re.sub(r"[^\d+]", "", number or "")
+
+
+@register.filter
+def height_for(image, width):
+    """The height of `image` shown `width` pixels wide (explicit sizes: nothing jumps)."""
+    return image.height_for(int(width))
+
+
+@register.simple_tag(takes_context=True)
+def toggle_filter(context, name, value, selected):
+    """The list's address with filter `name` set to `value`, or removed when it is selected."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if selected:
+        params.pop(name, None)
+    else:
+        params[name] = value
+    return _query_string(params)
+
+
+def _query_string(params) -> str:
+    encoded = urlencode(sorted(params.items()))
+    return f"?{encoded}" if encoded else "?"

@@ -1,19 +1,260 @@
-"""Public pages. The full catalogue arrives with the public-pages issue; this is its door."""
+"""Public pages: what citizens, buyers and tourists see. All are GET-only, read no session of a
+visitor who has none, and are cacheable until the next midnight (see caching.py)."""
 
-from django.shortcuts import render
+import segno
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from catalog.models import Category, Designation, Product, Region
+from agencies.models import Agency
+from catalog import facets
+from catalog.filters import PublicProductFilter
+from catalog.models import (
+    Business,
+    Category,
+    Certificate,
+    Collaboration,
+    Designation,
+    Product,
+    ProductImage,
+    Region,
+)
+from catalog.pagination import CappedPaginator
+from catalog.search import capped_count, clean_query, search_products
+from catalog.trail import curation_trail
+from catalog.views.caching import public_page, viewer
+from catalog.views.seo import product_json_ld
+
+PAGE_SIZES = (12, 24, 48)
+SORTS = {
+    "terbaru": ("-created_at", "pk"),
+    "nama": ("name", "pk"),
+    "harga": ("price_min", "pk"),
+    "harga_turun": ("-price_max", "pk"),
+}
+
+
+def product_cards(queryset):
+    """Products as cards: their business, region, category, first images and flagship mark,
+    in a fixed number of queries whatever the page size."""
+    current = Designation.objects.current().filter(product=OuterRef("pk"))
+    return (
+        queryset.select_related("business__region", "category")
+        .annotate(flagship=Exists(current))
+        .prefetch_related(Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")))
+    )
+
+
+def paginate(request, queryset, per_page=24):
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 @require_safe
+@public_page
 def home(request):
     published = Product.objects.published()
+    flagships = published.flagships()
     context = {
-        "product_count": published.count(),
-        "flagship_count": Designation.objects.current().count(),
-        "categories": Category.objects.all(),
-        "regions": Region.objects.all(),
-        "newest_products": published.select_related("business__region", "category")[:8],
+        "product_count": capped_count(published),
+        "business_count": Business.objects.active().count(),
+        "agency_count": Agency.objects.count(),
+        "flagships": product_cards(flagships).order_by("name")[:6],
+        "flagship_count": flagships.count(),
+        "categories": Category.objects.annotate(
+            n=Count("products", filter=Q(products__in=published))
+        ),
+        "regions": Region.objects.annotate(
+            n=Count("businesses__products", filter=Q(businesses__products__in=published))
+        ),
+        "newest_products": product_cards(published).order_by("-created_at", "pk")[:8],
     }
     return render(request, "catalog/home.html", context)
+
+
+@require_safe
+@public_page
+def product_list(request):
+    q = clean_query(request.GET.get("q"))
+    searched, fuzzy = search_products(Product.objects.published(), q)
+    filterset = PublicProductFilter(request.GET, queryset=searched)
+    products = filterset.qs
+    sort = request.GET.get("urut") or ("relevan" if q else "terbaru")
+    if sort in SORTS:
+        products = products.order_by(*SORTS[sort])
+    elif not q:
+        sort = "terbaru"
+        products = products.order_by(*SORTS[sort])
+    per_page = _int(request.GET.get("per_page"), 24)
+    page = paginate(request, product_cards(products), per_page if per_page in PAGE_SIZES else 24)
+
+    def without(name):
+        data = request.GET.copy()
+        data.pop(name, None)
+        return PublicProductFilter(data, queryset=searched).qs
+
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
+    context = {
+        "q": q,
+        "fuzzy": fuzzy,
+        "sort": sort,
+        "filterset": filterset,
+        "errors": filterset.errors,
+        "page": page,
+        "total": page.paginator.matches,
+        "facets": {
+            "kategori": facets.category_facet(
+                without("kategori"), selected["kategori"], get_language()
+            ),
+            "wilayah": facets.region_facet(without("wilayah"), selected["wilayah"]),
+            "dinas": facets.agency_facet(without("dinas"), selected["dinas"]),
+            "sertifikat": facets.certificate_facet(without("sertifikat"), selected["sertifikat"]),
+        },
+        "flagship_count": facets.flagship_count(without("unggulan")),
+        "flagship_only": cleaned.get("unggulan") is True,
+        "active_filters": sum(
+            1 for name in filterset.filters if cleaned.get(name) not in (None, "")
+        ),
+        "harga_min": request.GET.get("harga_min", ""),
+        "harga_maks": request.GET.get("harga_maks", ""),
+    }
+    template = "catalog/_catalogue.html" if request.htmx else "catalog/product_list.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@require_safe
+@public_page
+def product_detail(request, slug):
+    products = Product.objects.visible_to(viewer(request)).select_related(
+        "business__region", "category", "owner_agency"
+    )
+    product = get_object_or_404(
+        products.prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")),
+            Prefetch("certificates", queryset=Certificate.objects.select_related("verified_by")),
+            "links",
+            Prefetch(
+                "collaborations",
+                queryset=Collaboration.objects.accepted().select_related("agency"),
+                to_attr="accepted_collaborations",
+            ),
+        ),
+        slug=slug,
+    )
+    designation = Designation.objects.current().filter(product=product).first()
+    related = product_cards(
+        Product.objects.published().filter(category=product.category).exclude(pk=product.pk)
+    ).order_by("-created_at", "pk")[:4]
+    context = {
+        "product": product,
+        "designation": designation,
+        "trail": curation_trail(product, product.accepted_collaborations),
+        "related": related,
+        "json_ld": product_json_ld(request, product, designation),
+    }
+    response = render(request, "catalog/product_detail.html", context)
+    response.private = not product.is_public
+    return response
+
+
+@require_safe
+@public_page
+def product_qr(request, slug):
+    """A QR code of the product's page, as SVG, for printing on stalls and packaging."""
+    product = get_object_or_404(Product.objects.published(), slug=slug)
+    url = request.build_absolute_uri(product.get_absolute_url())
+    svg = segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#000", light="#fff")
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_safe
+@public_page
+def flagship_list(request):
+    designations = (
+        Designation.objects.current()
+        .filter(product__in=Product.objects.published())
+        .select_related("product__business__region", "product__category")
+        .prefetch_related(
+            Prefetch("product__images", queryset=ProductImage.objects.order_by("order", "pk"))
+        )
+        .order_by("-year", "product__name")
+    )
+    periods = {}
+    for designation in designations:
+        periods.setdefault(designation.year, []).append(designation)
+    return render(
+        request, "catalog/flagship_list.html", {"periods": sorted(periods.items(), reverse=True)}
+    )
+
+
+@require_safe
+@public_page
+def business_list(request):
+    q = clean_query(request.GET.get("q"))
+    businesses = Business.objects.active().select_related("region")
+    region = request.GET.get("wilayah", "")
+    if region:
+        businesses = businesses.filter(region__slug=region)
+    if q:
+        businesses = businesses.filter(name__icontains=q)
+    businesses = businesses.annotate(
+        product_count=Count("products", filter=Q(products__status=Product.Status.PUBLISHED))
+    ).order_by("name", "pk")
+    context = {
+        "q": q,
+        "region": region,
+        "regions": Region.objects.all(),
+        "page": paginate(request, businesses),
+    }
+    return render(request, "catalog/business_list.html", context)
+
+
+@require_safe
+@public_page
+def business_detail(request, slug):
+    business = get_object_or_404(
+        Business.objects.visible_to(viewer(request)).select_related("region", "registering_agency"),
+        slug=slug,
+    )
+    products = product_cards(Product.objects.published().filter(business=business))
+    context = {"business": business, "page": paginate(request, products.order_by("name", "pk"))}
+    response = render(request, "catalog/business_detail.html", context)
+    response.private = not business.is_active
+    return response
+
+
+@require_safe
+@public_page
+def agency_list(request):
+    published = Product.objects.published()
+    co_curated = Collaboration.objects.accepted().filter(product__in=published)
+    agencies = Agency.objects.annotate(
+        owned=Count("owned_products", filter=Q(owned_products__in=published), distinct=True),
+        co_curated=Count("collaborations", filter=Q(collaborations__in=co_curated), distinct=True),
+    ).order_by("-is_leading_sector", "name")
+    return render(request, "catalog/agency_list.html", {"agencies": agencies})
+
+
+@require_safe
+@public_page
+def agency_detail(request, slug):
+    agency = get_object_or_404(Agency.objects.all(), slug=slug)
+    products = product_cards(
+        Product.objects.published().curated_by(Agency.objects.filter(pk=agency.pk))
+    ).order_by("name", "pk")
+    return render(
+        request,
+        "catalog/agency_detail.html",
+        {"agency": agency, "page": paginate(request, products)},
+    )

@@ -1,0 +1,11 @@
+from rest_framework.pagination import PageNumberPagination
+
+from catalog.pagination import CappedPaginator
+
+
+class CappedPageNumberPagination(PageNumberPagination):
+    """`{count, next, previous, results}`; `count` stops at 10,000 (DESIGN §5)."""
+
+    django_paginator_class = CappedPaginator
+    page_size_query_param = "page_size"
+    max_page_size = 100

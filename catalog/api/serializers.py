@@ -1,0 +1,255 @@
+"""What the public API shows of each object (DESIGN §2 and §5).
+
+Related objects appear by slug, or by id where they have none. Nothing personal leaves: a
+business shows `has_nib`, never the NIB, and its owner's name only with the owner's consent.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from agencies.models import Agency
+from catalog.models import (
+    Business,
+    Category,
+    Certificate,
+    Collaboration,
+    Criterion,
+    Designation,
+    Product,
+    ProductImage,
+    ProductLink,
+    Region,
+)
+
+
+def by_slug() -> serializers.SlugRelatedField:
+    """A related object shown by its slug."""
+    return serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "seat"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["slug", "name", "name_en", "description"]
+
+
+class CriterionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Criterion
+        fields = ["code", "name", "description"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "is_leading_sector",
+            "description",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "logo",
+        ]
+
+
+class BusinessSerializer(serializers.ModelSerializer):
+    region = by_slug()
+    registering_agency = by_slug()
+    has_nib = serializers.BooleanField(read_only=True)
+    owner_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Business
+        fields = [
+            "slug",
+            "name",
+            "description",
+            "region",
+            "address",
+            "phone",
+            "whatsapp",
+            "email",
+            "website",
+            "instagram",
+            "facebook",
+            "tiktok",
+            "shop_url",
+            "logo",
+            "scale",
+            "year_founded",
+            "registering_agency",
+            "has_nib",
+            "owner_name",
+            "is_active",
+        ]
+
+    def get_owner_name(self, business: Business) -> str | None:
+        """Only with the owner's consent (UU PDP)."""
+        return business.owner_name if business.show_owner else None
+
+
+class ProductBusinessSerializer(serializers.ModelSerializer):
+    """The business as a product shows it: who makes it and how to reach them."""
+
+    region = by_slug()
+
+    class Meta:
+        model = Business
+        fields = ["slug", "name", "region", "whatsapp", "phone"]
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    is_expired = serializers.BooleanField(read_only=True)
+    verified = serializers.BooleanField(source="is_verified", read_only=True)
+
+    class Meta:
+        model = Certificate
+        fields = ["kind", "number", "issued_on", "expires_on", "is_expired", "verified"]
+
+
+class RenditionSerializer(serializers.Serializer):
+    """One WebP rendition, from the `(width, height, url)` of `ProductImage.renditions()`."""
+
+    width = serializers.IntegerField(read_only=True)
+    height = serializers.IntegerField(read_only=True)
+    url = serializers.URLField(read_only=True)
+
+    def to_representation(self, rendition: tuple[int, int, str]) -> dict:
+        width, height, url = rendition
+        request = self.context.get("request")
+        if request is not None:
+            url = request.build_absolute_uri(url)
+        return {"width": width, "height": height, "url": url}
+
+
+class ProductImageSerializer(serializers.ModelSerializer):
+    url = serializers.ImageField(source="image", read_only=True)
+    renditions = RenditionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProductImage
+        fields = ["id", "alt_text", "width", "height", "url", "renditions"]
+
+
+class ProductLinkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProductLink
+        fields = ["kind", "url"]
+
+
+class FlagshipPeriodSerializer(serializers.ModelSerializer):
+    """A product's current designation, as the product shows it."""
+
+    class Meta:
+        model = Designation
+        fields = ["id", "year", "valid_from", "valid_until", "decree_number"]
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    """A product with everything a buyer needs. Reads a queryset prepared by `with_related()`."""
+
+    category = by_slug()
+    business = ProductBusinessSerializer(read_only=True)
+    owner_agency = by_slug()
+    collaborating_agencies = serializers.SerializerMethodField()
+    certificates = CertificateSerializer(many=True, read_only=True)
+    images = ProductImageSerializer(many=True, read_only=True)
+    links = ProductLinkSerializer(many=True, read_only=True)
+    is_flagship = serializers.SerializerMethodField()
+    flagship = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Product
+        fields = [
+            "slug",
+            "name",
+            "name_en",
+            "summary",
+            "summary_en",
+            "description",
+            "category",
+            "business",
+            "price_min",
+            "price_max",
+            "unit",
+            "status",
+            "owner_agency",
+            "collaborating_agencies",
+            "certificates",
+            "images",
+            "links",
+            "is_flagship",
+            "flagship",
+            "url",
+            "created_at",
+            "updated_at",
+        ]
+
+    @staticmethod
+    def with_related(products: QuerySet[Product]) -> QuerySet[Product]:
+        """`products` with everything this serializer reads: one query per relation, so a page
+        costs the same number of queries whatever its size."""
+        return products.select_related(
+            "business__region", "category", "owner_agency"
+        ).prefetch_related(
+            Prefetch(
+                "collaborations",
+                queryset=Collaboration.objects.accepted().select_related("agency"),
+                to_attr="accepted_collaborations",
+            ),
+            "certificates",
+            "images",
+            "links",
+            Prefetch(
+                "designations",
+                queryset=Designation.objects.current(),
+                to_attr="current_designations",
+            ),
+        )
+
+    def get_collaborating_agencies(self, product: Product) -> list[str]:
+        """Agencies co-curating the product: accepted collaborations only."""
+        return [collaboration.agency.slug for collaboration in product.accepted_collaborations]
+
+    def get_is_flagship(self, product: Product) -> bool:
+        return bool(product.current_designations)
+
+    @extend_schema_field(FlagshipPeriodSerializer(allow_null=True))
+    def get_flagship(self, product: Product) -> dict | None:
+        if not product.current_designations:
+            return None
+        return FlagshipPeriodSerializer(product.current_designations[0]).data
+
+    def get_url(self, product: Product) -> str:
+        """The product's public page."""
+        return self.context["request"].build_absolute_uri(product.get_absolute_url())
+
+
+class FlagshipSerializer(serializers.ModelSerializer):
+    product = by_slug()
+    product_name = serializers.CharField(source="product.name", read_only=True)
+
+    class Meta:
+        model = Designation
+        fields = [
+            "id",
+            "product",
+            "product_name",
+            "year",
+            "valid_from",
+            "valid_until",
+            "decree_number",
+            "revoked_at",
+        ]

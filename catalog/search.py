@@ -1,0 +1,91 @@
+"""Product search: PostgreSQL full-text search with trigram typo tolerance, `icontains` on SQLite.
+
+Bounded by design (DESIGN §7): ranking happens over at most SEARCH_CANDIDATES matches, counts stop
+at the count cap (settings.CATALOG_COUNT_CAP). A common term never makes the database rank or
+count every match.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q
+
+#: Matches ranked for relevance at most; beyond that the order is the index's.
+SEARCH_CANDIDATES = 2_000
+#: Longest query taken into account; the rest is ignored.
+MAX_QUERY_LENGTH = 200
+
+# The same document as the expression index of migration 0002 (so PostgreSQL uses it):
+# names in `simple` (proper names must not be stemmed), summary and description in `indonesian`.
+PRODUCT_DOCUMENT = (
+    SearchVector("name", config="simple", weight="A")
+    + SearchVector("name_en", config="simple", weight="A")
+    + SearchVector("summary", config="indonesian", weight="B")
+    + SearchVector("description", config="indonesian", weight="C")
+)
+
+
+def clean_query(text: str | None) -> str:
+    """The search text as we use it: no control characters, single spaces, bounded length."""
+    if not text:
+        return ""
+    text = re.sub(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", " ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def count_cap() -> int:
+    """Counts are exact up to this number and shown as "10.000+" beyond (DESIGN §5)."""
+    return settings.CATALOG_COUNT_CAP
+
+
+def capped_count(queryset) -> int:
+    """Exact count up to the cap; cap + 1 means "more than the cap"."""
+    return queryset.order_by()[: count_cap() + 1].count()
+
+
+def search_products(queryset, text: str):
+    """(products matching `text`, whether the match came from typo tolerance).
+
+    The result is ordered by relevance (annotation `relevance`)."""
+    text = clean_query(text)
+    if not text:
+        return queryset, False
+    if connection.vendor == "postgresql":
+        return _search_postgresql(queryset, text)
+    return _search_plain(queryset, text), False
+
+
+def _search_postgresql(queryset, text):
+    query = SearchQuery(text, config="simple", search_type="websearch") | SearchQuery(
+        text, config="indonesian", search_type="websearch"
+    )
+    matches = queryset.annotate(document=PRODUCT_DOCUMENT).filter(document=query)
+    fuzzy = False
+    if not matches.exists():
+        # Nothing matched word for word: fall back to names that look like the query
+        # ("lada mutok" → "Lada Putih Muntok"), through the trigram index on the name.
+        matches, fuzzy = queryset.filter(name__trigram_word_similar=text), True
+    candidates = matches.order_by().values("pk")[:SEARCH_CANDIDATES]
+    ranked = queryset.filter(pk__in=candidates)
+    if fuzzy:
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        ranked = ranked.annotate(relevance=TrigramWordSimilarity(text, "name"))
+    else:
+        ranked = ranked.annotate(relevance=SearchRank(PRODUCT_DOCUMENT, query))
+    return ranked.order_by(F("relevance").desc(nulls_last=True), "-created_at", "pk"), fuzzy
+
+
+def _search_plain(queryset, text):
+    """SQLite: every word must appear in a name, the summary, the description or the business."""
+    for word in text.split()[:8]:
+        queryset = queryset.filter(
+            Q(name__icontains=word)
+            | Q(name_en__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(description__icontains=word)
+            | Q(business__name__icontains=word)
+        )
+    return queryset.annotate(relevance=F("pk")).order_by("-created_at", "pk")

@@ -1,0 +1,48 @@
+"""A product's public curation trail: who registered it, who co-curates it, when it was
+nominated, assessed and designated (DESIGN §3). Internal steps (drafts, requested changes,
+rejections) stay in the workspace."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import NominationEvent
+
+PUBLIC_EVENTS = {
+    "submit": _("Nominated as a flagship product by %(agency)s"),
+    "recommend": _("Assessed and recommended by %(agency)s"),
+    "approve": _("Designated a flagship product by the provincial government"),
+}
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    when: datetime
+    text: str
+    note: str = ""
+
+
+def curation_trail(product, accepted_collaborations) -> list[TrailEntry]:
+    entries = [
+        TrailEntry(
+            product.created_at,
+            _("Registered by %(agency)s") % {"agency": product.owner_agency.name},
+        )
+    ]
+    for collaboration in accepted_collaborations:
+        entries.append(
+            TrailEntry(
+                collaboration.answered_at or collaboration.invited_at,
+                _("Co-curated by %(agency)s") % {"agency": collaboration.agency.name},
+                collaboration.note,
+            )
+        )
+    events = NominationEvent.objects.filter(
+        nomination__product=product, action__in=PUBLIC_EVENTS
+    ).select_related("agency", "nomination__agency")
+    for event in events:
+        agency = event.agency or event.nomination.agency
+        text = PUBLIC_EVENTS[event.action] % {"agency": agency.name if agency else ""}
+        entries.append(TrailEntry(event.created_at, text))
+    return sorted(entries, key=lambda entry: entry.when)

@@ -1,0 +1,87 @@
+"""The installable app and discovery: manifest, service worker, offline page, robots.txt."""
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from catalog.views.caching import public_page
+
+
+@require_safe
+@public_page
+def manifest(request):
+    icons = [
+        {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+        {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        {
+            "src": static("img/icon-maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        },
+    ]
+    data = {
+        "id": "/",
+        "name": "Etalase UMKM Babel",
+        "short_name": "UMKM Babel",
+        "description": _(
+            "Local products and businesses of Kepulauan Bangka Belitung, curated together by "
+            "the provincial agencies."
+        ),
+        "lang": "id",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5d66",
+        "icons": icons,
+    }
+    return JsonResponse(data, content_type="application/manifest+json")
+
+
+@require_safe
+@cache_control(no_cache=True)
+def service_worker(request):
+    """The service worker, from the site's root so that its scope is the whole site."""
+    context = {
+        "version": settings.STATIC_VERSION,
+        "precache": [
+            static("css/portal.css"),
+            static("js/app.js"),
+            static("django_htmx/htmx-2.min.js"),
+            static("img/icon.svg"),
+            static("img/icon-192.png"),
+            reverse("offline"),
+            "/en" + reverse("offline"),
+        ],
+    }
+    response = render(request, "app/sw.js", context, content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_safe
+@public_page
+def offline(request):
+    return render(request, "app/offline.html")
+
+
+@require_safe
+@public_page
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /ruang-kerja/",
+        "Disallow: /en/ruang-kerja/",
+        "Disallow: /accounts/",
+        "Disallow: /en/accounts/",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
