@@ -7,23 +7,53 @@ call the same methods, so the rules cannot drift apart.
 """
 
 import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from catalog.models import Business, Category, Certificate, Collaboration, Designation, Region
+from catalog.models import (
+    Business,
+    Category,
+    Certificate,
+    Collaboration,
+    Designation,
+    Product,
+    Region,
+)
 
 MAX_PRICE = 10**12
 
 
-class ProductFilterMethods:
-    def filter_region(self, queryset, name, region):
-        return queryset.filter(business__region=region)
+class StrictBooleanField(forms.NullBooleanField):
+    """`true` / `false` (or `1` / `0`); any other value is an error instead of "no filter"."""
 
-    def filter_agency(self, queryset, name, agency):
+    widget = forms.TextInput
+    default_error_messages = {"invalid": _("Enter true or false.")}
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.VALUES[str(value).lower()]
+        except KeyError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class ProductFilterMethods:
+    def filter_region(self, queryset, name, value: Region):
+        return queryset.filter(business__region=value)
+
+    def filter_agency(self, queryset, name, value: Agency):
         """Owned or co-curated (accepted collaboration) by the agency."""
-        co_curated = Collaboration.objects.accepted().filter(agency=agency).values("product_id")
-        return queryset.filter(Q(owner_agency=agency) | Q(pk__in=co_curated))
+        co_curated = Collaboration.objects.accepted().filter(agency=value).values("product_id")
+        return queryset.filter(Q(owner_agency=value) | Q(pk__in=co_curated))
 
     def filter_certificate(self, queryset, name, kind):
         """Only valid (unexpired) certificates count."""
@@ -68,9 +98,12 @@ class ProductFilter(ProductFilterMethods, filters.FilterSet):
     certificate = filters.ChoiceFilter(
         choices=Certificate.Kind.choices, method="filter_certificate", label=_("certificate")
     )
-    flagship = filters.BooleanFilter(method="filter_flagship", label=_("flagship"))
+    flagship = StrictBooleanFilter(method="filter_flagship", label=_("flagship"))
     price_min = _price("filter_price_min", _("lowest price"))
     price_max = _price("filter_price_max", _("highest price"))
+    # Narrows a queryset already limited to what the user may see (`visible_to`), so an
+    # anonymous `status=draft` finds nothing.
+    status = filters.ChoiceFilter(choices=Product.Status.choices, label=_("status"))
 
 
 class PublicProductFilter(ProductFilterMethods, filters.FilterSet):

@@ -141,3 +141,22 @@ class DesignationFactory(factory.django.DjangoModelFactory):
     decree_number = factory.Sequence(lambda n: f"188.44/{n}/DKUKM/2026")
     approved_by = factory.SubFactory(UserFactory)
     approved_at = factory.LazyFunction(timezone.now)
+
+
+def jpeg_bytes(width=64, height=48, color=(200, 120, 40)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    image = factory.django.FileField(filename="foto.jpg", data=factory.LazyFunction(jpeg_bytes))
+    alt_text = factory.LazyAttribute(lambda image: f"Foto {image.product.name}")

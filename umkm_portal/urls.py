@@ -7,6 +7,8 @@ from django.urls import include, path
 from catalog.sitemaps import SITEMAPS
 from catalog.views import app, health
 
+handler404 = "catalog.views.app.not_found"
+
 admin.site.site_header = "Etalase UMKM Babel"
 admin.site.site_title = "Etalase UMKM Babel"
 admin.site.index_title = "Administrasi"

@@ -1,5 +1,29 @@
+"""The API's one exception handler (STYLE: "one project-wide DRF exception handler").
+
+Services and models raise Django's exceptions and know nothing of HTTP; this turns them into
+the API's answers. DRF's own handler already maps Django's `Http404` to 404 and
+`PermissionDenied` to 403, and puts `WWW-Authenticate` on a 401; what it lacks is Django's
+`ValidationError`, which would otherwise be a 500.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions
+from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(field_errors(exc))
     return drf_exception_handler(exc, context)
+
+
+def field_errors(error: DjangoValidationError) -> dict:
+    """`{field: [messages]}` as a serializer reports them: errors that belong to no field
+    (a model's `clean()`, a plain `ValidationError("...")`) under `non_field_errors`."""
+    errors = as_serializer_error(error)
+    if NON_FIELD_ERRORS in errors:
+        errors[api_settings.NON_FIELD_ERRORS_KEY] = errors.pop(NON_FIELD_ERRORS)
+    return errors

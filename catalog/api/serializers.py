@@ -67,7 +67,7 @@ class BusinessSerializer(serializers.ModelSerializer):
     region = by_slug()
     registering_agency = by_slug()
     has_nib = serializers.BooleanField(read_only=True)
-    owner_name = serializers.SerializerMethodField()
+    owner_name = serializers.CharField(source="public_owner_name", read_only=True, allow_null=True)
 
     class Meta:
         model = Business
@@ -93,10 +93,6 @@ class BusinessSerializer(serializers.ModelSerializer):
             "owner_name",
             "is_active",
         ]
-
-    def get_owner_name(self, business: Business) -> str | None:
-        """Only with the owner's consent (UU PDP)."""
-        return business.owner_name if business.show_owner else None
 
 
 class ProductBusinessSerializer(serializers.ModelSerializer):
@@ -201,9 +197,8 @@ class ProductSerializer(serializers.ModelSerializer):
     def with_related(products: QuerySet[Product]) -> QuerySet[Product]:
         """`products` with everything this serializer reads: one query per relation, so a page
         costs the same number of queries whatever its size."""
-        return products.select_related(
-            "business__region", "category", "owner_agency"
-        ).prefetch_related(
+        products = products.select_related("business__region", "category", "owner_agency")
+        return products.prefetch_related(
             Prefetch(
                 "collaborations",
                 queryset=Collaboration.objects.accepted().select_related("agency"),

@@ -133,6 +133,11 @@ class Business(models.Model):
         return reverse("business-detail", args=[self.slug])
 
     @property
+    def public_owner_name(self) -> str | None:
+        """The owner's name as the public may see it: only with their consent (UU PDP)."""
+        return self.owner_name if self.show_owner else None
+
+    @property
     def has_nib(self) -> bool:
         """Public pages show only this mark, never the NIB itself."""
         return bool(self.nib)

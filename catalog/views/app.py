@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -69,6 +70,13 @@ def service_worker(request):
 @public_page
 def offline(request):
     return render(request, "app/offline.html")
+
+
+def not_found(request, exception):
+    """404: JSON under /api/, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 @require_safe
