@@ -461,3 +461,39 @@ def test_full_text_search_weighs_names_and_stems_descriptions(client, catalogue)
 
     assert "madu-pelawan-pahit-250-ml" in content
     assert client.get('/produk/?q="lada putih" -madu').status_code == 200
+
+
+def test_critical_path_css_and_js_stay_under_100_kb(client):
+    """Every stylesheet and script the base template loads, summed, uncompressed."""
+    from django.contrib.staticfiles import finders
+
+    make_products(1)
+    html = client.get("/").content.decode()
+    assets = re.findall(
+        r'<(?:script|link rel="stylesheet")[^>]+(?:src|href)="/static/([^"]+)"', html
+    )
+    total = sum(len(open(finders.find(path), "rb").read()) for path in assets)
+
+    assert {"css/portal.css", "js/app.js", "django_htmx/htmx-2.min.js"} <= set(assets)
+    assert total < 100 * 1024
+
+
+def test_card_renditions_are_webp_under_20_kb(settings):
+    """The demo's pictures (the same drawing as seed_demo) as the cards serve them."""
+    from catalog.demo.images import product_picture
+
+    settings.RENDITIONS_ON_SAVE = True
+    image = ProductImageFactory(
+        image__data=product_picture(
+            name="Lada Putih Muntok Butir 250 g",
+            business="Lada Mentok Sejahtera",
+            category_slug="pertanian-perkebunan",
+        )
+    )
+
+    for rendition in (image.w320, image.w480):
+        with rendition.storage.open(rendition.name) as handle:
+            data = handle.read()
+        assert data[8:12] == b"WEBP"
+        assert len(data) < 20 * 1024
+    assert [width for width, _height, _url in image.renditions()] == [320, 480, 960]
