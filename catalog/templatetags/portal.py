@@ -48,7 +48,7 @@ def rupiah(value):
     """45000 → "Rp 45.000" (Indonesian thousands separator in both languages: it is rupiah)."""
     if value is None or value == "":
         return ""
-    return "Rp " + f"{int(value):,}".replace(",", ".")
+    return "Rp\u00a0" + f"{int(value):,}".replace(",", ".")
 
 
 @register.filter
@@ -56,11 +56,11 @@ def price_range(product):
     """ "Rp 45.000 – Rp 60.000 / 250 g" (or a single price when both ends are equal)."""
     text = rupiah(product.price_min)
     if product.price_max != product.price_min:
-        text += " – " + rupiah(product.price_max)
+        text += "\u00a0– " + rupiah(product.price_max)
     unit = (product.unit or "").strip()
     if unit:
         unit = re.sub(r"^per\s+", "", unit, flags=re.I)
-        text += f" / {unit}"
+        text += f"\u00a0/ {unit.replace(' ', chr(0xA0))}"
     return text
 
 

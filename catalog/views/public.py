@@ -174,8 +174,11 @@ def product_qr(request, slug):
     """A QR code of the product's page, as SVG, for printing on stalls and packaging."""
     product = get_object_or_404(Product.objects.published(), slug=slug)
     url = request.build_absolute_uri(product.get_absolute_url())
-    svg = segno.make(url, error="m").svg_inline(scale=6, border=2, dark="#000", light="#fff")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    response = HttpResponse(content_type="image/svg+xml")
+    # A standalone SVG document (with xmlns), not segno's inline variant: browsers cannot show
+    # an <svg> without its namespace as an image.
+    segno.make(url, error="m").save(response, kind="svg", xmldecl=False, scale=6, border=2)
+    return response
 
 
 @require_safe

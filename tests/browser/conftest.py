@@ -22,10 +22,6 @@ from tests.factories import (
     jpeg_bytes,
 )
 
-# Playwright's sync API keeps an event loop running in the test thread, where the fixtures also
-# write to the database: Django would take that for async code and refuse.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -39,18 +35,29 @@ WHATSAPP = "081271904532"
 SHOTS = Path("/tmp/shots")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module. Playwright's sync API keeps an event loop running in the
+    test thread while it is open, and the fixtures write to the database meanwhile: Django would
+    take that for async code and refuse, so the check is off exactly as long as the loop runs."""
     if not CHROMIUM.exists():
         pytest.skip(f"browser tests need Chromium at {CHROMIUM}, which is not installed")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         pytest.skip(f"browser tests need Playwright, which cannot be imported: {error}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -119,19 +119,7 @@ def test_facet_link_filters_the_list_without_javascript(new_context, catalogue):
     "javascript",
     [
         pytest.param(False, id="without-js"),
-        pytest.param(
-            True,
-            id="with-js",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "product_list.html boosts every link inside the catalogue with "
-                    'hx-target="#catalogue" hx-select="#catalogue": a product card is fetched '
-                    "by htmx, the detail page has no #catalogue, so the list is replaced by "
-                    "nothing while the address bar shows the product's URL"
-                ),
-            ),
-        ),
+        pytest.param(True, id="with-js"),
     ],
 )
 def test_open_a_product_from_the_list_and_contact_the_seller(
@@ -297,17 +285,7 @@ def test_pages_fit_a_phone_screen(page, catalogue, shots, name):
     [
         "home",
         "list",
-        pytest.param(
-            "detail",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "catalog.views.public.product_qr answers segno's svg_inline(), an <svg> "
-                    "without xmlns: as an image/svg+xml document Chromium cannot decode it, so "
-                    "the QR code on every product page is a broken picture"
-                ),
-            ),
-        ),
+        "detail",
     ],
 )
 def test_every_picture_loads(page, catalogue, name):
