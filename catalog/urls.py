@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from catalog.views import app, public
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("dinas/", public.agency_list, name="agency-list"),
     path("dinas/<slug:slug>/", public.agency_detail, name="agency-detail"),
     path("offline/", app.offline, name="offline"),
+    path("ruang-kerja/", include("workspace.urls")),
+    path("accounts/", include("workspace.account_urls")),
 ]

@@ -29,6 +29,6 @@ def test_home_is_indonesian_by_default_and_english_under_en(client):
     indonesian = client.get("/").content.decode()
     english = client.get("/en/").content.decode()
 
-    assert "Langsung ke konten" in indonesian and "Masuk petugas" in indonesian
-    assert "Skip to content" in english and "Staff sign-in" in english
+    assert "Langsung ke konten" in indonesian and "Produk unggulan" in indonesian
+    assert "Skip to content" in english and "Flagships" in english
     assert "Langsung ke konten" not in english

@@ -47,8 +47,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "import_export",
     "agencies",
     "catalog",
+    "workspace",
 ]
 
 MIDDLEWARE = [

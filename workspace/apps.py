@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkspaceConfig(AppConfig):
+    """The staff workspace (/ruang-kerja/): pages for agency staff. No models of its own: it works
+    on the catalogue and agencies through their querysets, the permission layer and services."""
+
+    name = "workspace"
+    verbose_name = _("Workspace")
