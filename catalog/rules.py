@@ -111,9 +111,13 @@ def can_answer_collaboration(user, collaboration) -> bool:
 # Businesses -------------------------------------------------------------------------------------
 
 
-def can_create_business(user) -> bool:
-    """Any editor may register a business; their agency becomes its registering agency."""
-    return is_administrator(user) or bool(editing_agency_ids(user))
+def can_create_business(user, agency=None) -> bool:
+    """Any editor may register a business; their agency (`agency`, when given: one where they
+    are editor or manager) becomes its registering agency."""
+    if is_administrator(user):
+        return True
+    agency_ids = editing_agency_ids(user)
+    return agency.pk in agency_ids if agency is not None else bool(agency_ids)
 
 
 def can_edit_business(user, business) -> bool:

@@ -3,7 +3,7 @@
 Services and models raise Django's exceptions and know nothing of HTTP; this turns them into
 the API's answers. DRF's own handler already maps Django's `Http404` to 404 and
 `PermissionDenied` to 403, and puts `WWW-Authenticate` on a 401; what it lacks is Django's
-`ValidationError`, which would otherwise be a 500.
+`ValidationError` (400), the workflow's `NotAllowedNow` (409) and `UploadTooLarge` (413).
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -13,9 +13,25 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from catalog.exceptions import NotAllowedNow, UploadTooLarge
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_code = "conflict"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "too_large"
+
 
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, NotAllowedNow):
+        exc = Conflict(exc.message)
+    elif isinstance(exc, UploadTooLarge):
+        exc = PayloadTooLarge(exc.messages[0])
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
     return drf_exception_handler(exc, context)
 

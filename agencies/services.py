@@ -1,0 +1,105 @@
+"""Agency membership: managers add, change and remove members and invite new staff."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from catalog import rules
+from catalog.exceptions import NotAllowedNow
+from catalog.services.base import require
+
+from .models import Membership, Role
+
+User = get_user_model()
+
+
+def _check_role(role):
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose editor, manager or reviewer.")})
+
+
+def _keeps_a_manager(membership, by):
+    """An agency keeps at least one manager, unless an administrator decides otherwise."""
+    if rules.is_administrator(by) or membership.role != Role.MANAGER:
+        return
+    others = Membership.objects.filter(agency=membership.agency, role=Role.MANAGER).exclude(
+        pk=membership.pk
+    )
+    if not others.exists():
+        raise NotAllowedNow(_("An agency needs at least one manager."))
+
+
+@transaction.atomic
+def add_member(*, agency, by, user, role) -> Membership:
+    require(rules.can_manage_members(by, agency))
+    _check_role(role)
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(agency=agency, user=user, role=role)
+    except IntegrityError as error:
+        raise NotAllowedNow(_("This person is a member already.")) from error
+
+
+@transaction.atomic
+def change_role(*, membership, by, role) -> Membership:
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    require(rules.can_manage_members(by, membership.agency))
+    _check_role(role)
+    if role != Role.MANAGER:
+        _keeps_a_manager(membership, by)
+    membership.role = role
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, membership, by) -> None:
+    """Rights go with the membership: the next request of that person no longer has them."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    require(rules.can_manage_members(by, membership.agency))
+    _keeps_a_manager(membership, by)
+    membership.delete()
+
+
+@transaction.atomic
+def invite_staff(*, agency, by, email, role, request=None) -> Membership:
+    """A new colleague: an account without a password and a single-use, expiring link (Django's
+    password-reset token: it dies when the password is set, and after PASSWORD_RESET_TIMEOUT)."""
+    require(rules.can_manage_members(by, agency))
+    _check_role(role)
+    email = User.objects.normalize_email(email or "").strip()
+    if not email or "@" not in email:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")})
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(username=email.lower()[:150], email=email)
+        user.set_unusable_password()
+        user.save()
+    membership = add_member(agency=agency, by=by, user=user, role=role)
+    if not user.has_usable_password():
+        path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        link = request.build_absolute_uri(path) if request else path
+        subject = _("You are invited to Etalase UMKM Babel")
+        body = _(
+            "%(inviter)s added you to %(agency)s as %(role)s.\n"
+            "Set your password with this link (it works once and expires): %(link)s"
+        ) % {
+            "inviter": by.get_full_name() or by.username,
+            "agency": agency.name,
+            "role": membership.get_role_display(),
+            "link": link,
+        }
+        transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return membership

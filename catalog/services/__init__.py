@@ -1,0 +1,33 @@
+"""Operations that change the catalogue: the one path for every rule, called by the workspace
+pages and the API alike.
+
+Each operation is keyword-only, runs in a transaction, checks the permission layer first
+(PermissionDenied → 403), then the object's state (NotAllowedNow → 409), then the data
+(ValidationError → 400), and sends mail only after the transaction commits. Finding the object
+(404 for what a user may not see) is the caller's job, with the `visible_to` querysets.
+"""
+
+from .businesses import create_business, deactivate_business, similar_businesses, update_business
+from .collaborations import accept_collaboration, decline_collaboration, end_collaboration, invite
+from .images import add_image, remove_image, reorder_images
+from .products import archive, create_product, hand_over, publish, unpublish, update_product
+
+__all__ = [
+    "accept_collaboration",
+    "add_image",
+    "archive",
+    "create_business",
+    "create_product",
+    "deactivate_business",
+    "decline_collaboration",
+    "end_collaboration",
+    "hand_over",
+    "invite",
+    "publish",
+    "remove_image",
+    "reorder_images",
+    "similar_businesses",
+    "unpublish",
+    "update_business",
+    "update_product",
+]

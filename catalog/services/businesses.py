@@ -1,0 +1,81 @@
+"""Businesses (UMKM): register, edit, deactivate. Nothing is ever cascaded away."""
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from catalog import rules
+from catalog.models import Business
+
+from .base import assign, require, save_valid
+
+FIELDS = {
+    "name", "owner_name", "show_owner", "nib", "scale", "region", "address", "phone",
+    "whatsapp", "email", "website", "instagram", "facebook", "tiktok", "shop_url",
+    "description", "year_founded",
+}  # fmt: skip
+
+
+class DuplicateNIB(ValidationError):
+    """The NIB belongs to a business already registered: show that one instead."""
+
+    def __init__(self, existing):
+        super().__init__(
+            {"nib": _("This NIB is registered already: %(name)s.") % {"name": existing.name}},
+            code="duplicate_nib",
+        )
+        self.existing = existing
+
+
+def _check_nib(nib, exclude_pk=None):
+    if not nib:
+        return
+    existing = Business.objects.filter(nib=nib).exclude(pk=exclude_pk).first()
+    if existing:
+        raise DuplicateNIB(existing)
+
+
+@transaction.atomic
+def create_business(*, by, registering_agency, **fields) -> Business:
+    """Any editor registers a business; their agency becomes its registering agency."""
+    require(rules.can_create_business(by, registering_agency))
+    business = Business(registering_agency=registering_agency, created_by=by)
+    assign(business, fields, FIELDS)
+    _check_nib(business.nib)
+    return save_valid(business, by, exclude=["slug"])
+
+
+@transaction.atomic
+def update_business(*, business, by, **fields) -> Business:
+    business = Business.objects.select_for_update().get(pk=business.pk)
+    require(rules.can_edit_business(by, business))
+    assign(business, fields, FIELDS)
+    _check_nib(business.nib, exclude_pk=business.pk)
+    return save_valid(business, by)
+
+
+@transaction.atomic
+def deactivate_business(*, business, by) -> Business:
+    """Hide the business and its products from the public; everything stays in the database."""
+    business = Business.objects.select_for_update().get(pk=business.pk)
+    require(rules.can_edit_business(by, business))
+    business.is_active = False
+    return save_valid(business, by)
+
+
+def similar_businesses(name: str, *, exclude_pk=None, limit=5):
+    """Registered businesses whose name looks like `name`, to warn before a duplicate is made:
+    trigram similarity on PostgreSQL, the name contained on SQLite."""
+    name = (name or "").strip()
+    if len(name) < 3:
+        return Business.objects.none()
+    businesses = Business.objects.exclude(pk=exclude_pk)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return (
+            businesses.annotate(similarity=TrigramSimilarity("name", name))
+            .filter(name__trigram_similar=name)
+            .order_by("-similarity")[:limit]
+        )
+    return businesses.filter(name__icontains=name)[:limit]

@@ -1,0 +1,107 @@
+"""Products: create, edit, publish, unpublish, archive, hand over."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from catalog import rules
+from catalog.exceptions import NotAllowedNow
+from catalog.models import Collaboration, Product
+
+from .base import assign, require, save_valid
+
+#: What editors (owner and co-curators) may change through `update_product`.
+CONTENT_FIELDS = {
+    "name",
+    "name_en",
+    "summary",
+    "summary_en",
+    "description",
+    "category",
+    "price_min",
+    "price_max",
+    "unit",
+}
+S = Product.Status
+
+
+@transaction.atomic
+def create_product(*, by, owner_agency, business, status=S.DRAFT, **fields) -> Product:
+    """A new product of `business`, curated by `owner_agency` (one of the creator's agencies)."""
+    require(rules.can_create_product(by, owner_agency))
+    if not business.is_active:
+        raise ValidationError({"business": _("This business is inactive.")})
+    if status not in (S.DRAFT, S.PUBLISHED):
+        raise ValidationError({"status": _("A new product is a draft or published.")})
+    product = Product(business=business, owner_agency=owner_agency, created_by=by, updated_by=by)
+    assign(product, fields, CONTENT_FIELDS)
+    product.status = status
+    if status == S.PUBLISHED:
+        product.published_at = timezone.now()
+    return save_valid(product, by, exclude=["slug"])
+
+
+@transaction.atomic
+def update_product(*, product, by, **fields) -> Product:
+    """Change the content: the owner agency's and accepted co-curators' editors."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    require(rules.can_edit_product(by, product))
+    assign(product, fields, CONTENT_FIELDS)
+    product.updated_by = by
+    return save_valid(product, by)
+
+
+def _move(product, by, *, to, allowed_from, message):
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    require(rules.can_manage_product(by, product))
+    if product.status not in allowed_from:
+        raise NotAllowedNow(message)
+    product.status = to
+    product.updated_by = by
+    if to == S.PUBLISHED:
+        if not product.business.is_active:
+            raise ValidationError({"business": _("The business is inactive: reactivate it first.")})
+        product.published_at = product.published_at or timezone.now()
+    return save_valid(product, by)
+
+
+@transaction.atomic
+def publish(*, product, by) -> Product:
+    return _move(
+        product, by, to=S.PUBLISHED, allowed_from=(S.DRAFT, S.ARCHIVED),
+        message=_("The product is already published."),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def unpublish(*, product, by) -> Product:
+    return _move(
+        product, by, to=S.DRAFT, allowed_from=(S.PUBLISHED,),
+        message=_("Only a published product can be unpublished."),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def archive(*, product, by) -> Product:
+    """Archive (the API's DELETE): the product stays in the database and its history."""
+    return _move(
+        product, by, to=S.ARCHIVED, allowed_from=(S.DRAFT, S.PUBLISHED),
+        message=_("The product is already archived."),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def hand_over(*, product, by, agency) -> Product:
+    """Give the product to another of the user's agencies. A collaboration of the new owner ends
+    (an agency does not co-curate its own product); the trail keeps it."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    require(rules.can_hand_over_product(by, product, agency))
+    if agency.pk == product.owner_agency_id:
+        raise ValidationError({"owner_agency": _("The product already belongs to this agency.")})
+    product.collaborations.filter(agency=agency, status__in=Collaboration.LIVE_STATUSES).update(
+        status=Collaboration.Status.ENDED, ended_by=by, ended_at=timezone.now()
+    )
+    product.owner_agency = agency
+    product.updated_by = by
+    return save_valid(product, by)
