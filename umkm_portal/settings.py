@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "imagekit",
     "simple_history",
+    "django_fsm",
     "axes",
     "csp",
     "import_export",

@@ -155,9 +155,9 @@ def _play(number, product, agency, actions, designation_kind, people):
         state = to_state
         if action == "approve":
             _designate(number, nomination, actor, when, designation_kind)
-    nomination.state = state
+    # Past decisions are written as they were, not replayed through the transitions.
     nomination.save()
-    Nomination.objects.filter(pk=nomination.pk).update(created_at=start)
+    Nomination.objects.filter(pk=nomination.pk).update(state=state, created_at=start)
 
 
 def _agency_of(user):

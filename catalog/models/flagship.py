@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from agencies.models import Agency
 from catalog import rules
@@ -40,7 +42,19 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-class Nomination(models.Model):
+def _nominator(nomination, user) -> bool:
+    return rules.can_act_as_nominator(user, nomination)
+
+
+def _reviewer(nomination, user) -> bool:
+    return rules.can_review(user, nomination)
+
+
+def _administrator(nomination, user) -> bool:
+    return rules.can_decide(user, nomination)
+
+
+class Nomination(FSMModelMixin, models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -66,8 +80,14 @@ class Nomination(models.Model):
     evidence = models.TextField(
         _("evidence"), blank=True, help_text=_("Sales figures, awards, links to documents.")
     )
-    state = models.CharField(
-        _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    # Protected: the state changes only through the transitions below (catalog.workflow).
+    state = FSMField(
+        _("state"),
+        max_length=20,
+        choices=State.choices,
+        default=State.DRAFT,
+        db_index=True,
+        protected=True,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -125,6 +145,48 @@ class Nomination(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in self.OPEN_STATES
+
+    # Transitions (DESIGN §3). Who may take them is the permission layer's answer; what else
+    # happens (events, mail, the designation) is catalog.workflow's job.
+
+    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=_nominator)
+    def submit(self, by):
+        self.submitted_by, self.submitted_at = by, timezone.now()
+
+    @transition(
+        state,
+        source=[State.DRAFT, State.SUBMITTED, State.CHANGES_REQUESTED],
+        target=State.WITHDRAWN,
+        permission=_nominator,
+    )
+    def withdraw(self, by):
+        pass
+
+    @transition(state, source=State.SUBMITTED, target=State.CHANGES_REQUESTED, permission=_reviewer)
+    def request_changes(self, by):
+        pass
+
+    @transition(
+        state, source=State.CHANGES_REQUESTED, target=State.SUBMITTED, permission=_nominator
+    )
+    def resubmit(self, by):
+        self.submitted_by, self.submitted_at = by, timezone.now()
+
+    @transition(state, source=State.SUBMITTED, target=State.RECOMMENDED, permission=_reviewer)
+    def recommend(self, by):
+        pass
+
+    @transition(state, source=State.SUBMITTED, target=State.REJECTED, permission=_reviewer)
+    def reject(self, by):
+        pass
+
+    @transition(state, source=State.RECOMMENDED, target=State.APPROVED, permission=_administrator)
+    def approve(self, by):
+        pass
+
+    @transition(state, source=State.RECOMMENDED, target=State.REJECTED, permission=_administrator)
+    def decline(self, by):
+        pass
 
 
 class AssessmentQuerySet(models.QuerySet):

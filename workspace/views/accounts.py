@@ -1,0 +1,97 @@
+"""Signing in and out, changing and resetting a password: Django's auth views, our templates.
+
+What we add to the stock views:
+
+- the addresses after signing in and out stay in the visitor's language (`/en/` stays English);
+- a failed sign-in marks both inputs invalid and ties them to the error (the message does not
+  say which of the two was wrong, so an unknown username answers like a known one);
+- the lockout answer of django-axes (`locked_out`, set as `AXES_LOCKOUT_CALLABLE`): HTTP 429
+  with a page saying what happened and when to try again, JSON under the API;
+- a successful password reset lifts the lockout of that username: the person proved they hold
+  the account's e-mail address.
+"""
+
+import math
+
+from axes.helpers import get_cool_off
+from axes.utils import reset as reset_lockouts
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import render, resolve_url
+from django.urls import translate_url
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+SIGN_IN_ERRORS_ID = "signin-errors"
+
+#: Names and addresses in e-mails: without the sites framework Django would use the host name.
+SITE_NAME = "Etalase UMKM Babel"
+
+
+def in_current_language(url: str) -> str:
+    """`url` (a path or a URL name) as the page in the language of this request."""
+    return translate_url(resolve_url(url), get_language())
+
+
+class SignInForm(AuthenticationForm):
+    """The stock form; on failure both inputs point at the message that explains it."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            for name in ("username", "password"):
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-describedby"] = SIGN_IN_ERRORS_ID
+                attrs["aria-invalid"] = "true"
+            raise
+
+
+class SignInView(auth_views.LoginView):
+    authentication_form = SignInForm
+    template_name = "registration/login.html"
+
+    def get_default_redirect_url(self):
+        return in_current_language(settings.LOGIN_REDIRECT_URL)
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST only (Django's LogoutView answers 405 to GET)."""
+
+    def get_default_redirect_url(self):
+        return in_current_language(settings.LOGOUT_REDIRECT_URL or "/")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    extra_email_context = {"site_name": SITE_NAME}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lockouts(username=form.user.get_username())
+        return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once a username has failed too often from one address: HTTP 429.
+
+    The same for every username, known or not, so the page tells nothing about accounts."""
+    cool_off = get_cool_off(request)
+    seconds = int(cool_off.total_seconds()) if cool_off else None
+    message = _("Too many failed sign-in attempts. Sign-in is paused for this account.")
+    if request.path.startswith("/api/") or request.headers.get("x-requested-with") == (
+        "XMLHttpRequest"
+    ):
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        context = {"minutes": math.ceil(seconds / 60) if seconds else None}
+        response = render(request, "registration/locked_out.html", context, status=429)
+    if seconds:
+        response["Retry-After"] = str(seconds)
+    add_never_cache_headers(response)
+    return response

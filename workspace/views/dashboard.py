@@ -1,0 +1,126 @@
+"""/ruang-kerja/: the workspace's first page. Who I am here (my agencies and roles) and what is
+waiting for me: invitations to answer, nominations to review, decide or complete, and the
+products of my agencies by status.
+
+Every list is read in one query and cut at TASK_LIMIT, and the counts stop at the count cap, so
+the page costs the same number of queries whatever the size of the queues.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from agencies.models import EDITING_ROLES, Agency, Membership, Role
+from catalog import rules
+from catalog.models import Collaboration, Nomination, NominationEvent, Product
+from catalog.search import capped_count
+
+#: Tasks shown per group; the rest waits behind a link to the full queue.
+TASK_LIMIT = 20
+
+
+@dataclass
+class Tasks:
+    items: list
+    more: bool
+
+    @classmethod
+    def first(cls, queryset, limit: int = TASK_LIMIT) -> "Tasks":
+        """The first `limit` rows, and whether there are more, in one query."""
+        rows = list(queryset[: limit + 1])
+        return cls(items=rows[:limit], more=len(rows) > limit)
+
+    def __len__(self):
+        return len(self.items)
+
+
+def invitations_to_answer(user, administrator: bool):
+    """Pending collaborations that `user` may accept or decline (rules.can_answer_collaboration):
+    those of agencies where they are manager; every one for administrators."""
+    pending = Collaboration.objects.pending()
+    if not administrator:
+        pending = pending.filter(agency__in=Agency.objects.where_member(user, roles=[Role.MANAGER]))
+    return pending.select_related("product", "product__owner_agency", "agency").order_by(
+        "invited_at", "pk"
+    )
+
+
+def nominations_to_review(user):
+    """Submitted nominations a leading-sector reviewer may assess: not their own (four eyes)."""
+    return (
+        Nomination.objects.awaiting_review()
+        .exclude(submitted_by=user)
+        .select_related("product", "agency")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def nominations_to_decide(user):
+    """Recommended nominations an administrator may approve or decline: not those they
+    recommended themselves (four eyes, as rules.can_decide)."""
+    recommended_by_user = NominationEvent.objects.filter(
+        nomination=OuterRef("pk"), action="recommend", actor=user
+    )
+    return (
+        Nomination.objects.awaiting_decision()
+        .exclude(Exists(recommended_by_user))
+        .select_related("product", "agency")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def nominations_to_complete(user):
+    """Drafts and nominations sent back for changes, of the agencies where `user` is editor or
+    manager: the nominator's move (administrators too act as nominators only through a
+    membership)."""
+    return (
+        Nomination.objects.filter(
+            agency__in=rules.editing_agencies(user),
+            state__in=[Nomination.State.DRAFT, Nomination.State.CHANGES_REQUESTED],
+        )
+        .select_related("product", "agency")
+        .order_by("-updated_at", "pk")
+    )
+
+
+def product_counts(user) -> list[tuple[str, str, int]]:
+    """(status, label, count) of the products `user` may edit; each count stops at the cap."""
+    products = Product.objects.editable_by(user)
+    return [
+        (status, label, capped_count(products.filter(status=status)))
+        for status, label in Product.Status.choices
+    ]
+
+
+@never_cache
+@require_safe
+@login_required
+def dashboard(request):
+    user = request.user
+    administrator = rules.is_administrator(user)
+    memberships = list(
+        Membership.objects.filter(user=user).select_related("agency").order_by("agency__name")
+    )
+    roles = {membership.role for membership in memberships}
+    edits_as_member = bool(roles & set(EDITING_ROLES))
+    edits = administrator or edits_as_member
+    answers_invitations = administrator or Role.MANAGER in roles
+    context = {
+        "administrator": administrator,
+        "memberships": memberships,
+        "edits": edits,
+        "invitations": (
+            Tasks.first(invitations_to_answer(user, administrator)) if answers_invitations else None
+        ),
+        "to_review": Tasks.first(nominations_to_review(user)) if rules.is_reviewer(user) else None,
+        "to_decide": Tasks.first(nominations_to_decide(user)) if administrator else None,
+        "to_complete": Tasks.first(nominations_to_complete(user)) if edits_as_member else None,
+        "product_counts": product_counts(user) if edits else [],
+        "workspace_root": reverse("workspace"),
+    }
+    return render(request, "workspace/dashboard.html", context)

@@ -1,0 +1,73 @@
+"""Small pieces every catalogue page of the workspace shares: the decorator that makes a page
+private, and the translation of the services' errors into what a person sees.
+
+The services decide every right; the pages only turn their answers into HTTP: PermissionDenied
+propagates (Django answers 403), NotAllowedNow becomes an error message and a redirect back, and
+a ValidationError goes back onto the form it came from."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from catalog.exceptions import NotAllowedNow
+
+
+def workspace_page(view):
+    """Signed-in staff only, and never cached anywhere (the login redirect included)."""
+    return never_cache(login_required(view))
+
+
+def first_message(error) -> str:
+    if isinstance(error, NotAllowedNow):
+        return str(error.message)
+    if isinstance(error, ValidationError):
+        return " ".join(str(message) for message in error.messages)
+    return str(error)
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names when the form has one,
+    above the form otherwise."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def redirect_back(request, fallback):
+    """To the page the form came from (`next`, same host only), else `fallback`."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def run_action(request, action, *, success: str, back):
+    """A one-button POST (publish, accept, remove...): the success message, or the reason why not
+    as an error message; either way back to `back`. PermissionDenied is left to Django (403)."""
+    try:
+        action()
+    except (NotAllowedNow, ValidationError) as error:
+        messages.error(request, first_message(error))
+    else:
+        messages.success(request, success)
+    return redirect_back(request, back)
+
+
+def refuse_unless(allowed: bool) -> None:
+    """403 unless `allowed`: the answer of a predicate of catalog.rules, asked before a form is
+    validated so that the checks run in the API's order (404, 403, 409, 400)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def workspace_action(view):
+    """A POST-only action (405 otherwise) behind the workspace decorator."""
+    return workspace_page(require_POST(view))

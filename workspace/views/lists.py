@@ -1,0 +1,136 @@
+"""/ruang-kerja/produk/ and /ruang-kerja/umkm/: the products and businesses I may edit.
+
+Each list starts from the queryset narrowed to the user (`editable_by`), so nothing of another
+agency can appear. The filters are forms: a value that is not allowed (an unknown status, an
+agency that is not mine) is reported next to its field and ignored, never a 500.
+"""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from agencies.models import Agency
+from catalog import rules
+from catalog.models import Business, Collaboration, Product
+from catalog.pagination import CappedPaginator
+from catalog.search import clean_query
+
+PER_PAGE = 25
+
+
+class SearchField(forms.CharField):
+    """Free text as search uses it: optional, single-spaced, bounded length (no length error)."""
+
+    widget = forms.SearchInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        return clean_query(super().clean(value))
+
+
+class ProductFilters(forms.Form):
+    q = SearchField(label=_("Name contains"))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Every status")), *Product.Status.choices],
+    )
+    dinas = forms.ChoiceField(label=_("Agency"), required=False)
+
+    def __init__(self, data, *, agencies):
+        super().__init__(data)
+        self.fields["dinas"].choices = [
+            ("", _("All my agencies")),
+            *((agency.slug, agency.short_name) for agency in agencies),
+        ]
+
+
+class BusinessFilters(forms.Form):
+    q = SearchField(label=_("Name contains"))
+    aktif = forms.ChoiceField(
+        label=_("Active"),
+        required=False,
+        choices=[
+            ("", _("Active and inactive")),
+            ("1", _("Active only")),
+            ("0", _("Inactive only")),
+        ],
+    )
+
+
+def filtered(form) -> dict:
+    """The filter values that are valid; the invalid ones stay on the form as errors."""
+    form.is_valid()
+    return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
+
+
+def paginate(request, queryset):
+    return CappedPaginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+@never_cache
+@require_safe
+@login_required
+def product_list(request):
+    user = request.user
+    administrator = rules.is_administrator(user)
+    agencies = list(Agency.objects.all() if administrator else rules.editing_agencies(user))
+    edits = administrator or bool(agencies)
+    form = ProductFilters(request.GET, agencies=agencies)
+    values = filtered(form)
+
+    products = Product.objects.editable_by(user) if edits else Product.objects.none()
+    if "q" in values:
+        products = products.filter(name__icontains=values["q"])
+    if "status" in values:
+        products = products.filter(status=values["status"])
+    if "dinas" in values:
+        products = products.curated_by(Agency.objects.filter(slug=values["dinas"]))
+    co_curated = Collaboration.objects.accepted().filter(product=OuterRef("pk"))
+    products = (
+        products.select_related("business", "owner_agency")
+        .annotate(co_curated=Exists(co_curated))
+        .order_by("-updated_at", "pk")
+    )
+    context = {
+        "form": form,
+        "page": paginate(request, products),
+        "edits": edits,
+        "administrator": administrator,
+        "my_agency_ids": {agency.pk for agency in agencies} if not administrator else set(),
+        "filtered": bool(values),
+        "workspace_root": reverse("workspace"),
+    }
+    return render(request, "workspace/product_list.html", context)
+
+
+@never_cache
+@require_safe
+@login_required
+def business_list(request):
+    user = request.user
+    edits = rules.can_create_business(user)
+    form = BusinessFilters(request.GET)
+    values = filtered(form)
+
+    businesses = Business.objects.editable_by(user) if edits else Business.objects.none()
+    if "q" in values:
+        businesses = businesses.filter(name__icontains=values["q"])
+    if "aktif" in values:
+        businesses = businesses.filter(is_active=values["aktif"] == "1")
+    businesses = businesses.select_related("region", "registering_agency").order_by("name", "pk")
+    context = {
+        "form": form,
+        "page": paginate(request, businesses),
+        "edits": edits,
+        "filtered": bool(values),
+        "workspace_root": reverse("workspace"),
+    }
+    return render(request, "workspace/business_list.html", context)
