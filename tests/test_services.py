@@ -173,7 +173,7 @@ def test_collaboration_lifecycle_and_mail(
     collaboration.refresh_from_db()
     assert collaboration.status == Collaboration.Status.ENDED
     assert not rules.can_edit_product(invited_editor, draft)
-    assert [m.to for m in mailoutbox][0] == ["m@example.org"]
+    assert mailoutbox[0].to == ["m@example.org"]
 
 
 def test_duplicate_nib_points_at_the_existing_business(editor, owner):
