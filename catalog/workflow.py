@@ -110,7 +110,7 @@ def update_draft(*, nomination, by, **fields) -> Nomination:
         raise ValidationError({name: _("This field cannot be changed here.") for name in refused})
     for name, value in fields.items():
         setattr(nomination, name, value)
-    nomination.full_clean()
+    nomination.full_clean(exclude=["state"])  # protected: only transitions may touch it
     nomination.save()
     return nomination
 

@@ -14,10 +14,6 @@ Cells that a spreadsheet would run as a formula are escaped on export (`'` in fr
 quote is taken off again on import, so that an exported file imports back unchanged.
 """
 
-import csv
-import io
-
-import tablib
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -38,11 +34,6 @@ from catalog.models import Business, Category, Product, Region
 
 #: What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-#: The largest import we read: bigger files are refused with a form error.
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
-IMPORT_MAX_ROWS = 5_000
-IMPORT_MAX_COLUMNS = 60
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,6 +82,13 @@ class WholeNumberWidget(IntegerWidget):
             return super().clean(value, row, **kwargs)
         except (ArithmeticError, ValueError, TypeError) as error:
             raise ValueError(_("Enter a whole number, e.g. 45000.")) from error
+
+    def render(self, value, obj=None, **kwargs):
+        """Digits only (no thousands separator of the active language), or the number itself
+        for spreadsheets."""
+        if kwargs.get("force_native_type"):
+            return value
+        return "" if value is None else str(value)
 
 
 class YesNoWidget(BooleanWidget):
@@ -212,9 +210,7 @@ class CatalogueResource(resources.ModelResource):
         if not self.editable().filter(pk=instance.pk).exists():
             raise ValidationError(
                 {
-                    "slug": _(
-                        "“%(slug)s” belongs to another agency: you may not change it."
-                    )
+                    "slug": _("“%(slug)s” belongs to another agency: you may not change it.")
                     % {"slug": slug}
                 }
             )
@@ -272,6 +268,7 @@ class ProductResource(CatalogueResource):
         clean_model_instances = True
         skip_diff = True
         use_transactions = True
+        chunk_size = 2000
 
     def after_init_instance(self, instance, new, row, **kwargs):
         if new:
@@ -296,15 +293,17 @@ class ProductResource(CatalogueResource):
             add_error(errors, "status", _("A new product is a draft or published."))
         elif status_changed and not rules.can_manage_product(self.user, instance):
             add_error(errors, "status", _("Only the curating agency may change the status."))
-        elif status_changed and instance.status == S.PUBLISHED and instance.business_id:
-            if not instance.business.is_active:
-                add_error(errors, "status", _("The business is inactive: reactivate it first."))
+        elif (
+            status_changed
+            and instance.status == S.PUBLISHED
+            and instance.business_id
+            and not instance.business.is_active
+        ):
+            add_error(errors, "status", _("The business is inactive: reactivate it first."))
         low, high = instance.price_min, instance.price_max
-        if isinstance(low, int) and isinstance(high, int) and low > high:
-            if not {"price_min", "price_max"} & errors.keys():
-                add_error(
-                    errors, "price_max", _("The highest price must not be below the lowest.")
-                )
+        prices_read = isinstance(low, int) and isinstance(high, int)
+        if prices_read and low > high and not {"price_min", "price_max"} & errors.keys():
+            add_error(errors, "price_max", _("The highest price must not be below the lowest."))
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
@@ -348,13 +347,14 @@ class BusinessResource(CatalogueResource):
         clean_model_instances = True
         skip_diff = True
         use_transactions = True
+        chunk_size = 2000
 
     def dehydrate_nib(self, business):
         return business.nib if self.may_see_personal_data(business) else ""
 
     def dehydrate_owner_name(self, business):
         if business.show_owner or self.may_see_personal_data(business):
-            return escape_formula(business.owner_name)
+            return business.owner_name
         return ""
 
     def after_init_instance(self, instance, new, row, **kwargs):
@@ -374,144 +374,9 @@ class BusinessResource(CatalogueResource):
         elif not rules.can_edit_business(self.user, instance):
             add_error(errors, "slug", _("You may not change this business."))
         nib = force_str(instance.nib or "")
-        if nib and "nib" not in errors:
-            if Business.objects.filter(nib=nib).exclude(pk=instance.pk).exists():
-                add_error(errors, "nib", _("Another business is registered with this NIB."))
+        taken = nib and Business.objects.filter(nib=nib).exclude(pk=instance.pk).exists()
+        if taken and "nib" not in errors:
+            add_error(errors, "nib", _("Another business is registered with this NIB."))
 
 
 RESOURCES = {"products": ProductResource, "businesses": BusinessResource}
-
-
-# Reading an uploaded file ------------------------------------------------------------------------
-
-
-def detect_format(name: str, content: bytes) -> str:
-    """"csv" or "xlsx", from the file's name and its first bytes; ValidationError otherwise."""
-    name = (name or "").lower()
-    is_zip = content.startswith(b"PK\x03\x04")
-    if name.endswith(".xlsx") and is_zip:
-        return "xlsx"
-    if name.endswith(".csv") and not is_zip and b"\x00" not in content[:4096]:
-        return "csv"
-    raise ValidationError(_("Choose a CSV or XLSX (Excel) file."), code="format")
-
-
-def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
-    """The file's first sheet as a Dataset with clean headers (lower case, no spaces around);
-    ValidationError with a message for the person who uploaded it when it cannot be read."""
-    rows = _xlsx_rows(content) if fmt == "xlsx" else _csv_rows(content)
-    try:
-        header = next(rows)
-    except StopIteration:
-        raise ValidationError(_("The file is empty."), code="empty") from None
-    headers = [force_str(cell).strip().lower() if cell is not None else "" for cell in header]
-    while headers and not headers[-1]:
-        headers.pop()
-    if not headers:
-        raise ValidationError(_("The first row must name the columns."), code="headers")
-    if len(headers) > IMPORT_MAX_COLUMNS:
-        raise ValidationError(_("The file has too many columns."), code="columns")
-    duplicates = sorted({h for h in headers if h and headers.count(h) > 1})
-    if duplicates:
-        raise ValidationError(
-            _("These columns appear twice: %(columns)s.") % {"columns": ", ".join(duplicates)},
-            code="headers",
-        )
-    width = len(headers)
-    data = []
-    for number, row in enumerate(rows, start=2):
-        cells = list(row)
-        extra = cells[width:]
-        if any(not is_blank(cell) for cell in extra):
-            raise ValidationError(
-                _("Row %(row)s has more cells than there are column names.") % {"row": number},
-                code="width",
-            )
-        data.append(cells[:width] + [""] * (width - len(cells)))
-        if len(data) > IMPORT_MAX_ROWS:
-            raise ValidationError(
-                _("The file has more than %(max)s rows: split it into smaller files.")
-                % {"max": IMPORT_MAX_ROWS},
-                code="rows",
-            )
-    while data and all(is_blank(cell) for cell in data[-1]):
-        data.pop()
-    if not data:
-        raise ValidationError(_("The file has column names but no rows."), code="empty")
-    return tablib.Dataset(*data, headers=headers)
-
-
-def _csv_rows(content: bytes):
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            _("Save the CSV file with the UTF-8 encoding (in Excel: “CSV UTF-8”)."),
-            code="encoding",
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    # Excel with Indonesian settings separates with semicolons.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise ValidationError(_("The CSV file could not be read."), code="csv") from None
-    return iter(rows)
-
-
-def _xlsx_rows(content: bytes):
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        # Reading row by row keeps a large (or maliciously compressed) file from filling memory:
-        # load_dataset stops after IMPORT_MAX_ROWS.
-        for row in sheet.iter_rows(max_col=IMPORT_MAX_COLUMNS + 1, values_only=True):
-            yield row
-    except ValidationError:
-        raise
-    except Exception:
-        raise ValidationError(
-            _("The XLSX file could not be read; save it again from your spreadsheet."),
-            code="xlsx",
-        ) from None
-
-
-# Import results for people -----------------------------------------------------------------------
-
-
-def describe_result(result, resource) -> dict:
-    """Every problem of every row (row number as the spreadsheet shows it, column, message) and
-    the rows that are (or would be) created or updated."""
-    columns = {field.attribute: field.column_name for field in resource.fields.values()}
-    problems = []
-    for error in result.base_errors:
-        problems.append({"row": None, "column": "", "message": _("The file could not be read.")})
-        del error
-    for invalid in result.invalid_rows:
-        for field, messages in invalid.error_dict.items():
-            column = "" if field == "__all__" else columns.get(field, field)
-            for message in messages:
-                problems.append({"row": invalid.number + 1, "column": column, "message": message})
-    for error_row in result.error_rows:
-        problems.append(
-            {
-                "row": error_row.number + 1,
-                "column": "",
-                "message": _("This row could not be saved; check its values."),
-            }
-        )
-    problems.sort(key=lambda p: (p["row"] or 0, p["column"]))
-    changes = [
-        {"row": number + 1, "new": row.is_new(), "name": row.object_repr}
-        for number, row in enumerate(result.rows, start=1)
-        if row.is_new() or row.is_update()
-    ]
-    return {
-        "problems": problems,
-        "changes": changes,
-        "new": result.totals[RowResult.IMPORT_TYPE_NEW],
-        "updated": result.totals[RowResult.IMPORT_TYPE_UPDATE],
-        "failed": len({p["row"] for p in problems}),
-    }

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("workspace.urls_dashboard")),
     path("", include("workspace.urls_catalogue")),
     path("", include("workspace.urls_data")),
+    path("", include("workspace.urls_flagship")),
 ]

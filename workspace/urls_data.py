@@ -1,1 +1,14 @@
-urlpatterns = []
+"""/ruang-kerja/: spreadsheet exports and imports, and statistics."""
+
+from django.urls import path
+
+from workspace.views import exports, imports, statistics
+
+urlpatterns = [
+    path("ekspor/produk/", exports.export_products, name="workspace-export-products"),
+    path("ekspor/umkm/", exports.export_businesses, name="workspace-export-businesses"),
+    path("impor/produk/", imports.import_products, name="workspace-import-products"),
+    path("impor/umkm/", imports.import_businesses, name="workspace-import-businesses"),
+    path("statistik/", statistics.statistics, name="workspace-statistics"),
+    path("statistik/unduh/", statistics.statistics_csv, name="workspace-statistics-csv"),
+]

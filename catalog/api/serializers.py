@@ -4,7 +4,10 @@ Related objects appear by slug, or by id where they have none. Nothing personal 
 business shows `has_nib`, never the NIB, and its owner's name only with the owner's consent.
 """
 
+from collections.abc import Mapping
+
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -21,6 +24,7 @@ from catalog.models import (
     ProductLink,
     Region,
 )
+from catalog.models.business import nib_validator
 
 
 def by_slug() -> serializers.SlugRelatedField:
@@ -248,3 +252,153 @@ class FlagshipSerializer(serializers.ModelSerializer):
             "decree_number",
             "revoked_at",
         ]
+
+
+# Writing ----------------------------------------------------------------------------------------
+
+
+class StrictFieldsMixin:
+    """Refuses, with a 400 naming it, every field the serializer does not write (`created_by`,
+    `is_flagship`, `slug`...), instead of DRF's default of silently ignoring it: a client must
+    never believe it set something it did not (DESIGN §4)."""
+
+    def to_internal_value(self, data):
+        unknown = []
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(set(data) - writable)
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if not unknown:
+                raise
+            errors = dict(error.detail)
+        else:
+            if not unknown:
+                return value
+            errors = {}
+        for name in unknown:
+            errors[name] = [_("This field cannot be changed here.")]
+        raise serializers.ValidationError(errors)
+
+
+def named_choices(component: str, choices, **options) -> serializers.ChoiceField:
+    """A choice field whose values the schema documents as the enum `component`: left to
+    itself, drf-spectacular would name every set of choices of a field called `status` alike."""
+    values = [
+        str(value) for value, _label in serializers.ChoiceField(choices=choices).choices.items()
+    ]
+    schema = {"type": "string", "enum": values}
+    field_class = type(f"{component}Field", (serializers.ChoiceField,), {})
+    return extend_schema_field(schema, component_name=component)(field_class)(
+        choices=choices, **options
+    )
+
+
+def writable_slug(queryset) -> serializers.SlugRelatedField:
+    """A related object written by its slug."""
+    return serializers.SlugRelatedField(slug_field="slug", queryset=queryset)
+
+
+class VisibleBusinessField(serializers.SlugRelatedField):
+    """A business by slug, among those the requesting user may see: a closed business of another
+    agency is as unknown here as on its page."""
+
+    def get_queryset(self):
+        return Business.objects.visible_to(self.context["request"].user)
+
+
+class ProductChangeSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """What PATCH `products/<slug>/` may change: the content (editors of the curating agency and
+    of accepted co-curators), `status` and `owner_agency` (the curating agency only)."""
+
+    category = writable_slug(Category.objects.all())
+    owner_agency = writable_slug(Agency.objects.all())
+    status = serializers.ChoiceField(choices=Product.Status.choices)
+
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "name_en",
+            "summary",
+            "summary_en",
+            "description",
+            "category",
+            "price_min",
+            "price_max",
+            "unit",
+            "status",
+            "owner_agency",
+        ]
+
+
+class ProductCreateSerializer(ProductChangeSerializer):
+    """A new product: `owner_agency` may be left out by a user who edits for one agency only."""
+
+    business = VisibleBusinessField(slug_field="slug")
+    owner_agency = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), required=False
+    )
+    status = named_choices(
+        "NewProductStatusEnum",
+        [Product.Status.DRAFT, Product.Status.PUBLISHED],
+        default=Product.Status.DRAFT,
+    )
+
+    class Meta(ProductChangeSerializer.Meta):
+        fields = ["business", *ProductChangeSerializer.Meta.fields]
+
+
+class ImageUploadSerializer(StrictFieldsMixin, serializers.Serializer):
+    """multipart/form-data: the picture (JPEG, PNG or WebP, at most 8 MB and 40 megapixels;
+    re-encoded without EXIF) and what it shows."""
+
+    image = serializers.FileField()
+    alt_text = serializers.CharField(max_length=200)
+
+
+class BusinessChangeSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """What PATCH `businesses/<slug>/` may change (editors of the registering agency). The NIB is
+    written here but never shown: answers carry `has_nib` only."""
+
+    region = writable_slug(Region.objects.all())
+    # Declared, so that DRF adds no uniqueness check of its own: a duplicate NIB is the service's
+    # to report, together with the business that holds it.
+    nib = serializers.CharField(
+        max_length=13, required=False, allow_blank=True, validators=[nib_validator]
+    )
+
+    class Meta:
+        model = Business
+        fields = [
+            "name",
+            "owner_name",
+            "show_owner",
+            "nib",
+            "scale",
+            "region",
+            "address",
+            "phone",
+            "whatsapp",
+            "email",
+            "website",
+            "instagram",
+            "facebook",
+            "tiktok",
+            "shop_url",
+            "description",
+            "year_founded",
+        ]
+
+
+class BusinessCreateSerializer(BusinessChangeSerializer):
+    """A new business: `registering_agency` may be left out by a user who edits for one agency
+    only."""
+
+    registering_agency = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), required=False
+    )
+
+    class Meta(BusinessChangeSerializer.Meta):
+        fields = [*BusinessChangeSerializer.Meta.fields, "registering_agency"]

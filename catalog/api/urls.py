@@ -5,7 +5,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import auth, collaborations, nominations, views
 
 app_name = "api"
 
@@ -19,9 +19,17 @@ router.register("businesses", views.BusinessViewSet, basename="business")
 router.register("products", views.ProductViewSet, basename="product")
 router.register("flagships", views.FlagshipViewSet, basename="flagship")
 router.register("criteria", views.CriterionViewSet, basename="criterion")
+router.register("collaborations", collaborations.CollaborationViewSet, basename="collaboration")
+router.register("nominations", nominations.NominationViewSet, basename="nomination")
 
 urlpatterns = [
+    path("auth/token/", auth.TokenView.as_view(), name="token"),
     *router.urls,
+    path(
+        "flagships/<int:pk>/revoke/",
+        nominations.RevokeDesignation.as_view(),
+        name="flagship-revoke",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view loads its script from a URL instead of inlining it, so the
     # Content-Security-Policy `default-src 'self'` holds.

@@ -1,5 +1,6 @@
-"""The public read API (DESIGN §5): regions, categories, agencies, businesses, products,
-flagships and the rubric.
+"""The API's viewsets (DESIGN §5): regions, categories, agencies, businesses, products,
+flagships and the rubric, read by everyone; products, businesses and agencies' members written
+through the mixins of `write`, `collaborations` and `members`.
 
 Every queryset starts from the model's own visibility rule (`visible_to`, `published`,
 `current`, `active`), so an object a client may not see answers 404 here exactly as on the
@@ -22,6 +23,9 @@ from catalog.models import Business, Category, Criterion, Designation, Product, 
 from catalog.search import clean_query, search_products
 
 from . import serializers
+from .collaborations import ProductCollaborationsMixin
+from .members import AgencyMembersMixin
+from .write import BusinessWriteMixin, ProductWriteMixin
 
 # Filters ----------------------------------------------------------------------------------------
 
@@ -114,13 +118,14 @@ class CriterionViewSet(ListViewSet):
     serializer_class = serializers.CriterionSerializer
 
 
-class AgencyViewSet(ReadOnlyViewSet):
+class AgencyViewSet(AgencyMembersMixin, ReadOnlyViewSet):
     queryset = Agency.objects.all()
     serializer_class = serializers.AgencySerializer
 
 
-class BusinessViewSet(ReadOnlyViewSet):
-    """Active businesses; inactive ones too for their registering agency and administrators."""
+class BusinessViewSet(BusinessWriteMixin, ReadOnlyViewSet):
+    """Active businesses; inactive ones too for their registering agency and administrators.
+    Registered, changed and deactivated through `BusinessWriteMixin`."""
 
     serializer_class = serializers.BusinessSerializer
     filterset_class = BusinessFilter
@@ -137,10 +142,11 @@ class BusinessViewSet(ReadOnlyViewSet):
         return queryset.filter(name__icontains=text)
 
 
-class ProductViewSet(ReadOnlyViewSet):
+class ProductViewSet(ProductWriteMixin, ProductCollaborationsMixin, ReadOnlyViewSet):
     """Published products; drafts and archived ones too for their curating agencies and
     administrators. Newest first, or most relevant first when searching, unless `ordering`
-    says otherwise."""
+    says otherwise. Written through `ProductWriteMixin`, opened to other agencies through
+    `ProductCollaborationsMixin`."""
 
     serializer_class = serializers.ProductSerializer
     filterset_class = ProductFilter
@@ -149,7 +155,9 @@ class ProductViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         products = Product.objects.visible_to(self.request.user).order_by("-created_at", "pk")
-        return serializers.ProductSerializer.with_related(products)
+        if self.action in ("list", "retrieve"):
+            return serializers.ProductSerializer.with_related(products)
+        return products.select_related("business")  # a write answers with the product re-read
 
     def search(self, queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
         products, _fuzzy = search_products(queryset, text)

@@ -23,7 +23,7 @@ from django.http import JsonResponse
 from django.shortcuts import render, resolve_url
 from django.urls import translate_url
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 SIGN_IN_ERRORS_ID = "signin-errors"
@@ -33,8 +33,11 @@ SITE_NAME = "Etalase UMKM Babel"
 
 
 def in_current_language(url: str) -> str:
-    """`url` (a path or a URL name) as the page in the language of this request."""
-    return translate_url(resolve_url(url), get_language())
+    """`url` (a path or a URL name, in the default language, as settings give it) as the page in
+    the language of this request: signing in under /en/ lands in the English workspace."""
+    language = get_language()
+    with override(settings.LANGUAGE_CODE):
+        return translate_url(resolve_url(url), language)
 
 
 class SignInForm(AuthenticationForm):

@@ -30,8 +30,10 @@ class Tasks:
     more: bool
 
     @classmethod
-    def first(cls, queryset, limit: int = TASK_LIMIT) -> "Tasks":
-        """The first `limit` rows, and whether there are more, in one query."""
+    def first(cls, queryset, limit: int | None = None) -> "Tasks":
+        """The first `limit` rows (TASK_LIMIT by default), and whether there are more, in one
+        query."""
+        limit = limit or TASK_LIMIT
         rows = list(queryset[: limit + 1])
         return cls(items=rows[:limit], more=len(rows) > limit)
 

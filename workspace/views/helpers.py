@@ -5,11 +5,15 @@ The services decide every right; the pages only turn their answers into HTTP: Pe
 propagates (Django answers 403), NotAllowedNow becomes an error message and a redirect back, and
 a ValidationError goes back onto the form it came from."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -71,3 +75,66 @@ def refuse_unless(allowed: bool) -> None:
 def workspace_action(view):
     """A POST-only action (405 otherwise) behind the workspace decorator."""
     return workspace_page(require_POST(view))
+
+
+#: Not shown in a change history: `updated_by` is the record's author already; a slug never
+#: changes once made.
+HIDDEN_HISTORY_FIELDS = ["updated_by", "slug"]
+
+
+def history_entries(records, model):
+    """[(record, changes)] for django-simple-history `records`, newest first, each compared with
+    the next (older) one in the list. `changes` is [(label, old, new)] in words a person reads,
+    or None for a record without an older one to compare with (the creation, or the last of a
+    page's window). Related rows are named in one query per kind, whatever the page size."""
+    raw = []
+    for record, older in zip(records, [*records[1:], None], strict=True):
+        if older is None:
+            raw.append((record, None))
+            continue
+        delta = record.diff_against(older, excluded_fields=HIDDEN_HISTORY_FIELDS)
+        raw.append((record, [(change.field, change.old, change.new) for change in delta.changes]))
+    related = _related_objects(model, [c for _record, changes in raw for c in changes or []])
+
+    def shown(name, value):
+        field = model._meta.get_field(name)
+        if value in (None, ""):
+            return ""
+        if field.is_relation:
+            return str(related[name].get(value, f"#{value}"))
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        if isinstance(value, int | float):
+            return formats.number_format(value, force_grouping=True)
+        return str(value)
+
+    return [
+        (
+            record,
+            None
+            if changes is None
+            else [
+                (model._meta.get_field(name).verbose_name, shown(name, old), shown(name, new))
+                for name, old, new in changes
+            ],
+        )
+        for record, changes in raw
+    ]
+
+
+def _related_objects(model, changes):
+    """{field name: {pk: object}} for the foreign keys that appear in `changes`."""
+    wanted: dict[str, set] = {}
+    for name, old, new in changes:
+        if model._meta.get_field(name).is_relation:
+            wanted.setdefault(name, set()).update(v for v in (old, new) if v is not None)
+    return {
+        name: model._meta.get_field(name).related_model._default_manager.in_bulk(ids)
+        for name, ids in wanted.items()
+    }

@@ -105,7 +105,7 @@ def product_list(request):
         "edits": edits,
         "administrator": administrator,
         "my_agency_ids": {agency.pk for agency in agencies} if not administrator else set(),
-        "filtered": bool(values),
+        "filtered": bool(values or form.errors),
         "workspace_root": reverse("workspace"),
     }
     return render(request, "workspace/product_list.html", context)
@@ -130,7 +130,7 @@ def business_list(request):
         "form": form,
         "page": paginate(request, businesses),
         "edits": edits,
-        "filtered": bool(values),
+        "filtered": bool(values or form.errors),
         "workspace_root": reverse("workspace"),
     }
     return render(request, "workspace/business_list.html", context)

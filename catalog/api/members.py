@@ -1,0 +1,145 @@
+"""An agency's staff (DESIGN §4, §5): `agencies/<slug>/members/` and
+`agencies/<slug>/members/<id>/`, where `<id>` is the membership's id.
+
+Only the agency's managers and administrators may see or change them; agencies are public, so
+anyone else signed in is answered 403 (the list included), and an anonymous client 401. The
+changes are `agencies.services`'; the rule is `catalog.rules.can_manage_members`.
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers as drf
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from agencies import services
+from agencies.models import Agency, Membership, Role
+from catalog import rules
+from catalog.services.base import require
+
+from .serializers import StrictFieldsMixin
+from .write import answers, validated
+
+
+class MemberSerializer(drf.ModelSerializer):
+    """A member of the agency; `id` is the membership's."""
+
+    username = drf.CharField(source="user.username", read_only=True)
+    full_name = drf.CharField(source="user.get_full_name", read_only=True)
+    email = drf.EmailField(source="user.email", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "username", "full_name", "email", "role"]
+        read_only_fields = fields
+
+
+class NewMemberSerializer(StrictFieldsMixin, drf.Serializer):
+    """An existing account by `username`, or new staff by `email` (an account without a password
+    and a single-use link to set one, sent by e-mail)."""
+
+    username = drf.SlugRelatedField(
+        slug_field="username", queryset=get_user_model().objects.all(), required=False
+    )
+    email = drf.EmailField(required=False)
+    role = drf.ChoiceField(choices=Role.choices)
+
+    def validate(self, attrs):
+        if ("username" in attrs) == ("email" in attrs):
+            raise drf.ValidationError(_("Give either a username or an e-mail address."))
+        return attrs
+
+
+class RoleSerializer(StrictFieldsMixin, drf.Serializer):
+    role = drf.ChoiceField(choices=Role.choices)
+
+
+MEMBER_URL = r"members/(?P<membership_id>[^/.]+)"
+MEMBERSHIP_ID = OpenApiParameter("membership_id", int, OpenApiParameter.PATH)
+
+
+class AgencyMembersMixin:
+    """The members' addresses on the agency viewset."""
+
+    def managed_agency(self) -> Agency:
+        agency = self.get_object()
+        require(rules.can_manage_members(self.request.user, agency))
+        return agency
+
+    @extend_schema(
+        methods=["GET"],
+        responses=answers({200: MemberSerializer(many=True)}, 401, 403, 404),
+        description=_("The agency's members: its managers and administrators only."),
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=NewMemberSerializer,
+        responses=answers({201: MemberSerializer}, 400, 401, 403, 404, 409),
+        description=_(
+            "Add a member: `{username, role}` for an existing account, `{email, role}` to "
+            "invite new staff by e-mail."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="members",
+        permission_classes=[IsAuthenticated],
+    )
+    def members(self, request, slug=None):
+        agency = self.managed_agency()
+        if request.method == "POST":
+            new = validated(NewMemberSerializer, request)
+            if "email" in new:
+                membership = services.invite_staff(
+                    agency=agency,
+                    by=request.user,
+                    email=new["email"],
+                    role=new["role"],
+                    request=request._request,
+                )
+            else:
+                membership = services.add_member(
+                    agency=agency, by=request.user, user=new["username"], role=new["role"]
+                )
+            return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
+        memberships = agency.memberships.select_related("user").order_by("user__username", "pk")
+        page = self.paginate_queryset(memberships)
+        return self.get_paginated_response(MemberSerializer(page, many=True).data)
+
+    @extend_schema(
+        methods=["PATCH"],
+        request=RoleSerializer,
+        parameters=[MEMBERSHIP_ID],
+        responses=answers({200: MemberSerializer}, 400, 401, 403, 404, 409),
+        description=_("Change a member's role. An agency keeps at least one manager."),
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        request=None,
+        parameters=[MEMBERSHIP_ID],
+        responses=answers({204: None}, 401, 403, 404, 409),
+        description=_(
+            "Remove a member: their rights in the agency end with their next request. An "
+            "agency keeps at least one manager."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["patch", "delete"],
+        url_path=MEMBER_URL,
+        permission_classes=[IsAuthenticated],
+    )
+    def member(self, request, slug=None, membership_id=None):
+        agency = self.managed_agency()
+        membership = get_object_or_404(agency.memberships.all(), pk=membership_id)
+        if request.method == "DELETE":
+            services.remove_member(membership=membership, by=request.user)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        role = validated(RoleSerializer, request)["role"]
+        membership = services.change_role(membership=membership, by=request.user, role=role)
+        return Response(MemberSerializer(membership).data)

@@ -1,0 +1,119 @@
+"""/ruang-kerja/unggulan/: flagship designations, current, not yet in force, expired and revoked.
+
+Every signed-in member of staff sees the designations of the products they may see; the
+provincial administrators also find a revoke form next to each designation still in force or
+still to come. Revoking goes to catalog.workflow.revoke, which decides who may (403), whether it
+still can be (409: revoked already) and whether a reason is given (400).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from catalog import rules, workflow
+from catalog.exceptions import NotAllowedNow
+from catalog.models import Designation, Nomination, Product
+from catalog.models.base import today
+from catalog.pagination import CappedPaginator
+from workspace import flagship_forms as ff
+from workspace.views.helpers import first_message
+from workspace.views.nominations import PER_PAGE, flagship_page
+
+REVOCABLE = ("current", "upcoming")
+
+
+def in_status(designations, status: str | None, on):
+    if status == "current":
+        return designations.current(on)
+    if status == "upcoming":
+        return designations.filter(revoked_at__isnull=True, valid_from__gt=on)
+    if status == "expired":
+        return designations.filter(revoked_at__isnull=True, valid_until__lt=on)
+    if status == "revoked":
+        return designations.filter(revoked_at__isnull=False)
+    return designations
+
+
+def status_of(designation, on) -> str:
+    if designation.revoked_at is not None:
+        return "revoked"
+    if designation.valid_until < on:
+        return "expired"
+    if designation.valid_from > on:
+        return "upcoming"
+    return "current"
+
+
+def visible_designations(user):
+    """Designations of the products the user may see; each marks whether its nomination is
+    theirs to open (so that no row links to a 404)."""
+    nomination = Nomination.objects.visible_to(user).filter(pk=OuterRef("nomination_id"))
+    return Designation.objects.filter(product__in=Product.objects.visible_to(user)).annotate(
+        nomination_visible=Exists(nomination)
+    )
+
+
+def list_page(request, bound: ff.RevokeForm | None = None, status=200):
+    user, on = request.user, today()
+    administrator = rules.is_administrator(user)
+    form = ff.DesignationFilters(request.GET)
+    values = ff.filter_values(form)
+    designations = in_status(visible_designations(user), values.get("status"), on)
+    if "q" in values:
+        designations = designations.filter(product__name__icontains=values["q"])
+    designations = designations.select_related(
+        "product__business", "nomination__agency", "approved_by", "revoked_by"
+    ).order_by("-valid_from", "product__name", "pk")
+    page = CappedPaginator(designations, PER_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    for designation in rows:
+        designation.status = status_of(designation, on)
+        designation.status_label = dict(ff.DESIGNATION_STATUSES)[designation.status]
+        designation.revoke_form = None
+        if administrator and designation.status in REVOCABLE:
+            if bound is not None and bound.designation.pk == designation.pk:
+                designation.revoke_form = bound
+            else:
+                designation.revoke_form = ff.RevokeForm(designation=designation)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "filtered": bool(values),
+        "administrator": administrator,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "workspace/flagship/designation_list.html", context, status=status)
+
+
+@flagship_page
+@require_safe
+def designation_list(request):
+    return list_page(request)
+
+
+@flagship_page
+@require_POST
+def designation_revoke(request, pk):
+    designation = get_object_or_404(visible_designations(request.user), pk=pk)
+    form = ff.RevokeForm(request.POST, designation=designation)
+    values = form.service_values()
+    try:
+        workflow.revoke(designation=designation, by=request.user, reason=values["reason"])
+    except NotAllowedNow as error:
+        messages.error(request, first_message(error))
+    except ValidationError as error:
+        ff.show_errors(form, error)
+        return list_page(request, bound=form, status=400)
+    else:
+        messages.success(
+            request,
+            _("The designation of %(product)s is revoked.") % {"product": designation.product},
+        )
+    # Back to the list as it was filtered: the form posts with the list's query string.
+    query = request.GET.urlencode()
+    return redirect(reverse("workspace-designations") + (f"?{query}" if query else ""))

@@ -1,0 +1,395 @@
+"""Spreadsheet imports: /ruang-kerja/impor/produk/ and /ruang-kerja/impor/umkm/.
+
+Two steps. "Preview" reads the uploaded file and runs a dry run that saves nothing, listing every
+problem of every row and the rows that would be created or updated. "Confirm" imports the same
+file all-or-nothing, in one transaction: if any row fails, nothing is saved.
+
+Between the two steps the file stays on the server, in the cache (Redis in production), under a
+random token bound to the user, for IMPORT_TTL seconds; the browser only carries the token, never
+a path or the data itself.
+"""
+
+import csv
+import io
+import logging
+import secrets
+from dataclasses import dataclass
+
+import tablib
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from import_export.results import RowResult
+
+from catalog import rules
+from workspace.resources import RESOURCES, is_blank
+from workspace.views.exports import own_agencies
+from workspace.views.helpers import workspace_page
+
+logger = logging.getLogger(__name__)
+
+IMPORT_TTL = 15 * 60
+#: The largest import we read: bigger files are refused with a form error.
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_ROWS = 5_000
+IMPORT_MAX_COLUMNS = 60
+#: The preview lists every problem, but only this many of the rows that would be saved.
+SHOWN_CHANGES = 200
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    key: str
+    url_name: str
+    export_url_name: str
+    title: str
+    agency_label: str
+    agency_help: str
+    columns: tuple[str, ...]
+
+
+KINDS = {
+    "products": ImportKind(
+        key="products",
+        url_name="workspace-import-products",
+        export_url_name="workspace-export-products",
+        title=gettext_lazy("Import products"),
+        agency_label=gettext_lazy("Curating agency of new products"),
+        agency_help=gettext_lazy(
+            "New products belong to this agency. Rows with the slug of a product you may edit "
+            "update that product; its agency stays as it is."
+        ),
+        columns=("name", "business", "category", "price_min", "price_max"),
+    ),
+    "businesses": ImportKind(
+        key="businesses",
+        url_name="workspace-import-businesses",
+        export_url_name="workspace-export-businesses",
+        title=gettext_lazy("Import businesses (UMKM)"),
+        agency_label=gettext_lazy("Registering agency of new businesses"),
+        agency_help=gettext_lazy(
+            "New businesses are registered by this agency. Rows with the slug of a business "
+            "your agency registered update that business."
+        ),
+        columns=("name", "owner_name", "region"),
+    ),
+}
+
+
+# Reading an uploaded file ------------------------------------------------------------------------
+
+
+def detect_format(name: str, content: bytes) -> str:
+    """The format, "csv" or "xlsx", from the name and the first bytes; else ValidationError."""
+    name = (name or "").lower()
+    is_zip = content.startswith(b"PK\x03\x04")
+    if name.endswith(".xlsx") and is_zip:
+        return "xlsx"
+    if name.endswith(".csv") and not is_zip and b"\x00" not in content[:4096]:
+        return "csv"
+    raise ValidationError(_("Choose a CSV or XLSX (Excel) file."), code="format")
+
+
+def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
+    """The file's first sheet as a Dataset with clean headers (lower case, no spaces around);
+    ValidationError with a message for the person who uploaded it when it cannot be read."""
+    rows = _xlsx_rows(content) if fmt == "xlsx" else _csv_rows(content)
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise ValidationError(_("The file is empty."), code="empty") from None
+    headers = [force_str(cell).strip().lower() if cell is not None else "" for cell in header]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise ValidationError(_("The first row must name the columns."), code="headers")
+    if len(headers) > IMPORT_MAX_COLUMNS:
+        raise ValidationError(_("The file has too many columns."), code="columns")
+    duplicates = sorted({h for h in headers if h and headers.count(h) > 1})
+    if duplicates:
+        raise ValidationError(
+            _("These columns appear twice: %(columns)s.") % {"columns": ", ".join(duplicates)},
+            code="headers",
+        )
+    width = len(headers)
+    data = []
+    for number, row in enumerate(rows, start=2):
+        cells = list(row)
+        extra = cells[width:]
+        if any(not is_blank(cell) for cell in extra):
+            raise ValidationError(
+                _("Row %(row)s has more cells than there are column names.") % {"row": number},
+                code="width",
+            )
+        data.append(cells[:width] + [""] * (width - len(cells)))
+        if len(data) > IMPORT_MAX_ROWS:
+            raise ValidationError(
+                _("The file has more than %(max)s rows: split it into smaller files.")
+                % {"max": IMPORT_MAX_ROWS},
+                code="rows",
+            )
+    while data and all(is_blank(cell) for cell in data[-1]):
+        data.pop()
+    if not data:
+        raise ValidationError(_("The file has column names but no rows."), code="empty")
+    return tablib.Dataset(*data, headers=headers)
+
+
+def _csv_rows(content: bytes):
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            _("Save the CSV file with the UTF-8 encoding (in Excel: “CSV UTF-8”)."),
+            code="encoding",
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    # Excel with Indonesian settings separates with semicolons.
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        raise ValidationError(_("The CSV file could not be read."), code="csv") from None
+    return iter(rows)
+
+
+def _xlsx_rows(content: bytes):
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        # Reading row by row keeps a large (or maliciously compressed) file from filling memory:
+        # load_dataset stops after IMPORT_MAX_ROWS.
+        yield from sheet.iter_rows(max_col=IMPORT_MAX_COLUMNS + 1, values_only=True)
+    except ValidationError:
+        raise
+    except Exception:
+        raise ValidationError(
+            _("The XLSX file could not be read; save it again from your spreadsheet."),
+            code="xlsx",
+        ) from None
+
+
+# Import results for people -----------------------------------------------------------------------
+
+
+def describe_result(result, resource) -> dict:
+    """Every problem of every row (row number as the spreadsheet shows it, column, message) and
+    the rows that are (or would be) created or updated."""
+    columns = {field.attribute: field.column_name for field in resource.fields.values()}
+    problems = []
+    if result.base_errors:
+        problems.append({"row": None, "column": "", "message": _("The file could not be read.")})
+    for invalid in result.invalid_rows:
+        for field, field_messages in invalid.error_dict.items():
+            column = "" if field == "__all__" else columns.get(field, field)
+            for message in field_messages:
+                problems.append({"row": invalid.number + 1, "column": column, "message": message})
+    for error_row in result.error_rows:
+        problems.append(
+            {
+                "row": error_row.number + 1,
+                "column": "",
+                "message": _("This row could not be saved; check its values."),
+            }
+        )
+    problems.sort(key=lambda p: (p["row"] or 0, p["column"]))
+    changes = [
+        {"row": number + 1, "new": row.is_new(), "name": row.object_repr}
+        for number, row in enumerate(result.rows, start=1)
+        if row.is_new() or row.is_update()
+    ]
+    return {
+        "problems": problems,
+        "changes": changes,
+        "new": result.totals[RowResult.IMPORT_TYPE_NEW],
+        "updated": result.totals[RowResult.IMPORT_TYPE_UPDATE],
+        "failed": len({p["row"] for p in problems}),
+    }
+
+
+class ImportForm(forms.Form):
+    agency = forms.ModelChoiceField(queryset=None, empty_label=None)
+    file = forms.FileField(
+        label=gettext_lazy("File (CSV or XLSX)"),
+        help_text=gettext_lazy(
+            "At most 5 MB and 5,000 rows. The first row names the columns, as in an export."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def __init__(self, *args, agencies, kind: ImportKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].label = kind.agency_label
+        self.fields["agency"].help_text = kind.agency_help
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB."), code="size")
+        content = upload.read(IMPORT_MAX_BYTES + 1)
+        if len(content) > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB."), code="size")
+        fmt = detect_format(upload.name, content)
+        # A file we cannot read is the form's error, not a preview's.
+        self.dataset = load_dataset(content, fmt)
+        self.content, self.format = content, fmt
+        return upload
+
+
+def importing_agencies(user):
+    return own_agencies(user)
+
+
+def cache_key(user, token: str) -> str:
+    return f"workspace:import:{user.pk}:{token}"
+
+
+def may_import(user, kind: ImportKind, agency) -> bool:
+    if kind.key == "products":
+        return rules.can_create_product(user, agency)
+    return rules.can_create_business(user) and (
+        rules.is_administrator(user) or agency.pk in rules.editing_agency_ids(user)
+    )
+
+
+def run_import(*, kind: ImportKind, user, agency, dataset, dry_run: bool):
+    """Import the rows; with `dry_run` nothing is saved. Otherwise all rows or none: any row's
+    error rolls the whole transaction back."""
+    resource = RESOURCES[kind.key](user=user, agency=agency)
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            raise_errors=False,
+            use_transactions=True,
+            collect_failed_rows=True,
+            rollback_on_validation_errors=True,
+        )
+        failed = result.has_errors() or result.has_validation_errors()
+        if dry_run or failed:
+            transaction.set_rollback(True)
+    for error_row in result.error_rows:  # unexpected errors (not validation): keep the cause
+        for error in error_row.errors:
+            logger.warning("Import row %s failed", error_row.number, exc_info=error.error)
+    summary = describe_result(result, resource)
+    known = {field.column_name for field in resource.fields.values()}
+    summary["ignored_columns"] = [h for h in dataset.headers if h and h not in known]
+    summary["rows"] = len(dataset)
+    summary["saved"] = not dry_run and not failed
+    return summary
+
+
+def page(request, kind, context, status=200):
+    context = {
+        "kind": kind,
+        "max_rows": IMPORT_MAX_ROWS,
+        "shown_changes": SHOWN_CHANGES,
+        **context,
+    }
+    return render(request, "workspace/data/import.html", context, status=status)
+
+
+def import_view(request, kind: ImportKind):
+    agencies = importing_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(_("Only editors and managers of an agency may import."))
+    if request.method == "POST" and request.POST.get("step") == "confirm":
+        return confirm(request, kind)
+    form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies, kind=kind)
+    if request.method != "POST" or not form.is_valid():
+        return page(request, kind, {"form": form}, status=400 if form.is_bound else 200)
+    agency = form.cleaned_data["agency"]
+    if not may_import(request.user, kind, agency):
+        raise PermissionDenied
+    token = secrets.token_urlsafe(32)
+    stored = {"kind": kind.key, "agency_id": agency.pk, "format": form.format}
+    cache.set(cache_key(request.user, token), {**stored, "content": form.content}, IMPORT_TTL)
+    summary = run_import(
+        kind=kind, user=request.user, agency=agency, dataset=form.dataset, dry_run=True
+    )
+    context = {
+        "form": ImportForm(agencies=agencies, kind=kind, initial={"agency": agency}),
+        "summary": summary,
+        "token": token,
+        "agency": agency,
+        "filename": form.cleaned_data["file"].name,
+    }
+    return page(request, kind, context)
+
+
+def confirm(request, kind: ImportKind):
+    token = request.POST.get("token", "")
+    key = cache_key(request.user, token)
+    stored = cache.get(key) if token else None
+    if not stored or stored.get("kind") != kind.key:
+        messages.error(request, _("The uploaded file has expired: please upload it again."))
+        return redirect(kind.url_name)
+    agency = importing_agencies(request.user).filter(pk=stored["agency_id"]).first()
+    if agency is None or not may_import(request.user, kind, agency):
+        raise PermissionDenied
+    try:
+        dataset = load_dataset(stored["content"], stored["format"])
+    except ValidationError:  # it was read at the preview; only a changed reader could fail
+        messages.error(request, _("The uploaded file has expired: please upload it again."))
+        return redirect(kind.url_name)
+    # One import per file at a time: a second click while the first runs must not add the new
+    # rows twice (they have no slug yet to be recognised by).
+    if not cache.add(f"{key}:running", True, IMPORT_TTL):
+        messages.error(request, _("This file is being imported already."))
+        return redirect(kind.url_name)
+    try:
+        summary = run_import(
+            kind=kind,
+            user=request.user,
+            agency=agency,
+            dataset=dataset,
+            dry_run=False,
+        )
+        if summary["saved"]:
+            cache.delete(key)
+    finally:
+        cache.delete(f"{key}:running")
+    if not summary["saved"]:
+        context = {
+            "form": ImportForm(
+                agencies=importing_agencies(request.user), kind=kind, initial={"agency": agency}
+            ),
+            "summary": summary,
+            "token": token,
+            "agency": agency,
+            "confirm_failed": True,
+        }
+        return page(request, kind, context, status=400)
+    messages.success(
+        request,
+        _("Import finished: %(new)s created, %(updated)s updated.")
+        % {"new": summary["new"], "updated": summary["updated"]},
+    )
+    return redirect(kind.url_name)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@workspace_page
+def import_products(request):
+    return import_view(request, KINDS["products"])
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@workspace_page
+def import_businesses(request):
+    return import_view(request, KINDS["businesses"])

@@ -1,0 +1,379 @@
+"""/ruang-kerja/usulan/: flagship nominations, from nominating to the decision (DESIGN §3).
+
+Every page starts from `Nomination.objects.visible_to(user)`, so a nomination the user may not
+see answers 404. Rights and states are catalog.workflow's to decide: the pages show the forms
+the model's transitions allow this user now (`get_available_user_state_transitions`: the same
+permissions the workflow checks), and every POST goes to the workflow, whose answers become
+HTTP here — PermissionDenied the 403 page, NotAllowedNow an error message and a redirect back to
+the nomination, ValidationError the same page with the errors next to the fields (400).
+"""
+
+import functools
+from statistics import fmean
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from agencies.models import Agency
+from catalog import rules, workflow
+from catalog.exceptions import NotAllowedNow
+from catalog.models import (
+    Assessment,
+    AssessmentScore,
+    Certificate,
+    Criterion,
+    Nomination,
+    NominationEvent,
+    Product,
+)
+from catalog.pagination import CappedPaginator
+from workspace import flagship_forms as ff
+from workspace.views.helpers import first_message, workspace_page
+
+PER_PAGE = 25
+
+#: Events that decide the fate of a nomination, shown as "the decision" on the record.
+DECISIONS = ("recommend", "reject", "approve", "decline", "revoke")
+
+
+def forbidden(request, error: PermissionDenied):
+    reason = str(error) if error.args else ""
+    return render(request, "workspace/flagship/forbidden.html", {"reason": reason}, status=403)
+
+
+def flagship_page(view):
+    """Signed in and never cached; the workflow's PermissionDenied answers the 403 page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as error:
+            return forbidden(request, error)
+
+    return workspace_page(wrapper)
+
+
+def mean_of_means(assessments) -> float | None:
+    """The nomination's total: the mean of each assessor's mean (assessors weigh the same)."""
+    means = [assessment.total for assessment in assessments if assessment.total is not None]
+    return fmean(means) if means else None
+
+
+def with_assessments(nominations):
+    scores = AssessmentScore.objects.select_related("criterion")
+    assessments = Assessment.objects.select_related("reviewer", "agency").prefetch_related(
+        Prefetch("scores", queryset=scores)
+    )
+    return nominations.prefetch_related(Prefetch("assessments", queryset=assessments))
+
+
+# The list --------------------------------------------------------------------------------------
+
+
+def in_queue(nominations, user, queue: str | None):
+    """The queues of the list: what waits for this reviewer (not their own submissions, four
+    eyes), for this administrator (not what they recommended), or my agencies' nominations."""
+    if queue == ff.QUEUE_REVIEW:
+        oldest_first = ("submitted_at", "pk")
+        return nominations.awaiting_review().exclude(submitted_by=user).order_by(*oldest_first)
+    if queue == ff.QUEUE_DECISION:
+        recommended_by_user = NominationEvent.objects.filter(
+            nomination=OuterRef("pk"), action="recommend", actor=user
+        )
+        return nominations.awaiting_decision().exclude(Exists(recommended_by_user))
+    if queue == ff.QUEUE_MINE:
+        return nominations.filter(agency__in=Agency.objects.where_member(user))
+    return nominations
+
+
+@flagship_page
+@require_safe
+def nomination_list(request):
+    user = request.user
+    reviewer, administrator = rules.is_reviewer(user), rules.is_administrator(user)
+    form = ff.NominationFilters(request.GET, reviewer=reviewer, administrator=administrator)
+    values = ff.filter_values(form)
+    nominations = in_queue(Nomination.objects.visible_to(user), user, values.get("antrian"))
+    if "status" in values:
+        nominations = nominations.filter(state=values["status"])
+    if "q" in values:
+        nominations = nominations.filter(product__name__icontains=values["q"])
+    nominations = with_assessments(nominations.select_related("product__business", "agency"))
+    page = CappedPaginator(nominations, PER_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    for nomination in rows:
+        nomination.mean_score = mean_of_means(nomination.assessments.all())
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "filtered": bool(values),
+        "nominates": rules.editing_agencies(user).exists(),
+    }
+    return render(request, "workspace/flagship/nomination_list.html", context)
+
+
+# Nominating ------------------------------------------------------------------------------------
+
+
+def nominable_products(user, query: str):
+    """Published products the user's agencies curate, without a nomination under way."""
+    products = (
+        Product.objects.published()
+        .curated_by(rules.editing_agencies(user))
+        .exclude(pk__in=Nomination.objects.open().values("product_id"))
+    )
+    if query:
+        products = products.filter(name__icontains=query)
+    return products.select_related("business", "owner_agency").order_by("name", "pk")
+
+
+def choose_product(request):
+    form = ff.ProductSearch(request.GET)
+    query = ff.filter_values(form).get("q", "")
+    page = CappedPaginator(nominable_products(request.user, query), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {"search": form["q"], "page": page, "query": query}
+    return render(request, "workspace/flagship/nomination_choose.html", context)
+
+
+@flagship_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def nomination_create(request):
+    user = request.user
+    slug = request.GET.get("produk", "").strip()
+    if not slug:
+        if request.method == "POST":
+            raise Http404
+        return choose_product(request)
+    product = get_object_or_404(
+        Product.objects.visible_to(user).select_related("business", "category"), slug=slug
+    )
+    agencies = list(rules.nominating_agencies(user, product))
+    if request.method != "POST":
+        if not agencies:  # no form to offer; a POST still goes to the workflow, which refuses
+            raise PermissionDenied(_("None of your agencies curates this published product."))
+        form = ff.NominationForm(agencies=agencies)
+        return create_page(request, product, form)
+    form = ff.NominationForm(request.POST, agencies=agencies)
+    values = form.service_values()
+    try:
+        nomination = workflow.nominate(
+            product=product,
+            by=user,
+            justification=values["justification"],
+            evidence=values["evidence"],
+            agency=values.get("agency"),
+        )
+    except NotAllowedNow as error:
+        messages.error(request, first_message(error))
+        return redirect(request.get_full_path())
+    except ValidationError as error:
+        ff.show_errors(form, error)
+        return create_page(request, product, form, status=400)
+    messages.success(request, _("Nomination saved as a draft. Submit it when it is complete."))
+    return redirect("workspace-nomination", pk=nomination.pk)
+
+
+def create_page(request, product, form, status=200):
+    under_way = Nomination.objects.visible_to(request.user).open().filter(product=product).first()
+    context = {"product": product, "form": form, "under_way": under_way}
+    return render(request, "workspace/flagship/nomination_create.html", context, status=status)
+
+
+# One nomination --------------------------------------------------------------------------------
+
+
+def dossier(user, pk) -> Nomination:
+    """The nomination with everything its pages show, in a fixed number of queries."""
+    events = NominationEvent.objects.select_related("actor", "agency")
+    certificates = Certificate.objects.valid().select_related("verified_by")
+    nominations = (
+        Nomination.objects.visible_to(user)
+        .select_related(
+            "product__business__region",
+            "product__category",
+            "agency",
+            "submitted_by",
+            "designation__approved_by",
+            "designation__revoked_by",
+        )
+        .prefetch_related(
+            Prefetch("events", queryset=events),
+            Prefetch("product__certificates", queryset=certificates, to_attr="valid_certificates"),
+        )
+    )
+    return get_object_or_404(with_assessments(nominations), pk=pk)
+
+
+def score_table(assessments, criteria):
+    """Rows of (criterion, [score of each assessor]) over the active criteria and any other
+    criterion someone scored; the header is the assessors."""
+    scored = {score.criterion for a in assessments for score in a.scores.all()}
+    columns = sorted({*criteria, *scored}, key=lambda c: (c.order, c.code))
+    by_assessor = [{s.criterion_id: s.score for s in a.scores.all()} for a in assessments]
+    return [(c, [scores.get(c.pk) for scores in by_assessor]) for c in columns]
+
+
+def summary(nomination, criteria) -> dict:
+    assessments = list(nomination.assessments.all())
+    events = list(nomination.events.all())
+    for event in events:
+        event.label = ff.EVENT_LABELS.get(event.action, event.action)
+    return {
+        "nomination": nomination,
+        "product": nomination.product,
+        "designation": getattr(nomination, "designation", None),
+        "events": events,
+        "assessments": assessments,
+        "score_rows": score_table(assessments, criteria),
+        "total": mean_of_means(assessments),
+    }
+
+
+def panels(nomination, user, criteria, assessments, bound) -> list:
+    """The forms this user may use now: the transitions the model offers them in this state
+    (the same permission functions the workflow checks); the workflow still decides."""
+    available = {t.name for t in nomination.get_available_user_state_transitions(user)}
+    found = []
+    if "submit" in available:  # the nominating agency, on a draft
+        found.append(("draft", ff.DraftForm(nomination=nomination)))
+    if "recommend" in available:  # a reviewer who may assess, on a submitted nomination
+        mine = next((a for a in assessments if a.reviewer_id == user.pk), None)
+        previous = None
+        if mine is not None:
+            scores = {s.criterion.code: s.score for s in mine.scores.all()}
+            previous = {"scores": scores, "comment": mine.comment}
+        found.append(("assess", ff.ScoreForm(criteria=criteria, previous=previous)))
+    for action in workflow.STEPS:
+        if action in available:
+            form = ff.ApproveForm() if action == "approve" else ff.StepForm(action=action)
+            found.append((action, form))
+    return [
+        {
+            "key": key,
+            "form": bound.get(key, form),
+            "step": ff.STEP_TEXTS[key],
+            "url": panel_url(nomination, key),
+        }
+        for key, form in found
+    ]
+
+
+def panel_url(nomination, key) -> str:
+    if key == "draft":
+        return reverse("workspace-nomination-update", args=[nomination.pk])
+    if key == "assess":
+        return reverse("workspace-nomination-assess", args=[nomination.pk])
+    return reverse("workspace-nomination-act", args=[nomination.pk, key.replace("_", "-")])
+
+
+def detail_page(request, pk, bound=None, status=200):
+    nomination = dossier(request.user, pk)
+    criteria = list(Criterion.objects.active())
+    context = summary(nomination, criteria)
+    context["panels"] = panels(
+        nomination, request.user, criteria, context["assessments"], bound or {}
+    )
+    return render(request, "workspace/flagship/nomination_detail.html", context, status=status)
+
+
+@flagship_page
+@require_safe
+def nomination_detail(request, pk):
+    return detail_page(request, pk)
+
+
+@flagship_page
+@require_safe
+def nomination_record(request, pk):
+    """The printable assessment record (Berita Acara Penilaian)."""
+    nomination = dossier(request.user, pk)
+    context = summary(nomination, list(Criterion.objects.active()))
+    context["decisions"] = [e for e in context["events"] if e.action in DECISIONS]
+    return render(request, "workspace/flagship/nomination_record.html", context)
+
+
+# Posting to the workflow -----------------------------------------------------------------------
+
+
+def visible_nomination(request, pk) -> Nomination:
+    return get_object_or_404(Nomination.objects.visible_to(request.user), pk=pk)
+
+
+def run(request, nomination, form, step, *, done):
+    """Call the workflow `step`; answer as the module docstring says."""
+    try:
+        step()
+    except NotAllowedNow as error:
+        messages.error(request, first_message(error))
+    except ValidationError as error:
+        ff.show_errors(form, error)
+        return detail_page(request, nomination.pk, bound={form.form_id: form}, status=400)
+    else:
+        messages.success(request, done)
+    return redirect("workspace-nomination", pk=nomination.pk)
+
+
+@flagship_page
+@require_POST
+def nomination_update(request, pk):
+    nomination = visible_nomination(request, pk)
+    form = ff.DraftForm(request.POST, nomination=nomination)
+    values = form.service_values()
+    return run(
+        request,
+        nomination,
+        form,
+        lambda: workflow.update_draft(nomination=nomination, by=request.user, **values),
+        done=ff.STEP_TEXTS["draft"].done,
+    )
+
+
+@flagship_page
+@require_POST
+def nomination_assess(request, pk):
+    nomination = visible_nomination(request, pk)
+    form = ff.ScoreForm(request.POST, criteria=Criterion.objects.active())
+    values = form.service_values()
+    return run(
+        request,
+        nomination,
+        form,
+        lambda: workflow.assess(
+            nomination=nomination,
+            by=request.user,
+            scores=form.scores(values),
+            comment=values["comment"],
+        ),
+        done=ff.STEP_TEXTS["assess"].done,
+    )
+
+
+@flagship_page
+@require_POST
+def nomination_act(request, pk, action):
+    action = action.replace("-", "_")
+    if action not in workflow.STEPS:
+        raise Http404
+    nomination = visible_nomination(request, pk)
+    if action == "approve":
+        form = ff.ApproveForm(request.POST, request.FILES)
+    else:
+        form = ff.StepForm(request.POST, action=action)
+    values = form.service_values()
+    return run(
+        request,
+        nomination,
+        form,
+        lambda: workflow.act(nomination=nomination, by=request.user, action=action, **values),
+        done=ff.STEP_TEXTS[action].done,
+    )

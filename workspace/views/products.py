@@ -1,0 +1,365 @@
+"""The workspace pages of one product: create, its page (status, pictures, certificates, links,
+collaborations), edit, publish/unpublish/archive/hand over, and its change history.
+
+Every page finds the product through `Product.objects.visible_to(user)` (404 for what a user may
+not see); every write goes through a service of catalog.services or, for the small rows
+(certificates, links), through the predicate `rules.can_edit_product` before the form is read."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from catalog import rules, services
+from catalog.exceptions import NotAllowedNow
+from catalog.models import Business, Product
+from workspace.forms import (
+    CertificateForm,
+    HandOverForm,
+    ImageForm,
+    InviteForm,
+    LinkForm,
+    ProductContentForm,
+    ProductCreateForm,
+    acting_agencies,
+)
+
+from .helpers import (
+    add_errors,
+    first_message,
+    history_entries,
+    refuse_unless,
+    run_action,
+    workspace_action,
+    workspace_page,
+)
+
+GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def visible_product(request, slug):
+    products = Product.objects.visible_to(request.user).select_related(
+        "business__region", "category", "owner_agency"
+    )
+    return get_object_or_404(products, slug=slug)
+
+
+def product_url(product, anchor=""):
+    return reverse("workspace-product", args=[product.slug]) + (f"#{anchor}" if anchor else "")
+
+
+def posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def verifying_agency(user, product):
+    """The agency that vouches for a certificate: the owner agency when the user acts for it (or
+    is an administrator), otherwise the user's agency that co-curates the product."""
+    if rules.can_manage_product(user, product):
+        return product.owner_agency
+    co_curating = product.collaborations.accepted().values("agency_id")
+    return rules.editing_agencies(user).filter(pk__in=co_curating).first()
+
+
+def render_page(request, product, **forms):
+    """The product's workspace page; `forms` are bound forms to show again with their errors."""
+    user = request.user
+    can_edit = rules.can_edit_product(user, product)
+    can_manage = rules.can_manage_product(user, product)
+    context = {
+        "product": product,
+        "can_edit": can_edit,
+        "can_manage": can_manage,
+        "images": product.images.all(),
+        "certificates": product.certificates.select_related("verified_by"),
+        "links": product.links.all(),
+        "collaborations": product.collaborations.select_related(
+            "agency", "invited_by", "answered_by", "ended_by"
+        ),
+    }
+    if can_edit:
+        verifier = verifying_agency(user, product)
+        context["image_form"] = forms.get("image_form") or ImageForm()
+        context["certificate_form"] = forms.get("certificate_form") or CertificateForm(
+            verifier=verifier
+        )
+        context["link_form"] = forms.get("link_form") or LinkForm()
+    if can_manage:
+        context["hand_over_form"] = forms.get("hand_over_form") or HandOverForm(
+            user=user, product=product
+        )
+        context["invite_form"] = forms.get("invite_form") or InviteForm(product=product)
+    return render(request, "workspace/catalogue/product.html", context)
+
+
+@workspace_page
+@GET_OR_POST
+def product_create(request):
+    user = request.user
+    refuse_unless(acting_agencies(user).exists())
+    initial = {}
+    if business := Business.objects.active().filter(slug=request.GET.get("umkm")).first():
+        initial["business"] = business.pk
+    form = ProductCreateForm(posted(request), user=user, initial=initial)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            product = services.create_product(
+                by=user,
+                owner_agency=data.pop("owner_agency"),
+                business=data.pop("business"),
+                **data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The product “%(name)s” is saved.") % {"name": product})
+            return redirect(product_url(product))
+    return render(request, "workspace/catalogue/product_form.html", {"form": form})
+
+
+@workspace_page
+@require_safe
+def product_page(request, slug):
+    return render_page(request, visible_product(request, slug))
+
+
+@workspace_page
+@GET_OR_POST
+def product_edit(request, slug):
+    product = visible_product(request, slug)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    form = ProductContentForm(posted(request), instance=product)
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        if not changes:
+            messages.info(request, _("Nothing changed."))
+            return redirect(product_url(product))
+        try:
+            services.update_product(product=product, by=request.user, **changes)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(product_url(product))
+    return render(
+        request, "workspace/catalogue/product_form.html", {"form": form, "product": product}
+    )
+
+
+@workspace_action
+def product_publish(request, slug):
+    product = visible_product(request, slug)
+    return run_action(
+        request,
+        lambda: services.publish(product=product, by=request.user),
+        success=_("Published: everyone can see the product now."),
+        back=product_url(product),
+    )
+
+
+@workspace_action
+def product_unpublish(request, slug):
+    product = visible_product(request, slug)
+    return run_action(
+        request,
+        lambda: services.unpublish(product=product, by=request.user),
+        success=_("Unpublished: the product is a draft again."),
+        back=product_url(product),
+    )
+
+
+@workspace_action
+def product_archive(request, slug):
+    product = visible_product(request, slug)
+    return run_action(
+        request,
+        lambda: services.archive(product=product, by=request.user),
+        success=_("Archived: the product is no longer public; it stays in the history."),
+        back=product_url(product),
+    )
+
+
+@workspace_action
+def product_hand_over(request, slug):
+    product = visible_product(request, slug)
+    refuse_unless(rules.can_manage_product(request.user, product))
+    form = HandOverForm(request.POST, user=request.user, product=product)
+    if form.is_valid():
+        agency = form.cleaned_data["agency"]
+        try:
+            services.hand_over(product=product, by=request.user, agency=agency)
+        except NotAllowedNow as error:
+            messages.error(request, first_message(error))
+            return redirect(product_url(product))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Handed over to %(agency)s.") % {"agency": agency})
+            return redirect(product_url(product))
+    return render_page(request, product, hand_over_form=form)
+
+
+# Pictures ---------------------------------------------------------------------------------------
+
+
+@workspace_action
+def image_add(request, slug):
+    product = visible_product(request, slug)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    form = ImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_image(
+                product=product,
+                by=request.user,
+                upload=form.cleaned_data["image"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The picture is added."))
+            return redirect(product_url(product, "pictures"))
+    return render_page(request, product, image_form=form)
+
+
+@workspace_action
+def image_move(request, slug, pk):
+    """One step earlier (`direction=up`) or later (`down`): the whole order goes to the service."""
+    product = visible_product(request, slug)
+    image = get_object_or_404(product.images, pk=pk)
+    order = list(product.images.values_list("pk", flat=True))
+    here = order.index(image.pk)
+    there = here - 1 if request.POST.get("direction") == "up" else here + 1
+    if 0 <= there < len(order):
+        order[here], order[there] = order[there], order[here]
+    return run_action(
+        request,
+        lambda: services.reorder_images(product=product, by=request.user, order=order),
+        success=_("The order of the pictures is saved."),
+        back=product_url(product, "pictures"),
+    )
+
+
+@workspace_action
+def image_remove(request, slug, pk):
+    product = visible_product(request, slug)
+    image = get_object_or_404(product.images, pk=pk)
+    return run_action(
+        request,
+        lambda: services.remove_image(image=image, by=request.user),
+        success=_("The picture is removed."),
+        back=product_url(product, "pictures"),
+    )
+
+
+# Certificates and links: small rows of the product, written here under can_edit_product ---------
+
+
+@transaction.atomic
+def save_certificate(form, product, user):
+    certificate = form.save(commit=False)
+    certificate.product = product
+    if not form.cleaned_data["verified"]:
+        certificate.verified_by, certificate.verified_at = None, None
+    elif not certificate.verified_by_id:
+        certificate.verified_by = verifying_agency(user, product)
+        certificate.verified_at = timezone.now()
+    certificate.save()
+    return certificate
+
+
+@workspace_action
+def certificate_add(request, slug):
+    product = visible_product(request, slug)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    form = CertificateForm(request.POST, verifier=verifying_agency(request.user, product))
+    if form.is_valid():
+        save_certificate(form, product, request.user)
+        messages.success(request, _("The certificate is added."))
+        return redirect(product_url(product, "certificates"))
+    return render_page(request, product, certificate_form=form)
+
+
+@workspace_page
+@GET_OR_POST
+def certificate_edit(request, slug, pk):
+    product = visible_product(request, slug)
+    certificate = get_object_or_404(product.certificates, pk=pk)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    verifier = verifying_agency(request.user, product)
+    form = CertificateForm(posted(request), instance=certificate, verifier=verifier)
+    if form.is_valid():
+        save_certificate(form, product, request.user)
+        messages.success(request, _("The certificate is saved."))
+        return redirect(product_url(product, "certificates"))
+    context = {"form": form, "product": product, "certificate": certificate}
+    return render(request, "workspace/catalogue/certificate_form.html", context)
+
+
+@workspace_action
+def certificate_remove(request, slug, pk):
+    product = visible_product(request, slug)
+    certificate = get_object_or_404(product.certificates, pk=pk)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    certificate.delete()
+    messages.success(request, _("The certificate is removed."))
+    return redirect(product_url(product, "certificates"))
+
+
+@workspace_action
+def link_add(request, slug):
+    product = visible_product(request, slug)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    form = LinkForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            link = form.save(commit=False)
+            link.product = product
+            link.order = (product.links.aggregate(last=Max("order"))["last"] or 0) + 1
+            link.save()
+        messages.success(request, _("The link is added."))
+        return redirect(product_url(product, "links"))
+    return render_page(request, product, link_form=form)
+
+
+@workspace_action
+def link_remove(request, slug, pk):
+    product = visible_product(request, slug)
+    link = get_object_or_404(product.links, pk=pk)
+    refuse_unless(rules.can_edit_product(request.user, product))
+    link.delete()
+    messages.success(request, _("The link is removed."))
+    return redirect(product_url(product, "links"))
+
+
+# History ----------------------------------------------------------------------------------------
+
+HISTORY_PAGE_SIZE = 20
+
+
+@workspace_page
+@require_safe
+def product_history(request, slug):
+    """Who changed what and when, newest first: each record compared with the one before it."""
+    product = visible_product(request, slug)
+    records = product.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
+    page = Paginator(records, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    offset = (page.number - 1) * HISTORY_PAGE_SIZE
+    # One record more than the page shows: the last one on the page is compared with it.
+    window = list(records[offset : offset + HISTORY_PAGE_SIZE + 1])
+    context = {
+        "product": product,
+        "page": page,
+        "entries": history_entries(window, Product)[:HISTORY_PAGE_SIZE],
+    }
+    return render(request, "workspace/catalogue/product_history.html", context)
