@@ -239,6 +239,14 @@ class CatalogueResource(resources.ModelResource):
         a sequence under concurrent writers could hand out an id twice."""
 
 
+#: The status changes the workspace offers (catalog.services: publish, unpublish, archive).
+STATUS_MOVES = {
+    Product.Status.DRAFT: {Product.Status.PUBLISHED, Product.Status.ARCHIVED},
+    Product.Status.PUBLISHED: {Product.Status.DRAFT, Product.Status.ARCHIVED},
+    Product.Status.ARCHIVED: {Product.Status.PUBLISHED},
+}
+
+
 class ProductResource(CatalogueResource):
     slug = Field(attribute="slug", column_name="slug", widget=SlugTextWidget())
     name = text("name")
@@ -293,6 +301,12 @@ class ProductResource(CatalogueResource):
             add_error(errors, "status", _("A new product is a draft or published."))
         elif status_changed and not rules.can_manage_product(self.user, instance):
             add_error(errors, "status", _("Only the curating agency may change the status."))
+        elif (
+            status_changed
+            and not new
+            and instance.status not in STATUS_MOVES.get(instance._import_status, ())
+        ):
+            add_error(errors, "status", _("This change of status is not allowed."))
         elif (
             status_changed
             and instance.status == S.PUBLISHED

@@ -60,8 +60,17 @@ class LockedOut(Throttled):
 
 
 class TokenView(APIView):
+    def initialize_request(self, request, *args, **kwargs):
+        self.signing_in = request.method == "POST"
+        return super().initialize_request(request, *args, **kwargs)
+
+    def get_authenticators(self):
+        # Signing in ignores whatever credentials come along: a client still sending a revoked
+        # token must be able to get a new one.
+        return [] if self.signing_in else super().get_authenticators()
+
     def get_permissions(self):
-        return [AllowAny() if self.request.method == "POST" else IsAuthenticated()]
+        return [AllowAny() if self.signing_in else IsAuthenticated()]
 
     def get_throttles(self):
         return [*super().get_throttles(), TokenRateThrottle()]

@@ -285,9 +285,7 @@ class StrictFieldsMixin:
 def named_choices(component: str, choices, **options) -> serializers.ChoiceField:
     """A choice field whose values the schema documents as the enum `component`: left to
     itself, drf-spectacular would name every set of choices of a field called `status` alike."""
-    values = [
-        str(value) for value, _label in serializers.ChoiceField(choices=choices).choices.items()
-    ]
+    values = [str(value) for value in serializers.ChoiceField(choices=choices).choices]
     schema = {"type": "string", "enum": values}
     field_class = type(f"{component}Field", (serializers.ChoiceField,), {})
     return extend_schema_field(schema, component_name=component)(field_class)(

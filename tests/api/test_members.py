@@ -93,6 +93,21 @@ def test_only_managers_and_administrators_add_members(world, client_of, person, 
         assert not added.exists()
 
 
+@pytest.mark.parametrize(("person", "expected"), MATRIX)
+def test_only_managers_and_administrators_invite_staff_by_e_mail(
+    world, client_of, django_capture_on_commit_callbacks, mailoutbox, person, expected
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_of(person).post(
+            members_url(), {"email": "staf@babelprov.go.id", "role": "editor"}, format="json"
+        )
+
+    assert response.status_code == (expected or 201)
+    invited = User.objects.filter(email="staf@babelprov.go.id")
+    assert invited.exists() is (expected is None)
+    assert len(mailoutbox) == (1 if expected is None else 0)
+
+
 def test_a_manager_invites_new_staff_by_e_mail(
     world, client_of, django_capture_on_commit_callbacks, mailoutbox
 ):

@@ -60,6 +60,15 @@ def test_signing_in_again_gives_the_same_token_until_it_is_revoked(world, api):
     assert Token.objects.get(user=world.people["owner_editor"]).key == fresh
 
 
+def test_a_revoked_token_sent_along_does_not_stop_signing_in_again(world, api):
+    api.credentials(HTTP_AUTHORIZATION="Token 0000000000000000000000000000000000000000")
+
+    response = sign_in(api)
+
+    assert response.status_code == 200
+    assert Token.objects.get(user=world.people["owner_editor"]).key == response.json()["token"]
+
+
 def test_a_token_sign_in_records_the_last_login(world, api):
     sign_in(api)
 

@@ -301,6 +301,29 @@ def test_a_draft_is_edited_by_its_curators_and_unknown_to_everyone_else(
     assert reread(world.draft).name == ("Getas Ikan" if expected == 200 else "Getas Draf")
 
 
+@pytest.mark.parametrize(
+    ("person", "expected"),
+    [
+        ("owner_editor", 200),
+        ("collaborator_editor", 404),
+        ("reviewer", 404),
+        ("administrator", 200),
+    ],
+)
+def test_an_archived_product_is_edited_by_its_curating_agency_only(
+    world, client_of, person, expected
+):
+    Product.objects.filter(pk=world.pepper.pk).update(status=S.ARCHIVED)
+    world.pepper.collaborations.update(status=Collaboration.Status.ENDED)
+
+    response = client_of(person).patch(
+        url("product-detail", "lada-putih-muntok"), {"summary": "Arsip."}, format="json"
+    )
+
+    assert response.status_code == expected
+    assert reread(world.pepper).summary == ("Arsip." if expected == 200 else "")
+
+
 @pytest.mark.parametrize("method", ["patch", "delete"])
 def test_another_agencys_draft_answers_404_even_with_an_invalid_payload(world, client_of, method):
     response = getattr(client_of("owner_editor"), method)(
@@ -622,6 +645,7 @@ def test_hand_over_to_another_of_ones_agencies_ends_its_collaboration(world, cli
         ("collaborator_editor", "dinas-koperasi-ukm"),  # theirs, but they do not curate
         ("reviewer", "disperindag"),
         ("invited_manager", "dinas-kelautan-perikanan"),
+        ("other_editor", "dinas-pariwisata"),  # to their own agency, but not theirs to give
     ],
 )
 def test_hand_over_to_an_agency_one_is_not_in_or_by_a_non_curator_is_a_403(

@@ -486,3 +486,23 @@ def test_an_xlsx_nib_typed_as_a_number_is_kept_as_its_digits(client, world):
     assert business.nib == "9120001112223"
     assert business.year_founded == 2015
     assert business.show_owner is True
+
+
+def test_the_owner_agency_moves_a_status_as_the_pages_do(client, world):
+    draft = ProductFactory(
+        slug="draf", business=world["business"], owner_agency=world["mine"], status="draft"
+    )
+    archived = ProductFactory(
+        slug="arsip", business=world["business"], owner_agency=world["mine"], status="archived"
+    )
+    rows = [{"slug": "draf", "status": "published"}, {"slug": "arsip", "status": "draft"}]
+    client.force_login(world["editor"])
+
+    response = preview(client, csv_file(rows), world["mine"])
+    assert problems(response) == [(3, "status")]  # archived → draft is no move of the pages
+    confirm(client, preview(client, csv_file(rows[:1]), world["mine"]).context["token"])
+
+    draft.refresh_from_db()
+    archived.refresh_from_db()
+    assert draft.status == "published" and draft.published_at is not None
+    assert archived.status == "archived"
