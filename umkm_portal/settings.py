@@ -221,6 +221,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="120/minute"),
         "user": env.str("THROTTLE_USER", default="600/minute"),
+        "token": env.str("THROTTLE_TOKEN", default="10/minute"),
     },
 }
 
@@ -235,6 +236,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"NominationStateEnum": "catalog.models.flagship.Nomination.State"},
 }
 
 # Image renditions are made when an image is saved, so showing a page never waits for them.

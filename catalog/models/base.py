@@ -7,6 +7,9 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 
+#: Slugs the workspace uses as words in its addresses (`/ruang-kerja/produk/baru/`).
+RESERVED_SLUGS = {"baru"}
+
 
 def unique_slug(instance, value: str, *, max_length: int = 220) -> str:
     """A slug for `value` not yet used by another row of the instance's model."""
@@ -14,7 +17,7 @@ def unique_slug(instance, value: str, *, max_length: int = 220) -> str:
     model = type(instance)
     others = model._default_manager.exclude(pk=instance.pk)
     slug, n = base, 2
-    while others.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

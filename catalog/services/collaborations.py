@@ -18,14 +18,13 @@ C = Collaboration.Status
 def invite(*, product, by, agency, note="") -> Collaboration:
     """The owner agency invites `agency` to co-curate; its managers are told by e-mail."""
     require(rules.can_manage_product(by, product))
+    live = product.collaborations.filter(agency=agency, status__in=Collaboration.LIVE_STATUSES)
+    if live.exists():
+        raise NotAllowedNow(_("This agency is already invited or co-curating."))
     if agency.pk == product.owner_agency_id:
         raise ValidationError({"agency": _("The curating agency cannot invite itself.")})
     if len(note) > 300:
         raise ValidationError({"note": _("At most 300 characters.")})
-    if product.collaborations.filter(
-        agency=agency, status__in=Collaboration.LIVE_STATUSES
-    ).exists():
-        raise NotAllowedNow(_("This agency is already invited or co-curating."))
     try:
         with transaction.atomic():
             collaboration = Collaboration.objects.create(

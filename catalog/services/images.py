@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from catalog import rules
+from catalog.exceptions import UploadTooLarge
 from catalog.models import ProductImage
 from catalog.uploads import clean_image
 
@@ -29,6 +30,8 @@ def add_image(*, product, by, upload, alt_text, order=None) -> ProductImage:
         )
     try:
         content = clean_image(upload)
+    except UploadTooLarge:
+        raise  # its own answer (413), not a field error
     except ValidationError as error:
         raise ValidationError({"image": error.messages}) from error
     if order is None:

@@ -13,6 +13,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -745,3 +746,13 @@ def test_every_id_on_the_product_page_is_unique(client, world):
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     for label_for in re.findall(r'<label for="([^"]+)"', page):
         assert label_for in ids
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.people["owner_editor"])
+
+    response = client.post(url("workspace-product-publish", world.draft.slug))
+
+    assert response.status_code == 403
+    assert reloaded(world.draft).status == S.DRAFT
