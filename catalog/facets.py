@@ -6,8 +6,10 @@ cap + 1 matching products, never over every match of a common term."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
+from agencies.models import Agency
 from catalog.models import Certificate, Collaboration, Designation, Product
 from catalog.search import count_cap
 
@@ -61,27 +63,30 @@ def region_facet(queryset, selected):
 
 
 def agency_facet(queryset, selected):
-    """Owner and co-curating agencies alike (the `dinas` filter matches both)."""
-    bounded = _bounded(queryset)
-    counts, labels = {}, {}
-    owners = bounded.values("owner_agency__slug", "owner_agency__short_name").annotate(
-        n=Count("pk")
+    """Owner and co-curating agencies alike (the `dinas` filter matches both), in one query:
+    two correlated counts over the bounded matches."""
+    bounded = _bounded(queryset).values("pk")
+
+    def count(rows, agency_field):
+        return Coalesce(
+            Subquery(
+                rows.filter(**{agency_field: OuterRef("pk")})
+                .order_by()
+                .values(agency_field)
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            0,
+        )
+
+    owned = Product.objects.filter(pk__in=bounded)
+    co_curated = Collaboration.objects.accepted().filter(product__in=bounded)
+    agencies = (
+        Agency.objects.annotate(n=count(owned, "owner_agency") + count(co_curated, "agency"))
+        .filter(n__gt=0)
+        .values_list("slug", "short_name", "n")
     )
-    for row in owners:
-        slug = row["owner_agency__slug"]
-        counts[slug] = counts.get(slug, 0) + row["n"]
-        labels[slug] = row["owner_agency__short_name"]
-    co_curating = (
-        Collaboration.objects.accepted()
-        .filter(product__in=bounded)
-        .values("agency__slug", "agency__short_name")
-        .annotate(n=Count("product", distinct=True))
-    )
-    for row in co_curating:
-        slug = row["agency__slug"]
-        counts[slug] = counts.get(slug, 0) + row["n"]
-        labels[slug] = row["agency__short_name"]
-    return _values([(slug, labels[slug], n) for slug, n in counts.items()], selected)
+    return _values(list(agencies), selected)
 
 
 def certificate_facet(queryset, selected):

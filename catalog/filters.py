@@ -125,6 +125,16 @@ class PublicProductFilter(ProductFilterMethods, filters.FilterSet):
     harga_min = _price("filter_price_min", _("lowest price"))
     harga_maks = _price("filter_price_max", _("highest price"))
 
+    def qs_without(self, name):
+        """The products matching every valid filter but `name`: what a facet counts. Reuses
+        this filter set's validated values, so slugs are looked up once per request."""
+        self.is_valid()
+        queryset = self.queryset.all()
+        for filter_name, value in self.form.cleaned_data.items():
+            if filter_name != name:
+                queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
+
     #: filter name → the facet it belongs to (a facet counts with every filter but its own)
     FACETS = {
         "kategori": "category",

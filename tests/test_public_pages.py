@@ -170,6 +170,10 @@ def test_facets_count_with_every_filter_but_their_own(client, catalogue):
     assert facet and facet.group(1) == "1"  # other categories still show their counts
     region = re.search(r"Kabupaten Bangka <span class=\"facet__count\">(\d+)", content)
     assert region and region.group(1) == "2"  # pepper and ginger, not the draft or closed one
+    everything = client.get("/produk/").content.decode()
+    agency = re.search(r"Diskop UKM <span class=\"facet__count\">(\d+)", everything)
+    assert agency and agency.group(1) == "2"  # owns the honey, co-curates the ginger
+    assert "DKP <span" not in everything  # a pending invitation is no co-curation
 
 
 def test_counts_stop_at_the_cap(client, catalogue, settings):
@@ -408,6 +412,8 @@ def queries_for(client, path):
 @pytest.mark.parametrize(
     "path",
     ["/produk/?per_page=48", "/produk/?per_page=48&q=lada", "/", "/unggulan/", "/umkm/",
+     "/produk/?per_page=48&kategori=pertanian-perkebunan&wilayah=bangka-barat&dinas=DINAS"
+     "&sertifikat=halal&unggulan=1&harga_min=1&harga_maks=99999999&q=lada",
      "/dinas/", "DETAIL", "BUSINESS", "AGENCY"],
 )  # fmt: skip
 def test_queries_do_not_grow_with_the_page(client, path):
@@ -417,7 +423,7 @@ def test_queries_do_not_grow_with_the_page(client, path):
             "DETAIL": product.get_absolute_url(),
             "BUSINESS": product.business.get_absolute_url(),
             "AGENCY": product.owner_agency.get_absolute_url(),
-        }.get(path, path)
+        }.get(path, path.replace("DINAS", product.owner_agency.slug))
 
     # A product page shows related products: it needs a second product to have any.
     first = 2 if path == "DETAIL" else 1

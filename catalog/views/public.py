@@ -89,10 +89,7 @@ def product_list(request):
     per_page = _int(request.GET.get("per_page"), 24)
     page = paginate(request, product_cards(products), per_page if per_page in PAGE_SIZES else 24)
 
-    def without(name):
-        data = request.GET.copy()
-        data.pop(name, None)
-        return PublicProductFilter(data, queryset=searched).qs
+    without = filterset.qs_without
 
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
