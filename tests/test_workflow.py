@@ -254,3 +254,39 @@ def test_twenty_simultaneous_approvals_give_one_designation(people):
     assert sorted(results) == ["approved"] + ["conflict"] * 19
     assert Designation.objects.count() == 1
     assert NominationEvent.objects.filter(action="approve").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_twenty_simultaneous_api_approvals_against_a_live_server(people, live_server):
+    """The same race through HTTP: twenty clients post `approve` at once to a running server."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    from rest_framework.authtoken.models import Token
+
+    nomination = recommended(people)
+    token = Token.objects.create(user=people["admin"]).key
+    url = f"{live_server.url}/api/v1/nominations/{nomination.pk}/approve/"
+    body = json.dumps({**PERIOD, "valid_from": "2026-01-01", "valid_until": "2026-12-31"})
+
+    def approve(_):
+        request = urllib.request.Request(
+            url,
+            data=body.encode(),
+            method="POST",
+            headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        statuses = list(pool.map(approve, range(20)))
+
+    assert sorted(statuses) == [200] + [409] * 19
+    assert Designation.objects.filter(nomination=nomination).count() == 1
+    assert NominationEvent.objects.filter(nomination=nomination, action="approve").count() == 1
