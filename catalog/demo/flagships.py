@@ -132,6 +132,15 @@ def _play(number, product, agency, actions, designation_kind, people):
         evidence="Data penjualan 12 bulan terakhir dan dokumentasi kunjungan pendampingan.",
         created_by=people["nominator"],
     )
+    created = NominationEvent.objects.create(
+        nomination=nomination,
+        action="nominate",
+        from_state="",
+        to_state=S.DRAFT,
+        actor=people["nominator"],
+        agency=agency,
+    )
+    NominationEvent.objects.filter(pk=created.pk).update(created_at=start)
     state, when = S.DRAFT, start
     for action in actions:
         when += timedelta(days=4)
