@@ -1,13 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from catalog.sitemaps import SITEMAPS
 from catalog.views import app, health
 
 handler404 = "catalog.views.app.not_found"
+handler500 = "umkm_portal.http.server_error"
 
 admin.site.site_header = "Etalase UMKM Babel"
 admin.site.site_title = "Etalase UMKM Babel"
@@ -29,7 +32,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Media on local disk: served by the portal itself, also with DEBUG off, so that a
+    # one-machine deployment shows its images (S3 or another host serves them otherwise).
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", app.media, name="media"))

@@ -5,10 +5,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from django.views.static import serve as static_serve
 
 from catalog.views.caching import public_page
 
@@ -70,6 +72,21 @@ def service_worker(request):
 @public_page
 def offline(request):
     return render(request, "app/offline.html")
+
+
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/svg+xml"}
+
+
+@require_safe
+def media(request, path):
+    """Uploaded files from local disk (one-machine deployments; S3 or a media host otherwise).
+    Images are shown; anything else (a decree PDF) is a download, never rendered by the
+    browser as a page of ours; nosniff comes from SecurityMiddleware."""
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    if response.get("Content-Type", "").split(";")[0] not in IMAGE_TYPES - {"image/svg+xml"}:
+        response["Content-Disposition"] = "attachment"
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 def not_found(request, exception):

@@ -1,0 +1,64 @@
+"""Request-level plumbing shared by the whole site: the client's address behind the load
+balancer, a few security headers Django has no setting for, and the answer when the database
+is away."""
+
+import logging
+
+from django.conf import settings
+from django.db import Error as DatabaseError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views import defaults
+
+logger = logging.getLogger(__name__)
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def client_ip(request, *args, **kwargs) -> str:
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies (the load balancer), the address
+    the nearest trusted proxy appended to X-Forwarded-For; anything a client wrote further left
+    in that header is ignored, so it cannot pose as someone else (e.g. to escape a lockout).
+    Used by the login lockout (django-axes) and, through NUM_PROXIES, by the API throttles."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [address for address in forwarded if address]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every answer (Referrer-Policy, nosniff and the CSP have settings)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def server_error(request):
+    """500 handler: a database that does not answer is an outage, not a bug — answer 503 with
+    Retry-After and a maintenance page (JSON under /api/), never a traceback."""
+    import sys
+
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        logger.warning("Database unavailable: %s", error)
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {"detail": "Layanan sedang dalam pemeliharaan. / Service under maintenance."},
+                status=503,
+            )
+        else:
+            response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)
