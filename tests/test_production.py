@@ -102,3 +102,13 @@ def test_database_outage_is_a_503_with_retry_after(client, path, kind):
     assert "Traceback" not in content and "could not connect" not in content
     if kind == "text/html":
         assert "pemeliharaan" in content and "maintenance" in content
+
+
+@pytest.mark.parametrize("path", ["/api/v1/products/lada/images/", "/accounts/login/"])
+def test_a_huge_body_is_refused_before_it_is_read(client, path):
+    response = client.generic(
+        "POST", path, b"", content_type="application/octet-stream",
+        CONTENT_LENGTH=str(200 * 1024 * 1024),
+    )  # fmt: skip
+
+    assert response.status_code == 413

@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import Error as DatabaseError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
@@ -29,6 +29,26 @@ def client_ip(request, *args, **kwargs) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class RequestSizeLimitMiddleware:
+    """413 before reading a body larger than MAX_REQUEST_BYTES (the largest upload, 8 MB, plus
+    room for the form): a 200 MB upload is refused at once instead of being spooled to disk."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            message = "Permintaan terlalu besar. / Request too large."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=413)
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:
