@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "umkm_portal.http.SecurityHeadersMiddleware",
     "umkm_portal.http.RequestSizeLimitMiddleware",
+    "umkm_portal.idempotency.IdempotencyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
