@@ -8,6 +8,7 @@ act next after the transaction commits. When two people act at once, the row loc
 wait; it then finds the state changed and gets 409.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +30,7 @@ from catalog.models import (
 )
 
 MAX_DECREE_BYTES = 10 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,10 @@ def act(*, nomination, by, action, comment="", **details) -> Nomination:
     if period is not None:
         _designate(nomination, by, **period)
     transaction.on_commit(lambda: notify_workflow.moved(nomination, event))
+    logger.info(
+        "nomination %s: %s (%s → %s) by %s", nomination.pk, action, from_state,
+        nomination.state, by.pk,
+    )  # fmt: skip
     return nomination
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "umkm_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "umkm_portal.http.SecurityHeadersMiddleware",
     "umkm_portal.http.RequestSizeLimitMiddleware",
@@ -275,7 +276,10 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         "django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
-        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        # 4xx answers (permission denials, 404s) as warnings, 5xx as errors.
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "umkm_portal": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "catalog": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },
 }
 

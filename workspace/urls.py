@@ -2,9 +2,12 @@
 
 from django.urls import include, path
 
+from workspace.views import audit
+
 urlpatterns = [
     path("", include("workspace.urls_dashboard")),
     path("", include("workspace.urls_catalogue")),
     path("", include("workspace.urls_data")),
     path("", include("workspace.urls_flagship")),
+    path("audit/", audit.audit_log, name="workspace-audit"),
 ]
