@@ -19,9 +19,13 @@ from .models import Membership, Role
 User = get_user_model()
 
 
-def _check_role(role):
+def _check_role(role, agency):
     if role not in Role.values:
         raise ValidationError({"role": _("Choose editor, manager or reviewer.")})
+    if role == Role.REVIEWER and not agency.is_leading_sector:
+        raise ValidationError(
+            {"role": _("Only leading-sector agencies have reviewers (Diskop UKM, Disperindag).")}
+        )
 
 
 def _keeps_a_manager(membership, by):
@@ -38,7 +42,7 @@ def _keeps_a_manager(membership, by):
 @transaction.atomic
 def add_member(*, agency, by, user, role) -> Membership:
     require(rules.can_manage_members(by, agency))
-    _check_role(role)
+    _check_role(role, agency)
     try:
         with transaction.atomic():
             return Membership.objects.create(agency=agency, user=user, role=role)
@@ -50,7 +54,7 @@ def add_member(*, agency, by, user, role) -> Membership:
 def change_role(*, membership, by, role) -> Membership:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     require(rules.can_manage_members(by, membership.agency))
-    _check_role(role)
+    _check_role(role, membership.agency)
     if role != Role.MANAGER:
         _keeps_a_manager(membership, by)
     membership.role = role
@@ -72,7 +76,7 @@ def invite_staff(*, agency, by, email, role, request=None) -> Membership:
     """A new colleague: an account without a password and a single-use, expiring link (Django's
     password-reset token: it dies when the password is set, and after PASSWORD_RESET_TIMEOUT)."""
     require(rules.can_manage_members(by, agency))
-    _check_role(role)
+    _check_role(role, agency)
     email = User.objects.normalize_email(email or "").strip()
     if not email or "@" not in email:
         raise ValidationError({"email": _("Enter a valid e-mail address.")})

@@ -11,6 +11,8 @@ from agencies.models import Role
 
 
 def _send(recipients, subject, body):
+    # A name may hold line breaks; a subject must not (it would be a header injection).
+    subject = " ".join(str(subject).split())[:200]
     addresses = sorted({user.email for user in recipients if user.email and user.is_active})
     if not addresses:
         return

@@ -72,6 +72,7 @@ def _reencode(image: Image.Image, kind: str) -> bytes:
     """Pixels only: no EXIF, no ICC-embedded payloads, no trailing bytes."""
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
     image = image.convert("RGBA" if has_alpha and kind != "JPEG" else "RGB")
+    image.info = {}  # no comment (JPEG COM), text chunks, EXIF, XMP or ICC travels along
     buffer = io.BytesIO()
     options = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True},
                "WEBP": {"quality": 88}}[kind]  # fmt: skip

@@ -51,6 +51,12 @@ STEPS = {
 }
 
 
+def _no_nul(value, field):
+    """Text with a NUL byte is refused (PostgreSQL cannot store it; SQLite would)."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValidationError({field: _("Null characters are not allowed.")})
+
+
 def _agency_of(user, nomination):
     """The agency the actor acts for: the nominating agency for its staff, the reviewer's
     leading-sector agency for reviewers, none for administrators."""
@@ -85,6 +91,8 @@ def nominate(*, product, by, justification, evidence="", agency=None) -> Nominat
         raise NotAllowedNow(_("This product already has a nomination under way."))
     if not (justification or "").strip():
         raise ValidationError({"justification": _("Say why this product should be a flagship.")})
+    _no_nul(justification, "justification")
+    _no_nul(evidence, "evidence")
     try:
         with transaction.atomic():
             nomination = Nomination.objects.create(
@@ -110,7 +118,10 @@ def update_draft(*, nomination, by, **fields) -> Nomination:
     refused = set(fields) - {"justification", "evidence"}
     if refused:
         raise ValidationError({name: _("This field cannot be changed here.") for name in refused})
+    if not fields:
+        return nomination  # nothing to change: the checks above were the point
     for name, value in fields.items():
+        _no_nul(value, name)
         setattr(nomination, name, value)
     nomination.full_clean(exclude=["state"])  # protected: only transitions may touch it
     nomination.save()
@@ -133,6 +144,7 @@ def act(*, nomination, by, action, comment="", **details) -> Nomination:
             % {"state": nomination.get_state_display()}
         )
     comment = (comment or "").strip()
+    _no_nul(comment, "comment")
     if step.comment_required and not comment:
         raise ValidationError({"comment": _("A comment is required for this step.")})
     if action == "recommend" and not _has_complete_assessment(nomination, by):
@@ -237,6 +249,7 @@ def assess(*, nomination, by, scores: dict, comment="") -> Assessment:
         raise PermissionDenied(_("Only leading-sector reviewers assess, and not their own."))
     if nomination.state != Nomination.State.SUBMITTED:
         raise NotAllowedNow(_("Only a submitted nomination can be assessed."))
+    _no_nul(comment, "comment")
     criteria = {criterion.code: criterion for criterion in Criterion.objects.active()}
     errors = {}
     if not isinstance(scores, dict) or not scores:
@@ -271,6 +284,7 @@ def revoke(*, designation, by, reason) -> Designation:
     if designation.revoked_at is not None:
         raise NotAllowedNow(_("This designation has been revoked already."))
     reason = (reason or "").strip()
+    _no_nul(reason, "reason")
     if not reason:
         raise ValidationError({"reason": _("Say why the designation is revoked.")})
     designation.revoked_by, designation.revoked_at = by, timezone.now()

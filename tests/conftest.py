@@ -4,7 +4,11 @@ from django.utils import translation
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    """Fast password hashing and a throwaway media folder for every test."""
+    """Fast password hashing, a throwaway media folder and an empty cache (throttle counters,
+    import previews) for every test."""
+    from django.core.cache import cache
+
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RENDITIONS_ON_SAVE = False  # tests that look at renditions turn it back on

@@ -221,3 +221,13 @@ def test_members_keep_a_manager_and_invitations_send_a_link(
     assert len(mailoutbox) == 1 and "/accounts/reset/" in mailoutbox[0].body
     with pytest.raises(PermissionDenied):
         agency_services.add_member(agency=owner, by=invited.user, user=UserFactory(), role="editor")
+
+
+def test_reviewers_exist_only_in_leading_sector_agencies(owner):
+    manager = MembershipFactory(agency=owner, role=Role.MANAGER).user
+
+    with pytest.raises(ValidationError) as error:
+        agency_services.add_member(agency=owner, by=manager, user=UserFactory(), role="reviewer")
+
+    assert "role" in error.value.message_dict
+    assert not Membership.objects.filter(agency=owner, role="reviewer").exists()

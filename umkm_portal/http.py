@@ -51,6 +51,35 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
+class NulByteMiddleware:
+    """400 for a NUL byte in the address, the query string or a form-encoded body: PostgreSQL
+    cannot store or compare it and no text of ours needs it, so it is refused at the door. JSON
+    bodies are left to the serializers, which refuse it naming the field; multipart bodies
+    (uploads) are binary and left to the upload checks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            message = "Karakter NUL tidak diizinkan. / Null characters are not allowed."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query or "\x00" in request.path:
+            return True
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if request.method in {"POST", "PUT", "PATCH"} and not content_type.startswith("multipart/"):
+            body = request.body
+            return b"\x00" in body or b"%00" in body or b"\\u0000" in body.lower()
+        return False
+
+
 class SecurityHeadersMiddleware:
     """Permissions-Policy on every answer (Referrer-Policy, nosniff and the CSP have settings)."""
 
@@ -61,6 +90,14 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class SkipDatabaseOutages(logging.Filter):
+    """Keep a database outage to server_error's one warning per request, not a traceback each."""
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, DatabaseError)
 
 
 def server_error(request):

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "umkm_portal.http.SecurityHeadersMiddleware",
     "umkm_portal.http.RequestSizeLimitMiddleware",
+    "umkm_portal.http.NulByteMiddleware",
     "umkm_portal.idempotency.IdempotencyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -272,12 +273,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
+    "filters": {"skip_database_outages": {"()": "umkm_portal.http.SkipDatabaseOutages"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stderr"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         "django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         # 4xx answers (permission denials, 404s) as warnings, 5xx as errors.
-        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.request": {
+            "handlers": ["stderr"],
+            "level": "WARNING",
+            "filters": ["skip_database_outages"],
+            "propagate": False,
+        },
         "umkm_portal": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "catalog": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },

@@ -73,6 +73,14 @@ def payload(request) -> Mapping:
     return request.data if isinstance(request.data, Mapping) else {}
 
 
+def find_agency(slug):
+    """The agency with this slug, or None — also for values that cannot be a slug (a NUL byte
+    would make PostgreSQL refuse the query)."""
+    if not isinstance(slug, str) or not slug or "\x00" in slug or len(slug) > 80:
+        return None
+    return Agency.objects.filter(slug=slug).first()
+
+
 def acting_agency(request, field: str, *, may_act) -> Agency:
     """The agency a user creates something for: the one named in `field`, or the only agency
     where they edit. `may_act(user, agency)` is the rule; a user who edits for no agency at all
@@ -86,7 +94,7 @@ def acting_agency(request, field: str, *, may_act) -> Agency:
             raise ValidationError({field: [_("Choose the agency you act for.")]})
         agency = agencies[0]
     else:
-        agency = Agency.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+        agency = find_agency(slug)
         if agency is None:
             raise ValidationError({field: [_("Unknown agency.")]})
     require(may_act(user, agency))
@@ -150,7 +158,7 @@ class ProductWriteMixin:
         if "status" in data or "owner_agency" in data:
             require(rules.can_manage_product(user, product))
         slug = data.get("owner_agency")
-        new_owner = Agency.objects.filter(slug=slug).first() if isinstance(slug, str) else None
+        new_owner = find_agency(slug)
         if new_owner is not None:
             require(rules.can_hand_over_product(user, product, new_owner))
         changes = serializers.ProductChangeSerializer(

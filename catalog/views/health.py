@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import Error as DatabaseError
 from django.db import connection
 from django.http import JsonResponse
@@ -22,6 +23,6 @@ def healthz(request):
     except DatabaseError as error:
         logger.warning("Health check: database unavailable: %s", error)
         response = JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-        response["Retry-After"] = "10"
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
         return response
     return JsonResponse({"status": "ok", "database": "up"})

@@ -11,12 +11,15 @@ leading sector with a reviewer. `admin` is a superuser.
 Every attack asserts a clear 4xx and that `snapshot()` of the database is what it was before.
 """
 
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -97,6 +100,18 @@ def text_of(response) -> str:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content).decode()
     return response.content.decode()
+
+
+def picture(format="JPEG", size=(64, 48), mode="RGB", **options) -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, size, (200, 120, 40) if mode == "RGB" else 1).save(
+        buffer, format=format, **options
+    )
+    return buffer.getvalue()
+
+
+def jpeg(name="foto.jpg", data=None, content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, picture() if data is None else data, content_type=content_type)
 
 
 def member(agency, role=Role.EDITOR, **user):

@@ -236,9 +236,9 @@ def test_inviting_someone_who_has_an_account_adds_them_without_mail(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url("workspace-member-invite", world.owner.slug),
-            {"email": "rina@babelprov.go.id", "role": Role.REVIEWER},
+            {"email": "rina@babelprov.go.id", "role": Role.EDITOR},
         )
 
-    assert world.owner.memberships.get(user=colleague).role == Role.REVIEWER
+    assert world.owner.memberships.get(user=colleague).role == Role.EDITOR
     assert not mail.outbox
     assert "rina" in messages_of(response)[0]
