@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from catalog.sitemaps import SITEMAPS
 from catalog.views import app, health
 
+handler400 = "catalog.views.app.bad_request"
 handler404 = "catalog.views.app.not_found"
 handler500 = "umkm_portal.http.server_error"
 

@@ -99,9 +99,13 @@ def seed_accounts(password: str) -> dict[str, User]:
         if agency_slug is None:
             user.groups.add(group)
         else:
-            Membership.objects.update_or_create(
+            # Saved only when new or changed, so a second run writes no history.
+            membership, _created = Membership.objects.get_or_create(
                 user=user, agency=Agency.objects.get(slug=agency_slug), defaults={"role": role}
             )
+            if membership.role != role:
+                membership.role = role
+                membership.save()
         users[username] = user
     return users
 

@@ -89,6 +89,13 @@ def media(request, path):
     return response
 
 
+def bad_request(request, exception):
+    """400 (a suspicious request: too many fields, a bad host): JSON under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
 def not_found(request, exception):
     """404: JSON under /api/, the site's page elsewhere."""
     if request.path.startswith("/api/"):

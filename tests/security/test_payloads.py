@@ -334,14 +334,6 @@ def test_nul_bytes_in_json_are_a_400(w, address, body, at_fault):
     assert snapshot() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="umkm_portal/http.py NulByteMiddleware searches the raw JSON body for the bytes `%00` "
-    "and `\\u0000`, so ordinary text that merely contains them (a description 'Diskon 100%00', "
-    "the six characters \\u0000) is refused with 400 although DESIGN §5 stores text as given. "
-    "Fix: look for `%00` only in urlencoded bodies and, for JSON, for a decoded NUL (the "
-    "serializers' ProhibitNullCharactersValidator already refuses real ones).",
-)
 @pytest.mark.parametrize("text", ["Diskon 100%00 hari ini", "Kode \\u0000 di label"])
 def test_text_that_only_looks_like_a_nul_is_stored_as_given(w, text):
     response = api_as(w.editor_a).post(
@@ -661,3 +653,12 @@ def test_more_than_a_thousand_form_fields_are_a_400_in_the_api(w):
 
     assert response.status_code == 400
     assert snapshot() == before
+
+
+def test_a_flood_of_fields_is_answered_in_json_by_the_api(w):
+    response = api_as(w.editor_a).patch(
+        f"{API}/products/{w.product_a.slug}/", flood({"name": "Banjir"}), format="multipart"
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"

@@ -496,7 +496,6 @@ def test_pagination_keeps_the_filters(client, editor, agency):
         {"q": "%"},
         {"q": "_"},
         {"q": "a" * 5000},
-        {"q": "lada\x00"},
         {"q": "'; DROP TABLE catalog_product; --"},
         {"dinas": "../../etc"},
         {"dinas": "dinas-kelautan-perikanan"},
@@ -628,3 +627,12 @@ def test_nomination_states_used_by_the_dashboard_exist():
     assert {"draft", "changes_requested", "submitted", "recommended"} <= set(
         Nomination.State.values
     )
+
+
+@pytest.mark.parametrize("path", ["/ruang-kerja/produk/", "/ruang-kerja/umkm/"])
+def test_a_nul_byte_in_a_list_filter_is_a_400(client, editor, path):
+    client.force_login(editor)
+
+    response = client.get(path, {"q": "lada\x00"})
+
+    assert response.status_code == 400
