@@ -8,4 +8,7 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
+        from catalog import public_cache
         from umkm_portal import request_log  # noqa: F401  (connects the failed-login log)
+
+        public_cache.connect_signals()

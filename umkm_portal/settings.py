@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "umkm_portal.http.NulByteMiddleware",
     "umkm_portal.idempotency.IdempotencyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every GET answer, 304 when it still matches (phones on slow networks re-validate).
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -264,6 +266,11 @@ STATIC_VERSION = env.str("STATIC_VERSION", default="2026-11-28.1")
 
 #: Counts (results, facets, the API's `count`) are exact up to this number, "10.000+" beyond.
 CATALOG_COUNT_CAP = env.int("CATALOG_COUNT_CAP", default=10_000)
+
+#: Anonymous public pages and API answers kept in the cache, invalidated by every public write
+#: (catalog.public_cache). On by default with a shared cache only: a per-process cache cannot be
+#: invalidated across processes.
+PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=bool(REDIS_URL))
 
 #: Public pages may be cached this long at most, and never past the next midnight in
 #: Asia/Jakarta, when designations start and end (DESIGN §7).

@@ -18,6 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
 from agencies.models import Agency
+from catalog import public_cache
 from catalog.filters import ProductFilter
 from catalog.models import Business, Category, Criterion, Designation, Product, Region
 from catalog.search import clean_query, search_products
@@ -91,12 +92,32 @@ class AllowListOrderingFilter(OrderingFilter):
 # Views ------------------------------------------------------------------------------------------
 
 
-class ListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class PublicCacheMixin:
+    """An anonymous client's list and detail answers come from the public cache when it holds
+    them (catalog.public_cache). Throttling, which runs before the action, still counts them."""
+
+    def list(self, request, *args, **kwargs):
+        cached = public_cache.fetch(request)
+        return cached if cached is not None else super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        cached = public_cache.fetch(request)
+        return cached if cached is not None else super().retrieve(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.action in ("list", "retrieve"):
+            public_cache.store(request, response)
+        return response
+
+
+class ListViewSet(PublicCacheMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """GET list. JSON only (settings), errors included: the API's HTML face is `docs/`."""
 
 
-class ReadOnlyViewSet(mixins.RetrieveModelMixin, ListViewSet):
-    """GET list and GET detail by slug."""
+class ReadOnlyViewSet(ListViewSet, mixins.RetrieveModelMixin):
+    """GET list and GET detail by slug. (The retrieve mixin comes last, so that the public
+    cache sees the detail answers too.)"""
 
     lookup_field = "slug"
 
@@ -164,7 +185,7 @@ class ProductViewSet(ProductWriteMixin, ProductCollaborationsMixin, ReadOnlyView
         return products
 
 
-class FlagshipViewSet(mixins.RetrieveModelMixin, ListViewSet):
+class FlagshipViewSet(ListViewSet, mixins.RetrieveModelMixin):
     """Designations in force today, of products the public can see; by id."""
 
     serializer_class = serializers.FlagshipSerializer

@@ -2,18 +2,13 @@
 than the next midnight in Asia/Jakarta, when designations start and end."""
 
 import functools
-from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-
-def seconds_until_midnight(now=None) -> int:
-    now = timezone.localtime(now)
-    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
-    return max(0, int((midnight - now).total_seconds()))
+from catalog import public_cache
+from catalog.public_cache import seconds_until_midnight
 
 
 def viewer(request):
@@ -27,13 +22,17 @@ def viewer(request):
 
 
 def public_page(view):
-    """Mark a public GET page cacheable by browsers and shared caches, until midnight at most.
+    """Mark a public GET page cacheable by browsers and shared caches, until midnight at most;
+    an anonymous visitor's copy is kept in the server's cache too (see catalog.public_cache).
 
     A view that shows something not public (a draft to its editor) sets `response.private`."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        response = public_cache.fetch(request)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            public_cache.store(request, response)
         if getattr(response, "private", False) or response.status_code >= 500:
             patch_cache_control(response, private=True, no_store=True)
         elif not response.has_header("Cache-Control"):

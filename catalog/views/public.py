@@ -5,6 +5,7 @@ import segno
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -162,6 +163,11 @@ def product_detail(request, slug):
     }
     response = render(request, "catalog/product_detail.html", context)
     response.private = not product.is_public
+    # The ETag (ConditionalGetMiddleware) covers everything shown; Last-Modified the product and
+    # its business, for clients that only re-validate by date.
+    response["Last-Modified"] = http_date(
+        max(product.updated_at, product.business.updated_at).timestamp()
+    )
     return response
 
 

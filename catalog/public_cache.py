@@ -1,0 +1,155 @@
+"""The server-side cache of anonymous public pages and API answers (DESIGN §7, issue 6).
+
+An anonymous visitor's page is the same for every anonymous visitor, so its bytes are kept in the
+configured cache (Redis in production, shared by every app server) and served again without
+touching the database. Entries are named with a *catalogue version*, a counter in the same cache:
+every committed write to something a public page shows (a product, business, agency, designation,
+collaboration, image, certificate, link or reference datum) increments it, so all earlier entries
+are unreachable at once on every server (they expire by themselves), and no page shows a flagship
+badge after its revocation. Entries also expire at the next midnight in Asia/Jakarta, when
+designations start and end.
+
+Only what is the same for everyone is cached: GET and HEAD without a session cookie or an
+`Authorization` header, answered 200 and not marked private. Switched by `PUBLIC_CACHE`
+(settings): on by default only with a shared cache (`REDIS_URL`), because a per-process cache
+cannot be invalidated across processes.
+"""
+
+import hashlib
+import logging
+from datetime import datetime, time, timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "catalog:version"
+#: Headers kept with a cached answer; the rest is added again by the middleware on the way out.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Last-Modified")
+#: Models whose changes public pages and API answers show.
+PUBLIC_MODELS = (
+    "catalog.Product",
+    "catalog.ProductImage",
+    "catalog.ProductLink",
+    "catalog.Certificate",
+    "catalog.Collaboration",
+    "catalog.Business",
+    "catalog.Designation",
+    "catalog.Region",
+    "catalog.Category",
+    "catalog.Criterion",
+    "agencies.Agency",
+)
+
+
+def seconds_until_midnight(now=None) -> int:
+    """Seconds until the next midnight in the portal's time zone (Asia/Jakarta)."""
+    now = timezone.localtime(now)
+    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
+    return max(0, int((midnight - now).total_seconds()))
+
+
+def enabled() -> bool:
+    return settings.PUBLIC_CACHE
+
+
+def version() -> int:
+    """The current catalogue version; 1 when the cache holds none (new or flushed)."""
+    try:
+        return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    except Exception:  # the cache is down: serve uncached rather than fail
+        log.warning("cache unavailable: serving public pages uncached", exc_info=True)
+        return 0
+
+
+def catalog_changed() -> None:
+    """Make every cached public answer stale, on every app server, once the change is committed."""
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or flushed): any new one differs from what was cached
+        cache.add(VERSION_KEY, 2, timeout=None)
+    except Exception:
+        log.exception("cache unavailable: could not invalidate public pages")
+
+
+def _on_change(sender, **kwargs) -> None:
+    if not kwargs.get("raw"):  # fixtures being loaded
+        catalog_changed()
+
+
+def connect_signals() -> None:
+    for label in PUBLIC_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"public_cache:save:{label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"public_cache:delete:{label}")
+
+
+def is_anonymous_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _key(request) -> str:
+    htmx = "1" if request.headers.get("HX-Request") == "true" else "0"
+    # The host too: answers hold absolute addresses (the API's `next`, a page's canonical link).
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    return f"public:{get_language()}:{htmx}:{digest}"
+
+
+def fetch(request) -> HttpResponse | None:
+    """The cached answer to this anonymous request, or None."""
+    if not (enabled() and is_anonymous_request(request)):
+        return None
+    current = version()
+    request._public_cache_version = current
+    if not current:
+        return None
+    try:
+        entry = cache.get(_key(request), version=current)
+    except Exception:
+        log.warning("cache unavailable: serving public pages uncached", exc_info=True)
+        return None
+    if entry is None:
+        return None
+    content, headers = entry
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return response
+
+
+def store(request, response) -> None:
+    """Keep the answer for the next anonymous visitor, until the catalogue changes or midnight."""
+    current = getattr(request, "_public_cache_version", 0)
+    if not current or response.status_code != 200 or getattr(response, "private", False):
+        return
+    if response.has_header("X-Cache"):  # served from the cache already
+        return
+    if response.streaming or response.cookies:
+        return
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    try:
+        cache.set(
+            _key(request), (response.content, headers), seconds_until_midnight(), version=current
+        )
+    except Exception:
+        log.warning("cache unavailable: public page not stored", exc_info=True)
+    response["X-Cache"] = "miss"

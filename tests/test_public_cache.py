@@ -1,0 +1,278 @@
+"""The server-side cache of anonymous public answers (issue 6, item 4; DESIGN §7): what it keeps,
+for whom, and that every write a public page shows makes it stale at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.throttling import AnonRateThrottle
+
+from catalog import public_cache, rules, workflow
+from catalog.models import Product
+from tests.factories import (
+    AgencyFactory,
+    CertificateFactory,
+    CollaborationFactory,
+    DesignationFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.PUBLIC_CACHE = True
+
+
+@pytest.fixture
+def product():
+    return ProductFactory(name="Madu Pelawan Hutan", slug="madu-pelawan")
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what a committed transaction would run (the version bump is an on-commit hook)."""
+
+    def run(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+
+    return run
+
+
+def fetch(client, path, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **extra)
+    return response, len(queries)
+
+
+PUBLIC_ADDRESSES = [
+    "/",
+    "/produk/",
+    "/produk/?q=madu&urut=nama",
+    "/produk/madu-pelawan/",
+    "/en/produk/madu-pelawan/",
+    "/unggulan/",
+    "/umkm/",
+    "/dinas/",
+    "/api/v1/products/",
+    "/api/v1/products/madu-pelawan/",
+    "/api/v1/flagships/",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_ADDRESSES)
+def test_a_second_anonymous_visit_is_served_from_the_cache_without_the_database(
+    client, product, path
+):
+    first, _ = fetch(client, path)
+    second, queries = fetch(client, path)
+
+    assert first.status_code == second.status_code == 200
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert queries == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "Set-Cookie" not in second
+    assert second.get("Cache-Control") == first.get("Cache-Control")
+
+
+def test_each_language_and_each_htmx_fragment_is_kept_apart(client, product):
+    indonesian, _ = fetch(client, "/produk/madu-pelawan/")
+    english, _ = fetch(client, "/en/produk/madu-pelawan/")
+    fragment, _ = fetch(client, "/produk/", HTTP_HX_REQUEST="true")
+    full, _ = fetch(client, "/produk/")
+
+    assert indonesian["Content-Language"] == "id" and english["Content-Language"] == "en"
+    assert indonesian.content != english.content
+    assert b"<html" not in fragment.content and b"<html" in full.content
+    assert full["X-Cache"] == "miss"
+
+
+def test_nothing_is_kept_for_a_visitor_with_a_session_or_a_token(client, product):
+    user = UserFactory()
+    client.force_login(user)
+    fetch(client, "/produk/madu-pelawan/")
+    signed_in, queries = fetch(client, "/produk/madu-pelawan/")
+    token, _ = fetch(client, "/api/v1/products/", HTTP_AUTHORIZATION="Token nonsense")
+
+    assert "X-Cache" not in signed_in and queries > 0
+    assert "X-Cache" not in token
+    assert token.status_code == 401
+
+
+def test_failures_and_private_pages_are_not_kept(client, product):
+    ProductFactory(slug="draf-rahasia", status=Product.Status.DRAFT)
+
+    for path in ("/produk/tidak-ada/", "/produk/draf-rahasia/", "/api/v1/products/tidak-ada/"):
+        first, _ = fetch(client, path)
+        second, queries = fetch(client, path)
+        assert first.status_code == second.status_code == 404
+        assert "X-Cache" not in second and queries > 0
+
+
+def test_the_cache_is_off_unless_switched_on(client, product, settings):
+    settings.PUBLIC_CACHE = False
+
+    fetch(client, "/produk/")
+    response, queries = fetch(client, "/produk/")
+
+    assert "X-Cache" not in response and queries > 0
+
+
+def test_a_page_kept_is_gone_at_midnight_in_jakarta(client, product, monkeypatch):
+    monkeypatch.setattr(public_cache, "seconds_until_midnight", lambda: 0)
+
+    fetch(client, "/unggulan/")
+    response, _ = fetch(client, "/unggulan/")
+
+    assert response["X-Cache"] == "miss"
+
+
+def test_a_broken_cache_serves_pages_uncached(client, product, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "get_or_set", broken)
+
+    response, _ = fetch(client, "/produk/madu-pelawan/")
+
+    assert response.status_code == 200
+    assert b"Madu Pelawan Hutan" in response.content
+
+
+def test_anonymous_api_answers_from_the_cache_are_still_throttled(client, product, monkeypatch):
+    monkeypatch.setattr(
+        AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "2/minute"}
+    )
+
+    statuses = [client.get("/api/v1/products/").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+# Invalidation: each write a public page shows -------------------------------------------------
+
+
+def _rename(product):
+    product.name = "Madu Pelawan Super"
+    product.save()
+
+
+def _rename_business(product):
+    product.business.name = "Koperasi Madu Baru"
+    product.business.save()
+
+
+def _rename_agency(product):
+    product.owner_agency.name = "Dinas Kehutanan Baru"
+    product.owner_agency.save()
+
+
+def _rename_category(product):
+    product.category.name = "Madu Murni"
+    product.category.save()
+
+
+WRITES = {
+    "product": (_rename, "Madu Pelawan Super"),
+    "business": (_rename_business, "Koperasi Madu Baru"),
+    "agency": (_rename_agency, "Dinas Kehutanan Baru"),
+    "category": (_rename_category, "Madu Murni"),
+    "certificate": (lambda p: CertificateFactory(product=p, number="ID13110000077777"), "77777"),
+    "collaboration": (
+        lambda p: CollaborationFactory(product=p, agency=AgencyFactory(name="Dinas Pariwisata")),
+        "Dinas Pariwisata",
+    ),
+    "image": (lambda p: ProductImageFactory(product=p, alt_text="Botol madu di meja"), "Botol madu"),
+    "unpublished": (lambda p: Product.objects.get(pk=p.pk).delete(), None),
+}
+
+
+@pytest.mark.parametrize("change", WRITES, ids=list(WRITES))
+def test_a_committed_write_makes_the_cached_page_stale_at_once(client, product, commit, change):
+    write, shown = WRITES[change]
+    fetch(client, "/produk/madu-pelawan/")
+    assert fetch(client, "/produk/madu-pelawan/")[0]["X-Cache"] == "hit"
+
+    commit(lambda: write(product))
+    response, _ = fetch(client, "/produk/madu-pelawan/")
+
+    if shown is None:
+        assert response.status_code == 404
+    else:
+        assert response["X-Cache"] == "miss"
+        assert shown.encode() in response.content
+
+
+def test_a_write_rolled_back_leaves_the_cache_alone(client, product):
+    fetch(client, "/produk/madu-pelawan/")
+
+    _rename(product)  # never committed: the test's transaction is rolled back
+    response, _ = fetch(client, "/produk/madu-pelawan/")
+
+    assert response["X-Cache"] == "hit"
+
+
+def test_no_flagship_badge_survives_a_revocation(client, product, commit):
+    designation = DesignationFactory(product=product, nomination__product=product)
+    admin = UserFactory()
+    admin.groups.add(rules.administrator_group())
+    for path in ("/unggulan/", "/produk/madu-pelawan/", "/api/v1/flagships/"):
+        fetch(client, path)
+        assert b"Madu Pelawan Hutan" in fetch(client, path)[0].content
+
+    commit(lambda: workflow.revoke(designation=designation, by=admin, reason="Izin dicabut."))
+
+    assert b"Madu Pelawan Hutan" not in client.get("/unggulan/").content
+    assert client.get("/api/v1/flagships/").json()["count"] == 0
+    detail = client.get("/produk/madu-pelawan/")
+    assert detail["X-Cache"] == "miss"
+
+
+def test_a_write_through_the_api_invalidates_the_anonymous_copy(client, product, commit):
+    from agencies.models import Role
+    from tests.factories import MembershipFactory
+
+    editor = MembershipFactory(agency=product.owner_agency, role=Role.EDITOR).user
+    fetch(client, "/api/v1/products/madu-pelawan/")
+    api = type(client)()
+    api.force_login(editor)
+
+    commit(
+        lambda: api.patch(
+            "/api/v1/products/madu-pelawan/",
+            {"name": "Madu Pelawan Bangka"},
+            content_type="application/json",
+        )
+    )
+    response = client.get("/api/v1/products/madu-pelawan/")
+
+    assert response["X-Cache"] == "miss"
+    assert response.json()["name"] == "Madu Pelawan Bangka"
+
+
+# Conditional requests: ETag and Last-Modified ---------------------------------------------------
+
+
+def test_a_product_page_carries_etag_and_last_modified_and_answers_304(client, product):
+    response = client.get("/produk/madu-pelawan/")
+
+    assert response.has_header("ETag") and response.has_header("Last-Modified")
+    by_tag = client.get("/produk/madu-pelawan/", HTTP_IF_NONE_MATCH=response["ETag"])
+    by_date = client.get("/produk/madu-pelawan/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert by_tag.status_code == by_date.status_code == 304
+    assert by_tag.content == b""
+
+
+def test_a_changed_product_no_longer_matches_its_old_etag(client, product, commit):
+    old = client.get("/produk/madu-pelawan/")["ETag"]
+
+    commit(lambda: _rename(product))
+    response = client.get("/produk/madu-pelawan/", HTTP_IF_NONE_MATCH=old)
+
+    assert response.status_code == 200
+    assert response["ETag"] != old
