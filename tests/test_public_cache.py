@@ -187,7 +187,10 @@ WRITES = {
         lambda p: CollaborationFactory(product=p, agency=AgencyFactory(name="Dinas Pariwisata")),
         "Dinas Pariwisata",
     ),
-    "image": (lambda p: ProductImageFactory(product=p, alt_text="Botol madu di meja"), "Botol madu"),
+    "image": (
+        lambda p: ProductImageFactory(product=p, alt_text="Botol madu di meja"),
+        "Botol madu",
+    ),
     "unpublished": (lambda p: Product.objects.get(pk=p.pk).delete(), None),
 }
 
