@@ -3,16 +3,28 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from catalog import public_cache
 from catalog.search import capped_count, count_cap
 
 
 class CappedPaginator(Paginator):
-    """A Paginator that never counts past the count cap; `is_capped` says the count is a floor."""
+    """A Paginator that never counts past the count cap; `is_capped` says the count is a floor.
+
+    Given the request of an anonymous visitor, the count comes from the cache of aggregates
+    (catalog.public_cache.aggregate) when it holds it."""
+
+    def __init__(self, object_list, per_page, *args, request=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.request = request
 
     @cached_property
     def matches(self) -> int:
         """Matches counted up to the cap + 1 (one more than the cap means "more")."""
-        return capped_count(self.object_list)
+        if self.request is None:
+            return capped_count(self.object_list)
+        return public_cache.aggregate(
+            self.request, "count", self.object_list, lambda: capped_count(self.object_list)
+        )
 
     @cached_property
     def count(self):

@@ -153,3 +153,28 @@ def store(request, response) -> None:
     except Exception:
         log.warning("cache unavailable: public page not stored", exc_info=True)
     response["X-Cache"] = "miss"
+
+
+def aggregate(request, name: str, queryset, compute):
+    """A count or facet over `queryset` for an anonymous visitor: computed once per catalogue
+    version and query, then read from the cache (issue 6 allows "a cache of aggregates that
+    writes invalidate"). Signed-in staff always get a fresh figure."""
+    if not (settings.AGGREGATE_CACHE and is_anonymous_request(request)):
+        return compute()
+    current = version()
+    if not current:
+        return compute()
+    sql, params = queryset.query.sql_with_params()
+    text = f"{name}|{get_language()}|{sql}|{params!r}"
+    key = "aggregate:" + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+    try:
+        value = cache.get(key, version=current)
+    except Exception:
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, seconds_until_midnight(), version=current)
+        except Exception:
+            log.warning("cache unavailable: aggregate not stored", exc_info=True)
+    return value

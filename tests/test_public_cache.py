@@ -279,3 +279,63 @@ def test_a_changed_product_no_longer_matches_its_old_etag(client, product, commi
 
     assert response.status_code == 200
     assert response["ETag"] != old
+
+
+# The cache of aggregates: counts and facets of anonymous lists, with the page cache off ------
+
+
+@pytest.fixture
+def aggregates_only(settings):
+    settings.PUBLIC_CACHE = False
+    settings.AGGREGATE_CACHE = True
+
+
+def test_counts_and_facets_are_computed_once_per_catalogue_version(
+    client, product, aggregates_only, commit
+):
+    ProductFactory(name="Madu Kelulut", category=product.category)
+    _, first = fetch(client, "/produk/?q=madu")
+    again, second = fetch(client, "/produk/?q=madu")
+    commit(lambda: ProductFactory(name="Madu Hutan Bangka", category=product.category))
+    after, third = fetch(client, "/produk/?q=madu")
+
+    assert second < first and third == first
+    assert again.context["total"] == 2 and after.context["total"] == 3
+    [category] = after.context["facets"]["kategori"]
+    assert category.count == 3
+
+
+def test_a_cached_facet_marks_the_value_chosen_in_this_request(client, product, aggregates_only):
+    other = ProductFactory(
+        name="Kain Cual",
+        business__region__slug="belitung",
+        business__region__name="Kabupaten Belitung",
+    )
+    regions = {product.business.region.slug, other.business.region.slug}
+
+    for chosen in sorted(regions):
+        response = client.get("/produk/", {"wilayah": chosen})
+        selected = [v.slug for v in response.context["facets"]["wilayah"] if v.selected]
+        assert selected == [chosen]
+
+
+def test_signed_in_staff_always_get_fresh_counts(client, product, aggregates_only):
+    client.force_login(UserFactory())
+    assert client.get("/produk/").context["total"] == 1
+
+    ProductFactory(name="Madu Kelulut")  # no commit hook runs: the version stays the same
+    response = client.get("/produk/")
+
+    assert response.context["total"] == 2
+
+
+def test_the_api_count_of_an_anonymous_list_is_cached_and_invalidated(
+    client, product, aggregates_only, commit
+):
+    assert client.get("/api/v1/products/").json()["count"] == 1
+    _, cached = fetch(client, "/api/v1/products/")
+    commit(lambda: ProductFactory(name="Getas Ikan"))
+    response, fresh = fetch(client, "/api/v1/products/")
+
+    assert cached < fresh
+    assert response.json()["count"] == 2

@@ -271,6 +271,9 @@ CATALOG_COUNT_CAP = env.int("CATALOG_COUNT_CAP", default=10_000)
 #: (catalog.public_cache). On by default with a shared cache only: a per-process cache cannot be
 #: invalidated across processes.
 PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=bool(REDIS_URL))
+#: Counts and facets of anonymous lists kept in the cache under the same rule, even when the
+#: page cache is off (a product list then costs its page of rows, not its aggregates).
+AGGREGATE_CACHE = env.bool("AGGREGATE_CACHE", default=bool(REDIS_URL))
 
 #: Public pages may be cached this long at most, and never past the next midnight in
 #: Asia/Jakarta, when designations start and end (DESIGN §7).

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
-from catalog import facets
+from catalog import facets, public_cache
 from catalog.filters import PublicProductFilter
 from catalog.models import (
     Business,
@@ -49,7 +49,7 @@ def product_cards(queryset):
 
 
 def paginate(request, queryset, per_page=24):
-    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, per_page, request=request).get_page(request.GET.get("page"))
 
 
 @require_safe
@@ -92,6 +92,13 @@ def product_list(request):
 
     without = filterset.qs_without
 
+    def facet(count, name, selected, *args):
+        """A facet's values and counts, from the cache of aggregates for anonymous visitors."""
+        queryset = without(name)
+        return public_cache.aggregate(
+            request, f"{name}={selected}", queryset, lambda: count(queryset, selected, *args)
+        )
+
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
     context = {
@@ -103,14 +110,19 @@ def product_list(request):
         "page": page,
         "total": page.paginator.matches,
         "facets": {
-            "kategori": facets.category_facet(
-                without("kategori"), selected["kategori"], get_language()
+            "kategori": facet(
+                facets.category_facet, "kategori", selected["kategori"], get_language()
             ),
-            "wilayah": facets.region_facet(without("wilayah"), selected["wilayah"]),
-            "dinas": facets.agency_facet(without("dinas"), selected["dinas"]),
-            "sertifikat": facets.certificate_facet(without("sertifikat"), selected["sertifikat"]),
+            "wilayah": facet(facets.region_facet, "wilayah", selected["wilayah"]),
+            "dinas": facet(facets.agency_facet, "dinas", selected["dinas"]),
+            "sertifikat": facet(facets.certificate_facet, "sertifikat", selected["sertifikat"]),
         },
-        "flagship_count": facets.flagship_count(without("unggulan")),
+        "flagship_count": public_cache.aggregate(
+            request,
+            "unggulan",
+            without("unggulan"),
+            lambda: facets.flagship_count(without("unggulan")),
+        ),
         "flagship_only": cleaned.get("unggulan") is True,
         "active_filters": sum(
             1 for name in filterset.filters if cleaned.get(name) not in (None, "")
