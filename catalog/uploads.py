@@ -27,6 +27,19 @@ DECODE_ERRORS = (
 )
 
 
+class StorageUnavailable(Exception):
+    """The storage could not keep a file (a full disk, a failing volume, an object store that
+    does not answer), and nothing of the upload was kept. The server's fault and a passing one:
+    the API answers 503 with Retry-After, the page shows it on the form (also as a 503)."""
+
+    def __init__(self, message=None):
+        self.message = message or _(
+            "The picture could not be stored just now; nothing was saved. Please try again in "
+            "a few minutes."
+        )
+        super().__init__(self.message)
+
+
 def clean_image(upload) -> ContentFile:
     """The uploaded image, checked and re-encoded, as a file with a server-made name.
 

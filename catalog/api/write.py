@@ -11,6 +11,7 @@ stays.
 
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,7 @@ from catalog.exceptions import UploadTooLarge
 from catalog.models import Business, Product
 from catalog.services.base import require
 from catalog.services.businesses import DuplicateNIB
+from catalog.uploads import StorageUnavailable
 
 from . import serializers
 
@@ -138,8 +140,11 @@ class ProductWriteMixin:
         agency = acting_agency(request, "owner_agency", may_act=rules.can_create_product)
         fields = validated(serializers.ProductCreateSerializer, request)
         fields.pop("owner_agency", None)
-        product = services.create_product(by=request.user, owner_agency=agency, **fields)
-        return self.shown(product, status.HTTP_201_CREATED)
+        # The answer is read before the commit: if the database goes away between the two, the
+        # row goes too, so the client's retry (same Idempotency-Key) cannot make a second one.
+        with transaction.atomic():
+            product = services.create_product(by=request.user, owner_agency=agency, **fields)
+            return self.shown(product, status.HTTP_201_CREATED)
 
     @extend_schema(
         request=serializers.ProductChangeSerializer,
@@ -218,6 +223,12 @@ class ProductWriteMixin:
             if isinstance(error.__cause__, UploadTooLarge):
                 raise error.__cause__ from None
             raise
+        except StorageUnavailable as error:  # the server's passing fault, not the client's
+            return Response(
+                {"detail": error.message},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": str(settings.OUTAGE_RETRY_AFTER)},
+            )
         data = serializers.ProductImageSerializer(image, context=self.get_serializer_context())
         return Response(data.data, status=status.HTTP_201_CREATED)
 
@@ -274,13 +285,14 @@ class BusinessWriteMixin:
         agency = acting_agency(request, "registering_agency", may_act=rules.can_create_business)
         fields = validated(serializers.BusinessCreateSerializer, request)
         fields.pop("registering_agency", None)
-        try:
-            business = services.create_business(
-                by=request.user, registering_agency=agency, **fields
-            )
-        except DuplicateNIB as error:
-            raise duplicate_nib(error) from error
-        return self.shown(business, status.HTTP_201_CREATED)
+        with transaction.atomic():  # the answer before the commit, as for products
+            try:
+                business = services.create_business(
+                    by=request.user, registering_agency=agency, **fields
+                )
+            except DuplicateNIB as error:
+                raise duplicate_nib(error) from error
+            return self.shown(business, status.HTTP_201_CREATED)
 
     @extend_schema(
         request=serializers.BusinessChangeSerializer,

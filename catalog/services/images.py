@@ -1,23 +1,30 @@
 """Product images: added (checked and re-encoded), ordered, removed."""
 
+import logging
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from catalog import rules
 from catalog.exceptions import UploadTooLarge
 from catalog.models import ProductImage
-from catalog.uploads import clean_image
+from catalog.uploads import StorageUnavailable, clean_image
 
 from .base import require
 
 MAX_IMAGES = 12
+logger = logging.getLogger(__name__)
 
 
 def add_image(*, product, by, upload, alt_text, order=None) -> ProductImage:
-    """Store the picture, then its row; if the row cannot be written, the file goes too, so no
-    row ever points at a missing file and no file is left without a row."""
+    """Store the picture, then its row (and, with it, its renditions); if the row or a rendition
+    cannot be written, every file of the picture goes too, so no row ever points at a missing
+    file and no file is left without a row.
+
+    Raises StorageUnavailable when the storage fails (a full disk, a failing volume); a database
+    error while writing the row is raised as it is (the portal's 503)."""
     require(rules.can_edit_product(by, product))
     alt_text = (alt_text or "").strip()
     if not alt_text:
@@ -37,22 +44,77 @@ def add_image(*, product, by, upload, alt_text, order=None) -> ProductImage:
     if order is None:
         order = (product.images.aggregate(last=Max("order"))["last"] or 0) + 1
     image = ProductImage(product=product, alt_text=alt_text, order=order)
-    image.image.save(content.name, content, save=False)
+    _store(image, content)
+    committing = False
     try:
         with transaction.atomic():
-            image.save()
-    except Exception:
-        image.image.delete(save=False)
-        raise
+            image.save()  # RenditionsOnSave makes the renditions here, before the commit
+            committing = True
+    except Exception as error:
+        if committing:
+            # The COMMIT itself failed, and may have happened all the same (its answer lost
+            # with the connection): then the row exists and needs its files. A file without a
+            # row is only waste; a row without its file is a broken picture.
+            raise
+        _delete_files(image)
+        if isinstance(error, DatabaseError):
+            raise
+        logger.error("Storage failed while making the renditions of %s", image.image.name,
+                     exc_info=True)  # fmt: skip
+        raise StorageUnavailable() from error
     return image
+
+
+def _store(image: ProductImage, content) -> None:
+    """Save the picture's file under a server-made name. If the storage fails, remove what it
+    may have written (Django's FileSystemStorage leaves the part written before a full disk
+    stopped it) and raise StorageUnavailable."""
+    field = image.image.field
+    name = field.generate_filename(image, content.name)
+    try:
+        stored = image.image.storage.save(name, content, max_length=field.max_length)
+        image.image = stored  # reads the width and height back from the storage
+    except Exception as error:
+        logger.error("Storage failed while saving %s", name, exc_info=True)
+        _delete_quietly(image.image.storage, name)
+        raise StorageUnavailable() from error
+
+
+def _files(image: ProductImage) -> list:
+    """(storage, name) of the picture and of each of its renditions."""
+    files = [(image.image.storage, image.image.name)]
+    for width in ProductImage.RENDITION_WIDTHS:
+        rendition = getattr(image, f"w{width}")
+        files.append((rendition.storage, rendition.name))
+    return files
+
+
+def _delete_files(image: ProductImage) -> None:
+    try:
+        files = _files(image)
+    except Exception:  # the renditions' names could not even be worked out
+        logger.warning("Could not name the renditions of %s", image.image.name, exc_info=True)
+        files = [(image.image.storage, image.image.name)]
+    for storage, name in files:
+        _delete_quietly(storage, name)
+
+
+def _delete_quietly(storage, name) -> None:
+    """Delete a file that may be missing, on a storage that may be failing: the error that
+    brought us here is the one to report, so this one is only logged."""
+    try:
+        storage.delete(name)
+    except Exception:
+        logger.warning("Could not delete %s; it is left without a row", name, exc_info=True)
 
 
 @transaction.atomic
 def remove_image(*, image, by) -> None:
+    """Remove the row; once that is committed, the picture's files and its renditions."""
     require(rules.can_edit_product(by, image.product))
-    storage, name = image.image.storage, image.image.name
+    files = _files(image)
     image.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    transaction.on_commit(lambda: [_delete_quietly(storage, name) for storage, name in files])
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ Every page finds the product through `Product.objects.visible_to(user)` (404 for
 not see); every write goes through a service of catalog.services or, for the small rows
 (certificates, links), through the predicate `rules.can_edit_product` before the form is read."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from catalog import rules, services
 from catalog.exceptions import NotAllowedNow
 from catalog.models import Business, Product
+from catalog.uploads import StorageUnavailable
 from workspace.forms import (
     CertificateForm,
     HandOverForm,
@@ -224,6 +226,12 @@ def image_add(request, slug):
             )
         except ValidationError as error:
             add_errors(form, error)
+        except StorageUnavailable as error:  # the server's passing fault: 503, on the form
+            form.add_error("image", error.message)
+            response = render_page(request, product, image_form=form)
+            response.status_code = 503
+            response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+            return response
         else:
             messages.success(request, _("The picture is added."))
             return redirect(product_url(product, "pictures"))
