@@ -1,20 +1,24 @@
 """Backups of the database and the media files, with a checksum manifest.
 
 PostgreSQL is dumped with `pg_dump --format=custom` and restored with `pg_restore --clean`;
-SQLite (development) is copied with its online backup API. Media files are copied as they are.
+SQLite (development) is copied with its online backup API. Media files are copied as they are,
+through the default storage: from local disk or from the S3 bucket (S3_BUCKET) alike.
 `manifest.json` records every file's SHA-256 and every table's row count, so a restore can
 check the backup before touching anything and the restore drill can compare afterwards."""
 
 import hashlib
 import json
 import os
+import posixpath
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connections
 from django.utils import timezone
 
@@ -79,15 +83,13 @@ def backup(target_root: Path, *, using="default") -> Path:
             connection.connection.backup(copy)
     else:
         raise BackupError(f"No backup method for {connection.vendor}.")
-    media_root = Path(settings.MEDIA_ROOT)
     media_files = {}
-    if media_root.exists():
-        for path in sorted(p for p in media_root.rglob("*") if p.is_file()):
-            relative = path.relative_to(media_root).as_posix()
-            destination = target / "media" / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination)
-            media_files[relative] = sha256(destination)
+    for name in media_names():
+        destination = target / "media" / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as source, destination.open("wb") as copy:
+            shutil.copyfileobj(source, copy, 1 << 20)
+        media_files[name] = sha256(destination)
     manifest = {
         "created_at": timezone.now().isoformat(),
         "vendor": connection.vendor,
@@ -114,7 +116,8 @@ def verify(source: Path) -> dict:
 
 
 def restore(source: Path, *, using="default") -> dict:
-    """Replace the database and the media files with the backup's (after verifying it)."""
+    """Replace the database and the media files with the backup's (after verifying it): every
+    file of the default storage goes, then the backup's files are written back."""
     source = Path(source)
     manifest = verify(source)
     connection = connections[using]
@@ -130,11 +133,23 @@ def restore(source: Path, *, using="default") -> dict:
         connection.ensure_connection()
         with sqlite3.connect(dump) as copy:
             copy.backup(connection.connection)
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.exists():
-        shutil.rmtree(media_root)
-    if (source / "media").exists():
-        shutil.copytree(source / "media", media_root)
-    else:
-        media_root.mkdir(parents=True)
+    for name in list(media_names()):
+        default_storage.delete(name)
+    for name in sorted(manifest["media"]):
+        with (source / "media" / name).open("rb") as handle:
+            saved = default_storage.save(name, File(handle, name=posixpath.basename(name)))
+        if saved != name:
+            raise BackupError(f"Media file {name} was stored as {saved}.")
     return manifest
+
+
+def media_names(folder: str = "") -> Iterator[str]:
+    """Every file of the default storage (local disk or the bucket), as storage names."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # no media folder yet
+        return
+    for name in sorted(files):
+        yield posixpath.join(folder, name)
+    for name in sorted(folders):
+        yield from media_names(posixpath.join(folder, name))

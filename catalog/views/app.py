@@ -1,11 +1,15 @@
 """The installable app and discovery: manifest, service worker, offline page, robots.txt."""
 
+import mimetypes
+
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import cache_control
@@ -79,13 +83,38 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/svg+xml"}
 
 @require_safe
 def media(request, path):
-    """Uploaded files from local disk (one-machine deployments; S3 or a media host otherwise).
+    """Uploaded files, from local disk or streamed from the S3 bucket (S3_BUCKET), always from
+    our own origin, so that `img-src 'self'` holds and the bucket stays private.
     Images are shown; anything else (a decree PDF) is a download, never rendered by the
     browser as a page of ours; nosniff comes from SecurityMiddleware."""
-    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
-    if response.get("Content-Type", "").split(";")[0] not in IMAGE_TYPES - {"image/svg+xml"}:
+    if hasattr(default_storage, "fetch"):
+        response = _from_bucket(request, path)
+    else:
+        response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    content_type = response.get("Content-Type", "").split(";")[0]
+    if response.status_code != 304 and content_type not in IMAGE_TYPES - {"image/svg+xml"}:
         response["Content-Disposition"] = "attachment"
     patch_cache_control(response, public=True, max_age=86400)
+    return response
+
+
+def _from_bucket(request, path):
+    """The object, streamed from the bucket in one request (a 304 when the browser's copy
+    is still current)."""
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        raise Http404
+    found = default_storage.fetch(path, if_none_match=request.headers.get("If-None-Match", ""))
+    if found is None:
+        raise Http404
+    if found.get("NotModified"):
+        response = HttpResponseNotModified()
+    else:
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        response = FileResponse(found["Body"], content_type=content_type)
+        response["Content-Length"] = found["ContentLength"]
+        response["Last-Modified"] = http_date(found["LastModified"].timestamp())
+    if found.get("ETag"):
+        response["ETag"] = found["ETag"]
     return response
 
 
