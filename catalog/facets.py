@@ -6,11 +6,11 @@ cap + 1 matching products, never over every match of a common term."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Count, F
 
-from agencies.models import Agency
-from catalog.models import Certificate, Collaboration, Designation, Product
+from catalog.models import Certificate, Collaboration, Designation
 from catalog.search import count_cap
 
 
@@ -22,8 +22,23 @@ class FacetValue:
     selected: bool
 
 
-def _bounded(queryset):
-    return Product.objects.filter(pk__in=queryset.order_by().values("pk")[: count_cap() + 1])
+def matches(queryset):
+    """The keys of the first cap + 1 matches: what every facet counts over."""
+    return queryset.order_by().values("pk")[: count_cap() + 1]
+
+
+def _grouped(queryset, **columns):
+    """[(column values..., matches)] over the first cap + 1 matches, in one query that reads the
+    matches once and groups them (`columns`: alias → expression on the product)."""
+    inner = queryset.order_by().values(**columns)[: count_cap() + 1]
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # nothing can match (a search without candidates)
+        return []
+    names = ", ".join(connection.ops.quote_name(name) for name in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {names}, COUNT(*) FROM ({sql}) m GROUP BY {names}", params)
+        return cursor.fetchall()
 
 
 def _values(rows, selected):
@@ -32,75 +47,61 @@ def _values(rows, selected):
 
 
 def category_facet(queryset, selected, language):
-    rows = (
-        _bounded(queryset)
-        .values("category__slug", "category__name", "category__name_en")
-        .annotate(n=Count("pk"))
+    rows = _grouped(
+        queryset,
+        f_slug=F("category__slug"),
+        f_name=F("category__name"),
+        f_en=F("category__name_en"),
     )
     return _values(
-        [
-            (
-                r["category__slug"],
-                (language == "en" and r["category__name_en"]) or r["category__name"],
-                r["n"],
-            )
-            for r in rows
-        ],
+        [(slug, (language == "en" and name_en) or name, n) for slug, name, name_en, n in rows],
         selected,
     )
 
 
 def region_facet(queryset, selected):
-    rows = (
-        _bounded(queryset)
-        .values("business__region__slug", "business__region__name")
-        .annotate(n=Count("pk"))
+    rows = _grouped(
+        queryset, f_slug=F("business__region__slug"), f_name=F("business__region__name")
     )
-    return _values(
-        [(r["business__region__slug"], r["business__region__name"], r["n"]) for r in rows],
-        selected,
-    )
+    return _values(rows, selected)
 
 
 def agency_facet(queryset, selected):
-    """Owner and co-curating agencies alike (the `dinas` filter matches both), in one query:
-    two correlated counts over the bounded matches."""
-    bounded = _bounded(queryset).values("pk")
-
-    def count(rows, agency_field):
-        return Coalesce(
-            Subquery(
-                rows.filter(**{agency_field: OuterRef("pk")})
-                .order_by()
-                .values(agency_field)
-                .annotate(n=Count("pk"))
-                .values("n")[:1]
-            ),
-            0,
-        )
-
-    owned = Product.objects.filter(pk__in=bounded)
-    co_curated = Collaboration.objects.accepted().filter(product__in=bounded)
-    agencies = (
-        Agency.objects.annotate(n=count(owned, "owner_agency") + count(co_curated, "agency"))
-        .filter(n__gt=0)
-        .values_list("slug", "short_name", "n")
+    """Owner and co-curating agencies alike (the `dinas` filter matches both): the owners grouped
+    over the matches, the accepted collaborations of the same matches, added up."""
+    counts = {}
+    owners = _grouped(
+        queryset, f_slug=F("owner_agency__slug"), f_name=F("owner_agency__short_name")
     )
-    return _values(list(agencies), selected)
+    partners = (
+        Collaboration.objects.accepted()
+        .filter(product__in=matches(queryset))
+        .values_list("agency__slug", "agency__short_name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for slug, name, n in [*owners, *partners]:
+        counts[slug, name] = counts.get((slug, name), 0) + n
+    return _values([(slug, name, n) for (slug, name), n in counts.items()], selected)
 
 
 def certificate_facet(queryset, selected):
     kinds = dict(Certificate.Kind.choices)
     rows = (
         Certificate.objects.valid()
-        .filter(product__in=_bounded(queryset))
+        .filter(product__in=matches(queryset))
         .values("kind")
         .annotate(n=Count("product", distinct=True))
+        .order_by()
     )
     return _values([(r["kind"], str(kinds[r["kind"]]), r["n"]) for r in rows], selected)
 
 
 def flagship_count(queryset) -> int:
     return (
-        _bounded(queryset).filter(pk__in=Designation.objects.current().values("product_id")).count()
+        Designation.objects.current()
+        .filter(product__in=matches(queryset))
+        .values("product")
+        .distinct()
+        .count()
     )

@@ -22,6 +22,7 @@ from datetime import datetime, time, timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -164,7 +165,10 @@ def aggregate(request, name: str, queryset, compute):
     current = version()
     if not current:
         return compute()
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # nothing can match: nothing to count
+        return compute()
     text = f"{name}|{get_language()}|{sql}|{params!r}"
     key = "aggregate:" + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
     try:

@@ -8,7 +8,7 @@ count every match.
 import re
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
 
@@ -17,14 +17,9 @@ SEARCH_CANDIDATES = 2_000
 #: Longest query taken into account; the rest is ignored.
 MAX_QUERY_LENGTH = 200
 
-# The same document as the expression index of migration 0002 (so PostgreSQL uses it):
-# names in `simple` (proper names must not be stemmed), summary and description in `indonesian`.
-PRODUCT_DOCUMENT = (
-    SearchVector("name", config="simple", weight="A")
-    + SearchVector("name_en", config="simple", weight="A")
-    + SearchVector("summary", config="indonesian", weight="B")
-    + SearchVector("description", config="indonesian", weight="C")
-)
+#: The stored search document (names in `simple`, summary and description in `indonesian`),
+#: kept by a trigger and indexed (migration 0005).
+PRODUCT_DOCUMENT = F("search_document")
 
 
 def clean_query(text: str | None) -> str:
@@ -42,7 +37,8 @@ def count_cap() -> int:
 
 def capped_count(queryset) -> int:
     """Exact count up to the cap; cap + 1 means "more than the cap"."""
-    return queryset.order_by()[: count_cap() + 1].count()
+    # Only the keys: annotations (relevance, the flagship mark) are not worth computing to count.
+    return queryset.order_by().values("pk")[: count_cap() + 1].count()
 
 
 def search_products(queryset, text: str):
@@ -61,13 +57,13 @@ def _search_postgresql(queryset, text):
     query = SearchQuery(text, config="simple", search_type="websearch") | SearchQuery(
         text, config="indonesian", search_type="websearch"
     )
-    matches = queryset.annotate(document=PRODUCT_DOCUMENT).filter(document=query)
-    fuzzy = False
-    if not matches.exists():
+    # The candidates are read once, through the GIN index, and named by key in every later
+    # query (page, count, facets), so the index is searched once per request, not once a query.
+    candidates, fuzzy = _candidates(queryset.filter(search_document=query)), False
+    if not candidates:
         # Nothing matched word for word: fall back to names that look like the query
         # ("lada mutok" → "Lada Putih Muntok"), through the trigram index on the name.
-        matches, fuzzy = queryset.filter(name__trigram_word_similar=text), True
-    candidates = matches.order_by().values("pk")[:SEARCH_CANDIDATES]
+        candidates, fuzzy = _candidates(queryset.filter(name__trigram_word_similar=text)), True
     ranked = queryset.filter(pk__in=candidates)
     if fuzzy:
         from django.contrib.postgres.search import TrigramWordSimilarity
@@ -76,6 +72,10 @@ def _search_postgresql(queryset, text):
     else:
         ranked = ranked.annotate(relevance=SearchRank(PRODUCT_DOCUMENT, query))
     return ranked.order_by(F("relevance").desc(nulls_last=True), "-created_at", "pk"), fuzzy
+
+
+def _candidates(matches) -> list[int]:
+    return list(matches.order_by().values_list("pk", flat=True)[:SEARCH_CANDIDATES])
 
 
 def _search_plain(queryset, text):

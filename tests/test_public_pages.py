@@ -434,7 +434,7 @@ def test_queries_do_not_grow_with_the_page(client, path):
     many = queries_for(client, resolve(path))
 
     assert many == few
-    assert many <= 12
+    assert many <= 13  # the full filtered search: candidates, count, 5 facet queries, page…
 
 
 def test_list_page_weight_and_no_external_assets(client, settings):

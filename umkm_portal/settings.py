@@ -157,8 +157,47 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files: local disk (MEDIA_ROOT) by default; an S3-compatible bucket when S3_BUCKET is
+# set, so that every app server sees every upload. Either way the portal serves them under
+# MEDIA_URL from its own origin (catalog.views.app.media), so `img-src 'self'` holds, no page
+# loads an image from another host (DESIGN §7) and the bucket stays private. Credentials come
+# from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role), read from
+# the environment by django-storages and boto3 themselves, so they never sit in the settings.
+S3_BUCKET = env.str("S3_BUCKET", default="") or env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="") or env.str(
+        "AWS_S3_ENDPOINT_URL", default=""
+    )
+    MEDIA_STORAGE = {
+        "BACKEND": "umkm_portal.storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            # MinIO, Ceph, Garage, moto...; unset for AWS (or boto3's AWS_ENDPOINT_URL_S3).
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": env.str("S3_REGION", default="")
+            or env.str("AWS_S3_REGION_NAME", default="")
+            or None,
+            "location": env.str("S3_LOCATION", default=""),
+            # Path-style addresses (host/bucket/key) work on every S3-compatible server.
+            "addressing_style": env.str(
+                "S3_ADDRESSING_STYLE", default="path" if S3_ENDPOINT_URL else "auto"
+            ),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # None: the bucket's own (private) policy; the portal reads with its credentials.
+            "default_acl": env.str("S3_DEFAULT_ACL", default="") or None,
+            # Every name is made by the server and never reused (uploads and renditions alike).
+            "object_parameters": {
+                "CacheControl": env.str(
+                    "S3_CACHE_CONTROL", default="public, max-age=31536000, immutable"
+                )
+            },
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -309,8 +348,12 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Typo tolerance: a name is "similar" to a query from this word similarity on (pg_trgm's
     # default, 0.6, misses "lada mutok" → "Lada Putih Muntok").
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c pg_trgm.word_similarity_threshold=0.4"
+    # random_page_cost: the catalogue lives in memory (or on SSD), where an index lookup costs
+    # about a sequential read; at the default (4) PostgreSQL hashes every business to join the
+    # 2,000 candidates of a search instead of looking 2,000 up (44 ms → 13 ms at 100k products).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = env.str(
+        "DATABASE_OPTIONS",
+        default="-c pg_trgm.word_similarity_threshold=0.4 -c random_page_cost=1.1",
     )
     # An unreachable database answers within seconds (a 503 page), never a hang.
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 2)

@@ -1,6 +1,7 @@
 """Products, their images, links and certificates, and the agencies that curate them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -107,8 +108,12 @@ class Product(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    #: The full-text search document, kept by a PostgreSQL trigger from the names, summary and
+    #: description (migration 0005) so that ranking reads it instead of recomputing it; always
+    #: empty on SQLite, where search does not use it.
+    search_document = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_document"])
     objects = ProductQuerySet.as_manager()
 
     class Meta:
