@@ -339,3 +339,20 @@ def test_the_api_count_of_an_anonymous_list_is_cached_and_invalidated(
 
     assert cached < fresh
     assert response.json()["count"] == 2
+
+
+def test_reordering_pictures_invalidates_though_it_sends_no_signal(client, product, commit):
+    from catalog.services import images
+
+    editor = UserFactory(is_superuser=True)
+    editor.groups.add(rules.administrator_group())
+    first = ProductImageFactory(product=product, alt_text="Botol madu", order=1)
+    second = ProductImageFactory(product=product, alt_text="Sarang lebah", order=2)
+    fetch(client, "/produk/madu-pelawan/")
+
+    commit(lambda: images.reorder_images(product=product, by=editor, order=[second.pk, first.pk]))
+    response, _ = fetch(client, "/produk/madu-pelawan/")
+
+    assert response["X-Cache"] == "miss"
+    html = response.content.decode()
+    assert html.index("Sarang lebah") < html.index("Botol madu")

@@ -2,6 +2,7 @@
 events, and revoking a designation. Every write is a call to catalog.workflow; the order of
 checks is 401 (authentication) → 404 (`visible_to`) → 403 → 409 → 400 (the workflow's)."""
 
+from django.db import transaction
 from django.db.models import Avg
 from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_date
@@ -144,14 +145,18 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         agency = None
         if "agency" in body.validated_data:
             agency = get_object_or_404(Agency, slug=body.validated_data["agency"])
-        nomination = workflow.nominate(
-            product=product,
-            by=request.user,
-            agency=agency,
-            justification=body.validated_data["justification"],
-            evidence=body.validated_data.get("evidence", ""),
-        )
-        return Response(self._show(nomination), status=status.HTTP_201_CREATED)
+        # The answer is read in the same transaction as the write: a database lost between the
+        # commit and the reading would answer 503 for a write that happened (issue 7).
+        with transaction.atomic():
+            nomination = workflow.nominate(
+                product=product,
+                by=request.user,
+                agency=agency,
+                justification=body.validated_data["justification"],
+                evidence=body.validated_data.get("evidence", ""),
+            )
+            shown = self._show(nomination)
+        return Response(shown, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DraftSerializer, responses={200: NominationSerializer, **ERRORS})
     def partial_update(self, request, pk=None):
@@ -165,8 +170,10 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             )
         # Validated by the workflow (after rights and state), not here.
         changes = {name: str(value) for name, value in request.data.items()}
-        nomination = workflow.update_draft(nomination=nomination, by=request.user, **changes)
-        return Response(self._show(nomination))
+        with transaction.atomic():
+            nomination = workflow.update_draft(nomination=nomination, by=request.user, **changes)
+            shown = self._show(nomination)
+        return Response(shown)
 
     def _show(self, nomination):
         return self.get_serializer(self.get_queryset().get(pk=nomination.pk)).data
@@ -183,14 +190,16 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                 "decree_number": data.get("decree_number", ""),
                 "decree_file": request.FILES.get("decree_file"),
             }
-        nomination = workflow.act(
-            nomination=nomination,
-            by=request.user,
-            action=name,
-            comment=str(data.get("comment", "")),
-            **details,
-        )
-        return Response(self._show(nomination))
+        with transaction.atomic():
+            nomination = workflow.act(
+                nomination=nomination,
+                by=request.user,
+                action=name,
+                comment=str(data.get("comment", "")),
+                **details,
+            )
+            shown = self._show(nomination)
+        return Response(shown)
 
     @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])

@@ -7,7 +7,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from catalog import rules
+from catalog import public_cache, rules
 from catalog.exceptions import UploadTooLarge
 from catalog.models import ProductImage
 from catalog.uploads import StorageUnavailable, clean_image
@@ -126,3 +126,4 @@ def reorder_images(*, product, by, order: list[int]) -> None:
         raise ValidationError({"order": _("List every picture of this product exactly once.")})
     for position, pk in enumerate(order):
         ProductImage.objects.filter(pk=pk).update(order=position)
+    public_cache.catalog_changed()  # .update() sends no signal
