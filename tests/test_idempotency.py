@@ -1,10 +1,14 @@
 """A retried POST with the same Idempotency-Key creates nothing twice."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.db import IntegrityError
+from django.utils import timezone
 from rest_framework.test import APIClient
 
-from catalog.models import Nomination, Product
+from catalog.models import IdempotencyRecord, Nomination, Product
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -12,6 +16,7 @@ from tests.factories import (
     MembershipFactory,
     ProductFactory,
 )
+from umkm_portal.idempotency import IdempotencyMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +113,60 @@ def test_a_retried_nomination_is_made_once(editor):
 
     assert (first.status_code, again.status_code) == (201, 201)
     assert Nomination.objects.count() == 1
+
+
+def test_a_retry_that_reaches_another_server_is_answered_from_the_database(editor):
+    """Another worker or app server has another cache (or the cache was flushed): the record
+    committed with the product still answers the retry."""
+    client = api(editor)
+    first = client.post("/api/v1/products/", product(), format="json", HTTP_IDEMPOTENCY_KEY="k6")
+
+    cache.clear()
+    again = client.post("/api/v1/products/", product(), format="json", HTTP_IDEMPOTENCY_KEY="k6")
+
+    assert again.status_code == 201 and again["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+    assert Product.objects.count() == 1
+    assert IdempotencyRecord.objects.count() == 1
+
+
+def test_two_requests_racing_past_the_check_write_once(editor, monkeypatch):
+    """Both saw no record (and no flag): the second to commit finds the first's record by its
+    unique name and undoes its own write."""
+    client = api(editor)
+    client.post("/api/v1/products/", product(), format="json", HTTP_IDEMPOTENCY_KEY="k7")
+    monkeypatch.setattr(IdempotencyMiddleware, "_kept", staticmethod(lambda name: None))
+
+    raced = client.post("/api/v1/products/", product(), format="json", HTTP_IDEMPOTENCY_KEY="k7")
+
+    assert raced.status_code == 409
+    assert Product.objects.count() == 1
+
+
+def test_a_write_whose_record_cannot_be_kept_is_undone(editor, monkeypatch):
+    def broken(*args, **kwargs):
+        raise IntegrityError("disk full")
+
+    monkeypatch.setattr(IdempotencyRecord.objects, "create", broken)
+    client = api(editor)
+
+    answer = client.post("/api/v1/products/", product(), format="json", HTTP_IDEMPOTENCY_KEY="k8")
+
+    assert answer.status_code == 409
+    assert Product.objects.count() == 0
+
+
+def test_records_last_a_day(editor, monkeypatch):
+    from umkm_portal import idempotency
+
+    client = api(editor)
+    client.post("/api/v1/products/", product("A"), format="json", HTTP_IDEMPOTENCY_KEY="k9")
+    IdempotencyRecord.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    monkeypatch.setattr(idempotency, "PURGE_EVERY", 1)
+    cache.clear()
+
+    later = client.post("/api/v1/products/", product("B"), format="json", HTTP_IDEMPOTENCY_KEY="k9")
+
+    assert later.status_code == 201 and "Idempotent-Replayed" not in later
+    assert Product.objects.count() == 2
+    assert IdempotencyRecord.objects.count() == 1  # the expired one purged

@@ -6,6 +6,7 @@ from .flagship import (
     Nomination,
     NominationEvent,
 )
+from .idempotency import IdempotencyRecord
 from .product import Certificate, Collaboration, Product, ProductImage, ProductLink
 from .reference import Category, Criterion, Region
 
@@ -18,6 +19,7 @@ __all__ = [
     "Collaboration",
     "Criterion",
     "Designation",
+    "IdempotencyRecord",
     "Nomination",
     "NominationEvent",
     "Product",
