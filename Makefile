@@ -5,8 +5,17 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# make bench: seconds per run, interleaved rounds, wrk connections, catalogue size and seed, the
+# bench database (generated when it does not hold that catalogue) and an optional 1M one to EXPLAIN
+BENCH_DURATION ?= 8
+BENCH_ROUNDS ?= 5
+BENCH_CONCURRENCY ?= 8
+BENCH_PRODUCTS ?= 100000
+BENCH_SEED ?= 1
+BENCH_DATABASE ?= umkm_bench_100k
+BENCH_EXPLAIN_DATABASE ?=
 
-.PHONY: run test install install-dev messages lint format check-migrations clean
+.PHONY: run test install install-dev messages lint format check-migrations clean bench
 
 ## run: install, migrate, compile translations, seed the demo and serve on http://$(HOST)
 run: install messages
@@ -24,6 +33,15 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+## bench: the portal against a bare Django view under gunicorn and wrk, at PostgreSQL scale; writes
+## bench/results/ (not in CI; needs PostgreSQL, Redis and wrk; see bench/README.md)
+bench: install messages
+	@command -v wrk >/dev/null || { echo "wrk not found: install it (apt-get install wrk)"; exit 1; }
+	BENCH_DURATION=$(BENCH_DURATION) BENCH_ROUNDS=$(BENCH_ROUNDS) \
+	BENCH_CONCURRENCY=$(BENCH_CONCURRENCY) BENCH_PRODUCTS=$(BENCH_PRODUCTS) BENCH_SEED=$(BENCH_SEED) \
+	BENCH_DATABASE=$(BENCH_DATABASE) BENCH_EXPLAIN_DATABASE=$(BENCH_EXPLAIN_DATABASE) \
+	$(BIN)/python -m bench.run
 
 format: install-dev
 	$(BIN)/ruff format .

@@ -1,0 +1,12 @@
+-- wrk's summary in one parseable line (latencies in microseconds), read by bench/wrk.py.
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH requests=%d duration_us=%d bytes=%d connect_errors=%d read_errors=%d "
+      .. "write_errors=%d status_errors=%d timeouts=%d "
+      .. "p50_us=%d p95_us=%d p99_us=%d max_us=%d mean_us=%.1f\n",
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read,
+    e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.max, latency.mean))
+end
