@@ -9,6 +9,7 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, Q
 
@@ -39,6 +40,27 @@ def capped_count(queryset) -> int:
     """Exact count up to the cap; cap + 1 means "more than the cap"."""
     # Only the keys: annotations (relevance, the flagship mark) are not worth computing to count.
     return queryset.order_by().values("pk")[: count_cap() + 1].count()
+
+
+def capped_counts(querysets: dict) -> dict:
+    """{key: capped_count(queryset)} for several querysets in one query: one bounded count each,
+    side by side in a single SELECT (a list of seven categories costs one round trip)."""
+    parts, params = [], []
+    for number, queryset in enumerate(querysets.values()):
+        try:
+            sql, part_params = (
+                queryset.order_by().values("pk")[: count_cap() + 1].query.sql_with_params()
+            )
+        except EmptyResultSet:  # nothing can match
+            parts.append("0")
+            continue
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{number})")
+        params.extend(part_params)
+    if not parts:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
 def search_products(queryset, text: str):

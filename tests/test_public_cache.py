@@ -356,3 +356,17 @@ def test_reordering_pictures_invalidates_though_it_sends_no_signal(client, produ
     assert response["X-Cache"] == "miss"
     html = response.content.decode()
     assert html.index("Sarang lebah") < html.index("Botol madu")
+
+
+def test_a_generated_catalogue_invalidates_though_it_writes_raw(client, product, commit):
+    import io
+
+    from django.core.management import call_command
+
+    fetch(client, "/produk/")
+
+    commit(lambda: call_command("generate_catalog", products=30, seed=2, stdout=io.StringIO()))
+    response, _ = fetch(client, "/produk/")
+
+    assert response["X-Cache"] == "miss"
+    assert response.context["total"] > 1

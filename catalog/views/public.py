@@ -2,7 +2,8 @@
 visitor who has none, and are cacheable until the next midnight (see caching.py)."""
 
 import segno
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
@@ -23,7 +24,7 @@ from catalog.models import (
     Region,
 )
 from catalog.pagination import CappedPaginator
-from catalog.search import capped_count, clean_query, search_products
+from catalog.search import capped_count, capped_counts, clean_query, search_products
 from catalog.trail import curation_trail
 from catalog.views.caching import public_page, viewer
 from catalog.views.seo import product_json_ld
@@ -52,23 +53,46 @@ def paginate(request, queryset, per_page=24):
     return CappedPaginator(queryset, per_page, request=request).get_page(request.GET.get("page"))
 
 
+def counted(request, name, objects, products_of) -> list:
+    """`objects`, each with `n`: its products counted up to the cap, all in one query of bounded
+    counts (never a count over the whole catalogue), kept in the cache of aggregates for
+    anonymous visitors."""
+    objects = list(objects)
+    counts = public_cache.aggregate(
+        request,
+        name,
+        Product.objects.published(),
+        lambda: capped_counts({obj.pk: products_of(obj) for obj in objects}),
+    )
+    for obj in objects:
+        obj.n = counts[obj.pk]
+    return objects
+
+
 @require_safe
 @public_page
 def home(request):
     published = Product.objects.published()
     flagships = published.flagships()
+    categories = counted(
+        request, "home:categories", Category.objects.all(), lambda c: published.filter(category=c)
+    )
+    regions = counted(
+        request,
+        "home:regions",
+        Region.objects.all(),
+        lambda r: published.filter(business__region=r),
+    )
     context = {
-        "product_count": capped_count(published),
-        "business_count": Business.objects.active().count(),
+        "product_count": public_cache.aggregate(
+            request, "home:products", published, lambda: capped_count(published)
+        ),
+        "business_count": capped_count(Business.objects.active()),
         "agency_count": Agency.objects.count(),
         "flagships": product_cards(flagships).order_by("name")[:6],
         "flagship_count": flagships.count(),
-        "categories": Category.objects.annotate(
-            n=Count("products", filter=Q(products__in=published))
-        ),
-        "regions": Region.objects.annotate(
-            n=Count("businesses__products", filter=Q(businesses__products__in=published))
-        ),
+        "categories": categories,
+        "regions": regions,
         "newest_products": product_cards(published).order_by("-created_at", "pk")[:8],
     }
     return render(request, "catalog/home.html", context)
@@ -226,9 +250,17 @@ def business_list(request):
         businesses = businesses.filter(region__slug=region)
     if q:
         businesses = businesses.filter(name__icontains=q)
-    businesses = businesses.annotate(
-        product_count=Count("products", filter=Q(products__status=Product.Status.PUBLISHED))
-    ).order_by("name", "pk")
+    # Counted for the page's businesses only (a correlated count), not grouped over them all.
+    published = (
+        Product.objects.filter(business=OuterRef("pk"), status=Product.Status.PUBLISHED)
+        .order_by()
+        .values("business")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    businesses = businesses.annotate(product_count=Coalesce(Subquery(published), 0)).order_by(
+        "name", "pk"
+    )
     context = {
         "q": q,
         "region": region,
@@ -256,11 +288,17 @@ def business_detail(request, slug):
 @public_page
 def agency_list(request):
     published = Product.objects.published()
-    co_curated = Collaboration.objects.accepted().filter(product__in=published)
-    agencies = Agency.objects.annotate(
-        owned=Count("owned_products", filter=Q(owned_products__in=published), distinct=True),
-        co_curated=Count("collaborations", filter=Q(collaborations__in=co_curated), distinct=True),
-    ).order_by("-is_leading_sector", "name")
+    agencies = counted(
+        request,
+        "agencies:co-curated",
+        Agency.objects.order_by("-is_leading_sector", "name"),
+        lambda a: Collaboration.objects.accepted().filter(agency=a, product__in=published),
+    )
+    for agency in agencies:
+        agency.co_curated = agency.n
+    counted(request, "agencies:owned", agencies, lambda a: published.filter(owner_agency=a))
+    for agency in agencies:
+        agency.owned = agency.n
     return render(request, "catalog/agency_list.html", {"agencies": agencies})
 
 

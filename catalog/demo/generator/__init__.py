@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from agencies.models import Agency
+from catalog import public_cache
 from catalog.demo.seeding import seed_reference
 from catalog.models import Category, Product, Region
 
@@ -98,6 +99,7 @@ def generate(
         if rebuild:
             _report(done, progress, started, "indexes and foreign keys built")
     loading.analyze(connection, models)
+    public_cache.catalog_changed()  # raw writes send no signal: cached public pages are stale
     done.seconds = timer.monotonic() - started
     return done
 
