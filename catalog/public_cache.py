@@ -61,8 +61,13 @@ def enabled() -> bool:
     return settings.PUBLIC_CACHE
 
 
-def version() -> int:
-    """The current catalogue version; 1 when the cache holds none (new or flushed)."""
+def version(request=None) -> int:
+    """The current catalogue version; 1 when the cache holds none (new or flushed). Read once
+    per request: a page asks for it for each of its aggregates."""
+    if request is not None:
+        if not hasattr(request, "_catalog_version"):
+            request._catalog_version = version()
+        return request._catalog_version
     try:
         return cache.get_or_set(VERSION_KEY, 1, timeout=None)
     except Exception:  # the cache is down: serve uncached rather than fail
@@ -116,7 +121,7 @@ def fetch(request) -> HttpResponse | None:
     """The cached answer to this anonymous request, or None."""
     if not (enabled() and is_anonymous_request(request)):
         return None
-    current = version()
+    current = version(request)
     request._public_cache_version = current
     if not current:
         return None
@@ -162,7 +167,7 @@ def aggregate(request, name: str, queryset, compute):
     writes invalidate"). Signed-in staff always get a fresh figure."""
     if not (settings.AGGREGATE_CACHE and is_anonymous_request(request)):
         return compute()
-    current = version()
+    current = version(request)
     if not current:
         return compute()
     try:

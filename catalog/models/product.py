@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +172,17 @@ class Product(models.Model):
         return self.summary
 
 
+#: Rendition addresses already worked out, by (original's name, width); see rendition_url.
+_RENDITION_URLS: dict[tuple[str, int], str] = {}
+RENDITION_URLS_KEPT = 50_000
+
+
+@receiver(setting_changed)
+def _forget_rendition_urls(setting, **kwargs):
+    if setting in ("MEDIA_URL", "STORAGES", "IMAGEKIT_CACHEFILE_DIR"):
+        _RENDITION_URLS.clear()
+
+
 class ProductImage(models.Model):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product")
@@ -205,6 +218,30 @@ class ProductImage(models.Model):
     def __str__(self):
         return self.alt_text
 
+    def rendition_url(self, width: int) -> str:
+        """The address of the WebP rendition `width` wide. Its name is a digest of the original's
+        name and the spec (imagekit pickles and hashes both on every access, a third of a
+        24-card page's time), so it is worked out once per original and width and remembered."""
+        key = (self.image.name, width)
+        url = _RENDITION_URLS.get(key)
+        if url is None:
+            if len(_RENDITION_URLS) >= RENDITION_URLS_KEPT:
+                _RENDITION_URLS.clear()
+            url = _RENDITION_URLS[key] = getattr(self, f"w{width}").url
+        return url
+
+    @property
+    def url320(self):
+        return self.rendition_url(320)
+
+    @property
+    def url480(self):
+        return self.rendition_url(480)
+
+    @property
+    def url960(self):
+        return self.rendition_url(960)
+
     def renditions(self):
         """[(width, height, url)] of the WebP renditions no wider than the original."""
         if not (self.width and self.height):
@@ -213,9 +250,10 @@ class ProductImage(models.Model):
         for width in self.RENDITION_WIDTHS:
             if width > self.width and result:
                 break
-            spec = getattr(self, f"w{width}")
             shown = min(width, self.width)
-            result.append((shown, round(self.height * shown / self.width), spec.url))
+            result.append(
+                (shown, round(self.height * shown / self.width), self.rendition_url(width))
+            )
         return result
 
     def srcset(self) -> str:
