@@ -2,11 +2,12 @@
 
 An anonymous visitor's page is the same for every anonymous visitor, so its bytes are kept in the
 configured cache (Redis in production, shared by every app server) and served again without
-touching the database. Entries are named with a *catalogue version*, a counter in the same cache:
-every committed write to something a public page shows (a product, business, agency, designation,
-collaboration, image, certificate, link or reference datum) increments it, so all earlier entries
-are unreachable at once on every server (they expire by themselves), and no page shows a flagship
-badge after its revocation. Entries also expire at the next midnight in Asia/Jakarta, when
+touching the database. Each entry carries the *catalogue version* it was made under, a counter
+in the same cache read together with the entry: every committed write to something a public page
+shows (a product, business, agency, designation, collaboration, image, certificate, link or
+reference datum) increments it, so all earlier entries are stale at once on every server, and no
+page shows a flagship badge after its revocation. (Counts and facets, below, are named with the
+version instead.) Entries also expire at the next midnight in Asia/Jakarta, when
 designations start and end.
 
 Only what is the same for everyone is cached: GET and HEAD without a session cookie or an
@@ -118,21 +119,24 @@ def _key(request) -> str:
 
 
 def fetch(request) -> HttpResponse | None:
-    """The cached answer to this anonymous request, or None."""
+    """The cached answer to this anonymous request, or None. One round trip to the cache: the
+    catalogue version and the entry are read together, and an entry written under an older
+    version is stale."""
     if not (enabled() and is_anonymous_request(request)):
         return None
-    current = version(request)
-    request._public_cache_version = current
-    if not current:
-        return None
+    key = _key(request)
     try:
-        entry = cache.get(_key(request), version=current)
+        found = cache.get_many([VERSION_KEY, key])
     except Exception:
         log.warning("cache unavailable: serving public pages uncached", exc_info=True)
+        found = {}
+    if VERSION_KEY in found:
+        request._catalog_version = found[VERSION_KEY]
+    current = request._public_cache_version = version(request)
+    entry = found.get(key)
+    if not current or entry is None or entry[0] != current:
         return None
-    if entry is None:
-        return None
-    content, headers = entry
+    _version, content, headers = entry
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
@@ -153,9 +157,7 @@ def store(request, response) -> None:
         response.render()
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
     try:
-        cache.set(
-            _key(request), (response.content, headers), seconds_until_midnight(), version=current
-        )
+        cache.set(_key(request), (current, response.content, headers), seconds_until_midnight())
     except Exception:
         log.warning("cache unavailable: public page not stored", exc_info=True)
     response["X-Cache"] = "miss"
