@@ -370,3 +370,15 @@ def test_a_generated_catalogue_invalidates_though_it_writes_raw(client, product,
 
     assert response["X-Cache"] == "miss"
     assert response.context["total"] > 1
+
+
+def test_a_worker_never_serves_its_own_copy_after_the_shared_cache_was_flushed(client, product):
+    fetch(client, "/produk/madu-pelawan/")
+    assert fetch(client, "/produk/madu-pelawan/")[0]["X-Cache"] == "hit"  # from this worker
+
+    _rename(product)  # a change whose invalidation was lost with the flush
+    cache.clear()
+    response, _ = fetch(client, "/produk/madu-pelawan/")
+
+    assert response["X-Cache"] == "miss"
+    assert b"Madu Pelawan Super" in response.content
