@@ -22,9 +22,7 @@ class CappedPaginator(Paginator):
         """Matches counted up to the cap + 1 (one more than the cap means "more")."""
         if self.request is None:
             return capped_count(self.object_list)
-        return public_cache.aggregate(
-            self.request, "count", self.object_list, lambda: capped_count(self.object_list)
-        )
+        return public_cache.aggregate(self.request, "count", lambda: capped_count(self.object_list))
 
     @cached_property
     def count(self):

@@ -25,7 +25,6 @@ from datetime import datetime, time, timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -196,20 +195,28 @@ def store(request, response) -> None:
     response["X-Cache"] = "miss"
 
 
-def aggregate(request, name: str, queryset, compute):
-    """A count or facet over `queryset` for an anonymous visitor: computed once per catalogue
-    version and query, then read from the cache (issue 6 allows "a cache of aggregates that
-    writes invalidate"). Signed-in staff always get a fresh figure."""
+#: Query parameters that choose a page or an order, not what is counted.
+NOT_COUNTED = frozenset({"page", "per_page", "page_size", "urut", "ordering"})
+
+
+def aggregate(request, name: str, compute):
+    """A count or facet for an anonymous visitor: computed once per catalogue version, address
+    and query (less the parameters that only page or order it), then read from the cache
+    (issue 6 allows "a cache of aggregates that writes invalidate"). Anonymous visitors all see
+    the same catalogue, so the address says what is counted; signed-in staff always get a fresh
+    figure."""
     if not (settings.AGGREGATE_CACHE and is_anonymous_request(request)):
         return compute()
     current = version(request)
     if not current:
         return compute()
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # nothing can match: nothing to count
-        return compute()
-    text = f"{name}|{get_language()}|{sql}|{params!r}"
+    query = sorted(
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in NOT_COUNTED
+        for value in values
+    )
+    text = f"{name}|{get_language()}|{request.path}|{query!r}"
     key = "aggregate:" + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
     try:
         value = cache.get(key, version=current)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import BigAutoField, F, Lookup, Q
 
 #: Matches ranked for relevance at most; beyond that the order is the index's.
 SEARCH_CANDIDATES = 2_000
@@ -21,6 +21,22 @@ MAX_QUERY_LENGTH = 200
 #: The stored search document (names in `simple`, summary and description in `indonesian`),
 #: kept by a trigger and indexed (migration 0005).
 PRODUCT_DOCUMENT = F("search_document")
+
+
+@BigAutoField.register_lookup
+class AnyOf(Lookup):
+    """`id = ANY(%s)`: the candidates' keys as one array parameter (PostgreSQL), instead of
+    2,000 placeholders that Django builds, and hashes into every query that names them."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        return list(self.rhs)
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*params, self.rhs]
 
 
 def clean_query(text: str | None) -> str:
@@ -86,7 +102,7 @@ def _search_postgresql(queryset, text):
         # Nothing matched word for word: fall back to names that look like the query
         # ("lada mutok" → "Lada Putih Muntok"), through the trigram index on the name.
         candidates, fuzzy = _candidates(queryset.filter(name__trigram_word_similar=text)), True
-    ranked = queryset.filter(pk__in=candidates)
+    ranked = queryset.filter(pk__any_of=candidates)
     if fuzzy:
         from django.contrib.postgres.search import TrigramWordSimilarity
 

@@ -382,3 +382,14 @@ def test_a_worker_never_serves_its_own_copy_after_the_shared_cache_was_flushed(c
 
     assert response["X-Cache"] == "miss"
     assert b"Madu Pelawan Super" in response.content
+
+
+def test_an_aggregate_is_shared_by_pages_and_orders_but_not_by_filters(
+    client, product, aggregates_only
+):
+    _, first = fetch(client, "/produk/?q=madu")
+    _, reordered = fetch(client, "/produk/?q=madu&urut=nama&page=1&per_page=12")
+    _, filtered = fetch(client, f"/produk/?q=madu&kategori={product.category.slug}")
+
+    assert reordered < first
+    assert filtered > reordered  # its own counts and facets, computed afresh

@@ -59,10 +59,7 @@ def counted(request, name, objects, products_of) -> list:
     anonymous visitors."""
     objects = list(objects)
     counts = public_cache.aggregate(
-        request,
-        name,
-        Product.objects.published(),
-        lambda: capped_counts({obj.pk: products_of(obj) for obj in objects}),
+        request, name, lambda: capped_counts({obj.pk: products_of(obj) for obj in objects})
     )
     for obj in objects:
         obj.n = counts[obj.pk]
@@ -85,7 +82,7 @@ def home(request):
     )
     context = {
         "product_count": public_cache.aggregate(
-            request, "home:products", published, lambda: capped_count(published)
+            request, "home:products", lambda: capped_count(published)
         ),
         "business_count": capped_count(Business.objects.active()),
         "agency_count": Agency.objects.count(),
@@ -120,7 +117,7 @@ def product_list(request):
         """A facet's values and counts, from the cache of aggregates for anonymous visitors."""
         queryset = without(name)
         return public_cache.aggregate(
-            request, f"{name}={selected}", queryset, lambda: count(queryset, selected, *args)
+            request, f"{name}={selected}", lambda: count(queryset, selected, *args)
         )
 
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
@@ -142,10 +139,7 @@ def product_list(request):
             "sertifikat": facet(facets.certificate_facet, "sertifikat", selected["sertifikat"]),
         },
         "flagship_count": public_cache.aggregate(
-            request,
-            "unggulan",
-            without("unggulan"),
-            lambda: facets.flagship_count(without("unggulan")),
+            request, "unggulan", lambda: facets.flagship_count(without("unggulan"))
         ),
         "flagship_only": cleaned.get("unggulan") is True,
         "active_filters": sum(
