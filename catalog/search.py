@@ -79,6 +79,12 @@ def capped_counts(querysets: dict) -> dict:
         return dict(zip(querysets, cursor.fetchone(), strict=True))
 
 
+def count_is_floor(text: str, matches: int) -> bool:
+    """Whether `matches`, counted over a search's candidates, may be fewer than all matches:
+    ranking looks at SEARCH_CANDIDATES at most (PostgreSQL; SQLite searches everything)."""
+    return bool(text) and connection.vendor == "postgresql" and matches >= SEARCH_CANDIDATES
+
+
 def search_products(queryset, text: str):
     """(products matching `text`, whether the match came from typo tolerance).
 

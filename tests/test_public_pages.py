@@ -506,3 +506,19 @@ def test_card_renditions_are_webp_under_20_kb(settings):
         assert data[8:12] == b"WEBP"
         assert len(data) < 20 * 1024
     assert [width for width, _height, _url in image.renditions()] == [320, 480, 960]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="candidates bound PostgreSQL's search"
+)
+def test_a_search_past_its_candidates_says_at_least(client, monkeypatch):
+    from catalog import search
+
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 2)
+    for n in range(3):
+        ProductFactory(name=f"Madu Pelawan {n}")
+
+    response = client.get("/produk/", {"q": "madu"})
+
+    assert response.context["total"] == 2
+    assert "2+ produk" in response.content.decode()

@@ -24,7 +24,14 @@ from catalog.models import (
     Region,
 )
 from catalog.pagination import CappedPaginator
-from catalog.search import capped_count, capped_counts, clean_query, search_products
+from catalog.search import (
+    capped_count,
+    capped_counts,
+    clean_query,
+    count_is_floor,
+    search_products,
+)
+from catalog.templatetags.portal import capped
 from catalog.trail import curation_trail
 from catalog.views.caching import public_page, viewer
 from catalog.views.seo import product_json_ld
@@ -130,6 +137,8 @@ def product_list(request):
         "errors": filterset.errors,
         "page": page,
         "total": page.paginator.matches,
+        "shown_total": capped(page.paginator.matches)
+        + ("+" if count_is_floor(q, page.paginator.matches) else ""),
         "facets": {
             "kategori": facet(
                 facets.category_facet, "kategori", selected["kategori"], get_language()
