@@ -15,18 +15,16 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
-from email.message import Message
 from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from tests.processes import Answer, free_port, http, run
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DATABASE = "umkm_faults"
@@ -88,22 +86,6 @@ def _children(parent: int) -> list[int]:
             if int(stat.read_text().rpartition(")")[2].split()[1]) == parent:
                 children.append(int(stat.parent.name))
     return children
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def run(command: list[str], *, cwd: Path, env: dict | None = None, timeout: float = 120) -> str:
-    """Run a command; on failure, fail the test with its output (not a bare exit status)."""
-    done = subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    if done.returncode != 0:
-        pytest.fail(f"{' '.join(command)} exited {done.returncode}:\n{done.stdout}{done.stderr}")
-    return done.stdout
 
 
 class Cluster:
@@ -197,24 +179,6 @@ class Cluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-@dataclass
-class Answer:
-    status: int | None  # None: no HTTP answer at all (refused, reset, timed out)
-    headers: Message
-    body: str
-    seconds: float
-
-    def describe(self) -> str:
-        return f"{self.status} after {self.seconds:.2f} s: {self.body[:300]!r}"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect is an answer to look at, not to follow
-
-
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
-
 #: How the portal is served. "threaded": runserver's default, a thread per request whose
 #: connection is closed when the thread ends, so every request connects anew. "persistent":
 #: one thread keeping its connection between requests (CONN_MAX_AGE), like a gunicorn sync
@@ -306,22 +270,10 @@ class Portal:
         headers: dict | None = None,
         timeout: float = 10,
     ) -> Answer:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}{path}",
-            data=body,
-            method=method,
-            headers={
-                "X-Forwarded-Proto": "https",
-                "X-Forwarded-For": "203.0.113.7",
-                **(headers or {}),
-            },
-        )
-        started = time.monotonic()
-        try:
-            with _OPENER.open(request, timeout=timeout) as response:
-                status, headers, raw = response.status, response.headers, response.read()
-        except urllib.error.HTTPError as error:
-            status, headers, raw = error.code, error.headers, error.read()
-        except OSError as error:  # refused, reset or timed out: no HTTP answer
-            return Answer(None, Message(), repr(error), time.monotonic() - started)
-        return Answer(status, headers, raw.decode("utf-8", "replace"), time.monotonic() - started)
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "203.0.113.7",
+            **(headers or {}),
+        }
+        url = f"http://127.0.0.1:{self.port}{path}"
+        return http(method, url, body=body, headers=headers, timeout=timeout)

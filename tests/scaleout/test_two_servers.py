@@ -27,21 +27,19 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
-from email.message import Message
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 from django.db import connection
+
+from tests.processes import Answer, free_port, http, run
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -99,22 +97,6 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def run(command: list[str], *, env: dict, timeout: float = 120) -> str:
-    """Run a command; on failure, fail the test with its output (not a bare exit status)."""
-    done = subprocess.run(
-        command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    if done.returncode != 0:
-        pytest.fail(f"{' '.join(command)} exited {done.returncode}:\n{done.stdout}{done.stderr}")
-    return done.stdout
-
-
 def stop(process: subprocess.Popen | None) -> None:
     if process is not None and process.poll() is None:
         process.terminate()
@@ -130,39 +112,6 @@ def wait_or_kill(process: subprocess.Popen) -> None:
 
 
 # HTTP --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Answer:
-    status: int | None  # None: no HTTP answer at all (refused, reset, timed out)
-    headers: Message
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-    def json(self):
-        return json.loads(self.body)
-
-    def cookies(self) -> dict[str, str]:
-        """The cookies this answer sets (name → value)."""
-        found = {}
-        for header in self.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            found[name.strip()] = rest.split(";", 1)[0]
-        return found
-
-    def describe(self) -> str:
-        return f"{self.status}: {self.text[:300]!r}"
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect is an answer to look at, not to follow
-
-
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
 
 
 def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]):
@@ -232,16 +181,8 @@ class AppServer:
         headers = dict(headers or {})
         if cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}{path}", data=body, headers=headers, method=method
-        )
-        try:
-            with _OPENER.open(request, timeout=timeout) as response:
-                return Answer(response.status, response.headers, response.read())
-        except urllib.error.HTTPError as error:
-            return Answer(error.code, error.headers, error.read())
-        except OSError as error:
-            return Answer(None, Message(), repr(error).encode())
+        url = f"http://127.0.0.1:{self.port}{path}"
+        return http(method, url, body=body, headers=headers, timeout=timeout)
 
     def get(self, path: str, **kwargs) -> Answer:
         return self.request("GET", path, **kwargs)
@@ -419,8 +360,10 @@ def portal(environment):
         cwd=BASE_DIR, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        run([*manage, "migrate", "--noinput", "-v0"], env=environment)
-        created = run([*manage, "shell", "-c", SETUP], env=environment).splitlines()[-1]
+        run([*manage, "migrate", "--noinput", "-v0"], cwd=BASE_DIR, env=environment)
+        created = run([*manage, "shell", "-c", SETUP], cwd=BASE_DIR, env=environment).splitlines()[
+            -1
+        ]
         output = collecting.communicate(timeout=120)[0]
     finally:
         stop(collecting)
@@ -500,7 +443,7 @@ def test_an_image_uploaded_through_one_server_is_served_by_the_other_from_the_bu
         served = b.get(path)
         assert served.status == 200, f"{path}: {served.describe()}"
         stored = client.get_object(Bucket=bucket, Key=path.removeprefix("/media/"))
-        assert served.body == stored["Body"].read(), f"{path}: B serves other bytes than stored"
+        assert served.content == stored["Body"].read(), f"{path}: B serves other bytes than stored"
         assert served.headers["Content-Type"] in ("image/jpeg", "image/webp")
         assert "public" in served.headers["Cache-Control"]
         assert "immutable" in stored["CacheControl"]
