@@ -29,7 +29,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language, get_language_from_path
 
 log = logging.getLogger(__name__)
 
@@ -117,22 +118,25 @@ def is_anonymous_request(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def _key(request, language: str) -> str:
     htmx = "1" if request.headers.get("HX-Request") == "true" else "0"
     # The host too: answers hold absolute addresses (the API's `next`, a page's canonical link).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"public:{get_language()}:{htmx}:{digest}"
+    return f"public:{language}:{htmx}:{digest}"
 
 
-def fetch(request) -> HttpResponse | None:
+def fetch(request, language: str | None = None) -> HttpResponse | None:
     """The cached answer to this anonymous request, or None. One round trip to the cache: the
     catalogue version is read with the entry, and an entry made under an older version is stale.
     A worker keeps the entries it served recently in its own memory too, so that a page it has
-    just sent costs it only the (tiny) version from the cache, not the page's bytes again."""
+    just sent costs it only the (tiny) version from the cache, not the page's bytes again.
+
+    `language` is the page's language when it is known before the view runs (from the path, in
+    the middleware); otherwise the one activated for the request."""
     if not (enabled() and is_anonymous_request(request)):
         return None
-    key = _key(request)
+    key = request._public_cache_key = _key(request, language or get_language())
     entry = _recent_entry(key)
     try:
         found = cache.get_many([VERSION_KEY] if entry else [VERSION_KEY, key])
@@ -151,6 +155,10 @@ def fetch(request) -> HttpResponse | None:
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
+    if "max-age" in headers.get("Cache-Control", ""):  # never past the coming midnight
+        max_age = min(settings.PUBLIC_PAGE_MAX_AGE, seconds_until_midnight())
+        del response["Cache-Control"]
+        patch_cache_control(response, public=True, max_age=max_age)
     response["X-Cache"] = "hit"
     return response
 
@@ -174,8 +182,9 @@ def _recent_entry(key):
     return kept[1]
 
 
-def store(request, response) -> None:
-    """Keep the answer for the next anonymous visitor, until the catalogue changes or midnight."""
+def store(request, response, headers=KEPT_HEADERS) -> None:
+    """Keep the answer for the next anonymous visitor, until the catalogue changes or midnight,
+    with the `headers` named (all of them when None)."""
     current = getattr(request, "_public_cache_version", 0)
     if not current or response.status_code != 200 or getattr(response, "private", False):
         return
@@ -185,15 +194,47 @@ def store(request, response) -> None:
         return
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    if headers is None:
+        kept = {name: value for name, value in response.items() if name != "X-Cache"}
+    else:
+        kept = {name: response[name] for name in headers if response.has_header(name)}
+    key = request._public_cache_key
     try:
-        entry = (current, response.content, headers)
-        cache.set(_key(request), entry, seconds_until_midnight())
-        _remember(_key(request), entry)
+        entry = (current, response.content, kept)
+        cache.set(key, entry, seconds_until_midnight())
+        _remember(key, entry)
     except Exception:
         log.warning("cache unavailable: public page not stored", exc_info=True)
     response["X-Cache"] = "miss"
 
+
+class PublicPageCacheMiddleware:
+    """Serve an anonymous visitor's public page from the cache before the rest of the stack runs
+    (sessions, language, CSRF, authentication, messages, URL resolution and the view): a hit
+    costs one round trip to the cache and the middleware above this one, which still add the
+    security headers, the CSP, the ETag and the log line. A page is kept on the way out only
+    when its view said it is public (`catalog.views.caching.public_page`), with every header the
+    middleware below added; the page's language is read from its address, which alone decides
+    it (DESIGN §5). The API keeps its own lookup in the view (`PublicCacheMixin`), after the
+    throttles, which must count every anonymous request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        cached = fetch(request, language)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if getattr(response, "public_page", False) and hasattr(request, "_public_cache_key"):
+            store(request, response, headers=None)
+        return response
+
+
+API_PREFIX = "/api/"
 
 #: Query parameters that choose a page or an order, not what is counted.
 NOT_COUNTED = frozenset({"page", "per_page", "page_size", "urut", "ordering"})

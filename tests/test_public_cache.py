@@ -80,6 +80,56 @@ def test_a_second_anonymous_visit_is_served_from_the_cache_without_the_database(
     assert second.get("Cache-Control") == first.get("Cache-Control")
 
 
+PAGE_ADDRESSES = [path for path in PUBLIC_ADDRESSES if not path.startswith("/api/")]
+
+
+@pytest.mark.parametrize("path", PAGE_ADDRESSES)
+def test_a_cached_page_is_served_before_the_address_is_resolved_with_every_header(
+    client, product, path, monkeypatch
+):
+    """The page cache answers in the middleware, ahead of sessions, language, CSRF and the URL
+    resolver, so a hit must carry the headers those would have added, and the outer middleware
+    still adds the security headers and a fresh ETag."""
+    first, _ = fetch(client, path)
+
+    def no_resolving(*args, **kwargs):
+        raise AssertionError("a cached page resolved its address")
+
+    monkeypatch.setattr("django.urls.resolvers.URLResolver.resolve", no_resolving)
+    second, queries = fetch(client, path)
+
+    assert second["X-Cache"] == "hit" and queries == 0
+    expected = {
+        name: value for name, value in first.items() if name not in ("X-Cache", "X-Request-ID")
+    }
+    found = {
+        name: value for name, value in second.items() if name not in ("X-Cache", "X-Request-ID")
+    }
+    assert found == expected
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "ETag"):
+        assert header in second
+
+
+def test_a_cached_page_never_tells_browsers_to_keep_it_past_midnight(client, product, monkeypatch):
+    fetch(client, "/produk/")
+    monkeypatch.setattr(public_cache, "seconds_until_midnight", lambda: 42)
+
+    response, _ = fetch(client, "/produk/")
+
+    assert response["X-Cache"] == "hit"
+    assert response["Cache-Control"] == "public, max-age=42"
+
+
+def test_an_htmx_fragment_cached_is_answered_with_its_own_headers(client, product):
+    fetch(client, "/produk/", HTTP_HX_REQUEST="true")
+
+    response, queries = fetch(client, "/produk/", HTTP_HX_REQUEST="true")
+
+    assert response["X-Cache"] == "hit" and queries == 0
+    assert b"<html" not in response.content
+    assert "HX-Request" in response["Vary"]
+
+
 def test_each_language_and_each_htmx_fragment_is_kept_apart(client, product):
     indonesian, _ = fetch(client, "/produk/madu-pelawan/")
     english, _ = fetch(client, "/en/produk/madu-pelawan/")

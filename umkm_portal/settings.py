@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # ETag on every GET answer, 304 when it still matches (phones on slow networks re-validate).
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
+    # An anonymous visitor's cached public page is served here, before the rest of the stack.
+    "catalog.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

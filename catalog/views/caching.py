@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.cache import patch_cache_control
 
-from catalog import public_cache
 from catalog.public_cache import seconds_until_midnight
 
 
@@ -23,21 +22,21 @@ def viewer(request):
 
 def public_page(view):
     """Mark a public GET page cacheable by browsers and shared caches, until midnight at most;
-    an anonymous visitor's copy is kept in the server's cache too (see catalog.public_cache).
+    an anonymous visitor's copy is kept in the server's cache too, by
+    `catalog.public_cache.PublicPageCacheMiddleware`, which serves it before this view runs.
 
     A view that shows something not public (a draft to its editor) sets `response.private`."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = public_cache.fetch(request)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            public_cache.store(request, response)
+        response = view(request, *args, **kwargs)
         if getattr(response, "private", False) or response.status_code >= 500:
             patch_cache_control(response, private=True, no_store=True)
-        elif not response.has_header("Cache-Control"):
-            max_age = min(settings.PUBLIC_PAGE_MAX_AGE, seconds_until_midnight())
-            patch_cache_control(response, public=True, max_age=max_age)
+        else:
+            if not response.has_header("Cache-Control"):
+                max_age = min(settings.PUBLIC_PAGE_MAX_AGE, seconds_until_midnight())
+                patch_cache_control(response, public=True, max_age=max_age)
+            response.public_page = True
         return response
 
     return wrapper
