@@ -246,23 +246,18 @@ def aggregate(request, name: str, compute):
     (issue 6 allows "a cache of aggregates that writes invalidate"). Anonymous visitors all see
     the same catalogue, so the address says what is counted; signed-in staff always get a fresh
     figure."""
-    if not (settings.AGGREGATE_CACHE and is_anonymous_request(request)):
-        return compute()
-    current = version(request)
+    current = _aggregate_version(request)
     if not current:
         return compute()
-    query = sorted(
-        (key, value)
-        for key, values in request.GET.lists()
-        if key not in NOT_COUNTED
-        for value in values
-    )
-    text = f"{name}|{get_language()}|{request.path}|{query!r}"
-    key = "aggregate:" + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
-    try:
-        value = cache.get(key, version=current)
-    except Exception:
-        return compute()
+    key = _aggregate_key(request, name)
+    preloaded = getattr(request, "_aggregates", {})
+    if key in preloaded:
+        value = preloaded[key]
+    else:
+        try:
+            value = cache.get(key, version=current)
+        except Exception:
+            return compute()
     if value is None:
         value = compute()
         try:
@@ -270,3 +265,35 @@ def aggregate(request, name: str, compute):
         except Exception:
             log.warning("cache unavailable: aggregate not stored", exc_info=True)
     return value
+
+
+def preload_aggregates(request, names) -> None:
+    """Read the aggregates `names` that a page is about to ask for in one round trip to the
+    cache instead of one each (a list page shows a count and five facets)."""
+    current = _aggregate_version(request)
+    if not current:
+        return
+    keys = [_aggregate_key(request, name) for name in names]
+    try:
+        found = cache.get_many(keys, version=current)
+    except Exception:
+        return
+    request._aggregates = {key: found.get(key) for key in keys}
+
+
+def _aggregate_version(request) -> int:
+    """The catalogue version aggregates are kept under, or 0 when they are not kept."""
+    if not (settings.AGGREGATE_CACHE and is_anonymous_request(request)):
+        return 0
+    return version(request)
+
+
+def _aggregate_key(request, name: str) -> str:
+    query = sorted(
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in NOT_COUNTED
+        for value in values
+    )
+    text = f"{name}|{get_language()}|{request.path}|{query!r}"
+    return "aggregate:" + hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()

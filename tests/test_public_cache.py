@@ -340,6 +340,40 @@ def aggregates_only(settings):
     settings.AGGREGATE_CACHE = True
 
 
+@pytest.mark.parametrize(
+    ("query", "expected_queries"),
+    [
+        ("", 2),  # the page of products and their pictures
+        ("?q=madu&kategori={category}&unggulan=on", 3),  # and the search's candidates
+    ],
+)
+def test_a_list_reads_its_count_and_facets_in_one_round_trip(
+    client, product, aggregates_only, monkeypatch, query, expected_queries
+):
+    path = "/produk/" + query.format(category=product.category.slug)
+    fetch(client, path)
+    reads, inside = [], []  # round trips: the calls made by the portal, not by the cache itself
+    for method in ("get", "get_many", "get_or_set"):
+        original = getattr(cache, method)
+
+        def counted(*args, _method=method, _original=original, **kwargs):
+            if not inside:
+                reads.append(_method)
+            inside.append(_method)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, method, counted)
+
+    response, queries = fetch(client, path)
+
+    assert response.status_code == 200
+    assert sorted(reads) == ["get_many", "get_or_set"]  # the catalogue version, then the rest
+    assert queries == expected_queries  # no count and no facet: every aggregate was kept
+
+
 def test_counts_and_facets_are_computed_once_per_catalogue_version(
     client, product, aggregates_only, commit
 ):

@@ -115,6 +115,9 @@ def product_list(request):
     elif not q:
         sort = "terbaru"
         products = products.order_by(*SORTS[sort])
+    selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
+    aggregates = {name: f"{name}={value}" for name, value in selected.items()}
+    public_cache.preload_aggregates(request, ["count", "unggulan", *aggregates.values()])
     per_page = _int(request.GET.get("per_page"), 24)
     page = paginate(request, product_cards(products), per_page if per_page in PAGE_SIZES else 24)
 
@@ -124,11 +127,10 @@ def product_list(request):
         """A facet's values and counts, from the cache of aggregates for anonymous visitors."""
         queryset = without(name)
         return public_cache.aggregate(
-            request, f"{name}={selected}", lambda: count(queryset, selected, *args)
+            request, aggregates[name], lambda: count(queryset, selected, *args)
         )
 
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
-    selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
     context = {
         "q": q,
         "fuzzy": fuzzy,
