@@ -95,3 +95,23 @@ def test_every_search_and_filter_is_read_through_an_index(client, catalogue, add
 
     assert not whole_tables  # some query has no index to read a big table through
     assert any(name.startswith(index) for name in used), ", ".join(sorted(used))
+
+
+def test_the_portal_connections_carry_the_planner_settings_the_plans_rely_on():
+    """DATABASE_OPTIONS (settings): lookups priced as in memory, no parallel worker started for
+    a small query (~8 ms each on the bench machine), and the typo tolerance of search."""
+    with connection.cursor() as cursor:
+        shown = {}
+        for name in (
+            "random_page_cost",
+            "parallel_setup_cost",
+            "pg_trgm.word_similarity_threshold",
+        ):
+            cursor.execute(f"SHOW {name}")
+            shown[name] = float(cursor.fetchone()[0])
+
+    assert shown == {
+        "random_page_cost": 1.1,
+        "parallel_setup_cost": 10000,
+        "pg_trgm.word_similarity_threshold": 0.4,
+    }
