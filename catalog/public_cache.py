@@ -28,9 +28,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language, get_language_from_path, override
 
 log = logging.getLogger(__name__)
 
@@ -210,21 +211,26 @@ def store(request, response, headers=KEPT_HEADERS) -> None:
 
 class PublicPageCacheMiddleware:
     """Serve an anonymous visitor's public page from the cache before the rest of the stack runs
-    (sessions, language, CSRF, authentication, messages, URL resolution and the view): a hit
-    costs one round trip to the cache and the middleware above this one, which still add the
-    security headers, the CSP, the ETag and the log line. A page is kept on the way out only
-    when its view said it is public (`catalog.views.caching.public_page`), with every header the
-    middleware below added; the page's language is read from its address, which alone decides
-    it (DESIGN §5). The API keeps its own lookup in the view (`PublicCacheMixin`), after the
-    throttles, which must count every anonymous request."""
+    (sessions, language, CSRF, authentication, messages and the view): a hit costs resolving
+    the address, one round trip to the cache and the middleware above this one, which still add
+    the security headers, the CSP, the ETag and the log line.
+
+    Only the addresses of public pages (views marked by `catalog.views.caching.public_page`) are
+    looked up, so that other pages pay no round trip; a page is kept on the way out only when
+    its view said it is public to this visitor, with every header the middleware below added.
+    The page's language is read from its address, which alone decides it (DESIGN §5). The API
+    keeps its own lookup in the view (`PublicCacheMixin`), after the throttles, which must count
+    every anonymous request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(API_PREFIX):
+        if not (enabled() and is_anonymous_request(request)):
             return self.get_response(request)
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        if not _is_public_page(request, language):
+            return self.get_response(request)
         cached = fetch(request, language)
         if cached is not None:
             return cached
@@ -234,7 +240,16 @@ class PublicPageCacheMiddleware:
         return response
 
 
-API_PREFIX = "/api/"
+def _is_public_page(request, language: str) -> bool:
+    """Whether the address is one of a view marked `public_page` (resolved in the page's
+    language, as the language prefix of the address is matched in the active one)."""
+    with override(language):
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+    return getattr(match.func, "public_page", False)
+
 
 #: Query parameters that choose a page or an order, not what is counted.
 NOT_COUNTED = frozenset({"page", "per_page", "page_size", "urut", "ordering"})

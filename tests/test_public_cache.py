@@ -4,6 +4,7 @@ for whom, and that every write a public page shows makes it stale at once."""
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.middleware.locale import LocaleMiddleware
 from django.test.utils import CaptureQueriesContext
 from rest_framework.throttling import AnonRateThrottle
 
@@ -84,18 +85,18 @@ PAGE_ADDRESSES = [path for path in PUBLIC_ADDRESSES if not path.startswith("/api
 
 
 @pytest.mark.parametrize("path", PAGE_ADDRESSES)
-def test_a_cached_page_is_served_before_the_address_is_resolved_with_every_header(
+def test_a_cached_page_is_served_before_sessions_and_language_with_every_header(
     client, product, path, monkeypatch
 ):
-    """The page cache answers in the middleware, ahead of sessions, language, CSRF and the URL
-    resolver, so a hit must carry the headers those would have added, and the outer middleware
-    still adds the security headers and a fresh ETag."""
+    """The page cache answers in the middleware, ahead of sessions, language, CSRF and the view,
+    so a hit must carry the headers those would have added, and the outer middleware still adds
+    the security headers and a fresh ETag."""
     first, _ = fetch(client, path)
 
-    def no_resolving(*args, **kwargs):
-        raise AssertionError("a cached page resolved its address")
+    def not_reached(*args, **kwargs):
+        raise AssertionError("a cached page went through the language middleware")
 
-    monkeypatch.setattr("django.urls.resolvers.URLResolver.resolve", no_resolving)
+    monkeypatch.setattr(LocaleMiddleware, "process_request", not_reached)
     second, queries = fetch(client, path)
 
     assert second["X-Cache"] == "hit" and queries == 0
@@ -108,6 +109,27 @@ def test_a_cached_page_is_served_before_the_address_is_resolved_with_every_heade
     assert found == expected
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "ETag"):
         assert header in second
+
+
+@pytest.mark.parametrize(
+    "path", ["/accounts/login/", "/healthz", "/tidak-ada/", "/en/accounts/login/", "/ruang-kerja/"]
+)
+def test_an_address_that_is_not_a_public_page_costs_no_cache_read(
+    client, product, monkeypatch, path
+):
+    reads = []
+    original = cache.get_many
+
+    def get_many(*args, **kwargs):
+        reads.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+
+    client.get(path)
+    client.get("/produk/madu-pelawan/")
+
+    assert len(reads) == 1  # the product page's, and none for `path`
 
 
 def test_a_cached_page_never_tells_browsers_to_keep_it_past_midnight(client, product, monkeypatch):

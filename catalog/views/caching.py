@@ -39,4 +39,5 @@ def public_page(view):
             response.public_page = True
         return response
 
+    wrapper.public_page = True  # its address is looked up in the page cache (middleware)
     return wrapper
