@@ -60,9 +60,7 @@ def category_facet(queryset, selected, language):
 
 
 def region_facet(queryset, selected):
-    rows = _grouped(
-        queryset, f_slug=F("business__region__slug"), f_name=F("business__region__name")
-    )
+    rows = _grouped(queryset, f_slug=F("region__slug"), f_name=F("region__name"))
     return _values(rows, selected)
 
 

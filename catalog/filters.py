@@ -48,7 +48,7 @@ class StrictBooleanFilter(filters.BooleanFilter):
 
 class ProductFilterMethods:
     def filter_region(self, queryset, name, value: Region):
-        return queryset.filter(business__region=value)
+        return queryset.filter(region=value)
 
     def filter_agency(self, queryset, name, value: Agency):
         """Owned or co-curated (accepted collaboration) by the agency."""

@@ -362,15 +362,9 @@ def aggregates_only(settings):
     settings.AGGREGATE_CACHE = True
 
 
-@pytest.mark.parametrize(
-    ("query", "expected_queries"),
-    [
-        ("", 2),  # the page of products and their pictures
-        ("?q=madu&kategori={category}&unggulan=on", 3),  # and the search's candidates
-    ],
-)
+@pytest.mark.parametrize("query", ["", "?q=madu&kategori={category}&unggulan=on"])
 def test_a_list_reads_its_count_and_facets_in_one_round_trip(
-    client, product, aggregates_only, monkeypatch, query, expected_queries
+    client, product, aggregates_only, monkeypatch, query
 ):
     path = "/produk/" + query.format(category=product.category.slug)
     fetch(client, path)
@@ -389,11 +383,13 @@ def test_a_list_reads_its_count_and_facets_in_one_round_trip(
 
         monkeypatch.setattr(cache, method, counted)
 
-    response, queries = fetch(client, path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
 
     assert response.status_code == 200
     assert sorted(reads) == ["get_many", "get_or_set"]  # the catalogue version, then the rest
-    assert queries == expected_queries  # no count and no facet: every aggregate was kept
+    counted = [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+    assert queries and not counted  # the page itself, but no count and no facet: all were kept
 
 
 def test_counts_and_facets_are_computed_once_per_catalogue_version(

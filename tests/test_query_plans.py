@@ -43,22 +43,22 @@ def addresses():
     """(address, the index its filter or search must be read through)."""
     common, rare, misspelt = generator.COMMON_TERM, generator.RARE_TERM, generator.MISSPELT_TERM
     return [
-        ("/produk/", "product_status_created"),
+        ("/produk/", "product_listed_new"),
         (f"/produk/?q={common}", "catalog_product_search_document_stored"),
         (f"/produk/?q={rare}", "catalog_product_search_document_stored"),
         (f"/produk/?q={misspelt}", "catalog_product_name_trgm"),
-        ("/produk/?kategori=CATEGORY", "catalog_product_category_id"),
-        ("/produk/?wilayah=bangka-barat", "catalog_business_region_id"),
+        ("/produk/?kategori=CATEGORY", "product_listed_category"),
+        ("/produk/?wilayah=bangka-barat", "product_listed_region"),
         ("/produk/?dinas=dinas-koperasi-ukm", "collaboration_agency_status"),
         ("/produk/?sertifikat=halal", "certificate_kind_expiry"),
         # Any index of the designations: which one depends on their statistics.
         ("/produk/?unggulan=1", ("catalog_designation_", "designation_")),
-        ("/produk/?harga_min=10000&harga_maks=50000", "product_status_price_min"),
+        ("/produk/?harga_min=10000&harga_maks=50000", "product_listed_price_min"),
         (f"/produk/?q={common}&kategori=CATEGORY&urut=harga", "catalog_product_search_document"),
-        ("/produk/?urut=nama", "product_status_name"),
+        ("/produk/?urut=nama", "product_listed_name"),
         (f"/api/v1/products/?search={common}", "catalog_product_search_document_stored"),
-        ("/api/v1/products/?category=CATEGORY", "catalog_product_category_id"),
-        ("/api/v1/products/?ordering=price_min", "product_status_price_min"),
+        ("/api/v1/products/?category=CATEGORY", "product_listed_category"),
+        ("/api/v1/products/?ordering=price_min", "product_listed_price_min"),
     ]
 
 

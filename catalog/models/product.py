@@ -18,14 +18,18 @@ from catalog import rules
 
 from .base import ServerFileName, today, unique_slug
 from .business import Business
-from .reference import Category
+from .reference import Category, Region
 
 WEBP = {"format": "WEBP", "options": {"quality": 72}}
 
 
+#: Products shown to the public: published, by an active business (`Product.listed`).
+LISTED = Q(listed=True)
+
+
 class ProductQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Product.Status.PUBLISHED, business__is_active=True)
+        return self.filter(LISTED)
 
     def curated_by(self, agencies):
         """Owned by, or co-curated (accepted collaboration) by, one of `agencies`."""
@@ -38,9 +42,7 @@ class ProductQuerySet(models.QuerySet):
         if rules.is_administrator(user):
             return self.all()
         curated = self.curated_by(rules.editing_agencies(user)).values("pk")
-        return self.filter(
-            Q(status=Product.Status.PUBLISHED, business__is_active=True) | Q(pk__in=curated)
-        )
+        return self.filter(LISTED | Q(pk__in=curated))
 
     def editable_by(self, user):
         """Products whose content `user` may change: owned or co-curated by their agencies."""
@@ -114,8 +116,24 @@ class Product(models.Model):
     #: description (migration 0005) so that ranking reads it instead of recomputing it; always
     #: empty on SQLite, where search does not use it.
     search_document = SearchVectorField(null=True, editable=False)
+    #: Copies kept by database triggers (migration 0007), whoever writes: whether the product is
+    #: listed publicly (published, and its business active) and its business's region, so that
+    #: the public list, its filters and its facets read partial indexes over the listed products
+    #: without joining every business. Stale on an instance just saved; read them in queries.
+    listed = models.BooleanField(_("listed"), default=False, editable=False)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("region"),
+    )
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_document"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "search_document", "listed", "region"]
+    )
     objects = ProductQuerySet.as_manager()
 
     class Meta:
@@ -134,9 +152,20 @@ class Product(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-created_at"], name="product_status_created"),
-            models.Index(fields=["status", "name"], name="product_status_name"),
-            models.Index(fields=["status", "price_min"], name="product_status_price_min"),
-            models.Index(fields=["status", "price_max"], name="product_status_price_max"),
+            # The public list: its orders, and its filters and facets (DESIGN §5).
+            models.Index(fields=["-created_at", "id"], condition=LISTED, name="product_listed_new"),
+            models.Index(fields=["name", "id"], condition=LISTED, name="product_listed_name"),
+            models.Index(
+                fields=["price_min", "id"], condition=LISTED, name="product_listed_price_min"
+            ),
+            models.Index(
+                fields=["-price_max", "id"], condition=LISTED, name="product_listed_price_max"
+            ),
+            models.Index(
+                fields=["region", "category"], condition=LISTED, name="product_listed_region"
+            ),
+            models.Index(fields=["category"], condition=LISTED, name="product_listed_category"),
+            models.Index(fields=["owner_agency"], condition=LISTED, name="product_listed_agency"),
         ]
 
     def __str__(self):

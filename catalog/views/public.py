@@ -85,7 +85,7 @@ def home(request):
         request,
         "home:regions",
         Region.objects.all(),
-        lambda r: published.filter(business__region=r),
+        lambda r: published.filter(region=r),
     )
     context = {
         "product_count": public_cache.aggregate(
