@@ -104,6 +104,9 @@ def _table(sql: str) -> str:
 
 def _describe(sql: str) -> str:
     """A few words for a query: what it does and to which table."""
+    if sql.startswith("WITH"):  # a materialized CTE, then read as far as a LIMIT
+        inner = sql[sql.index("(") + 1 :]
+        return f"select {_table(inner)} (CTE)"
     table = _table(sql)
     if sql.startswith("SELECT COUNT(*)"):
         return f"count {table}"
@@ -167,7 +170,9 @@ def main(argv=None) -> None:
         sql = page_queries(client, scenario.path, warm=not options.no_warm)
         result["queries"][scenario.name] = len(sql)
         if not options.no_explain:
-            selects = [query for query in sql if query.lstrip().upper().startswith("SELECT")]
+            selects = [
+                query for query in sql if query.lstrip().upper().startswith(("SELECT", "WITH"))
+            ]
             result["explain"][scenario.name] = [explain(query) for query in selects]
     json.dump(result, sys.stdout)
 

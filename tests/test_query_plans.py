@@ -85,7 +85,7 @@ def test_every_search_and_filter_is_read_through_an_index(client, catalogue, add
 
     used, whole_tables = set(), []
     for query in queries.captured_queries:
-        if not query["sql"].startswith("SELECT"):
+        if not query["sql"].startswith(("SELECT", "WITH")):
             continue
         for plan in _plans(query["sql"]):
             for node in _nodes(plan["Plan"]):

@@ -86,19 +86,19 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="product",
             index=models.Index(
-                condition=LISTED, fields=["region", "category"], name="product_listed_region"
+                condition=LISTED, fields=["region", "category", "id"], name="product_listed_region"
             ),
         ),
         migrations.AddIndex(
             model_name="product",
             index=models.Index(
-                condition=LISTED, fields=["category"], name="product_listed_category"
+                condition=LISTED, fields=["category", "id"], name="product_listed_category"
             ),
         ),
         migrations.AddIndex(
             model_name="product",
             index=models.Index(
-                condition=LISTED, fields=["owner_agency"], name="product_listed_agency"
+                condition=LISTED, fields=["owner_agency", "id"], name="product_listed_agency"
             ),
         ),
     ]

@@ -152,7 +152,8 @@ class Product(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-created_at"], name="product_status_created"),
-            # The public list: its orders, and its filters and facets (DESIGN §5).
+            # The public list: its orders, and its filters and facets (DESIGN §5); the key
+            # last, so that the matches a facet counts are read from the index alone.
             models.Index(fields=["-created_at", "id"], condition=LISTED, name="product_listed_new"),
             models.Index(fields=["name", "id"], condition=LISTED, name="product_listed_name"),
             models.Index(
@@ -162,10 +163,14 @@ class Product(models.Model):
                 fields=["-price_max", "id"], condition=LISTED, name="product_listed_price_max"
             ),
             models.Index(
-                fields=["region", "category"], condition=LISTED, name="product_listed_region"
+                fields=["region", "category", "id"], condition=LISTED, name="product_listed_region"
             ),
-            models.Index(fields=["category"], condition=LISTED, name="product_listed_category"),
-            models.Index(fields=["owner_agency"], condition=LISTED, name="product_listed_agency"),
+            models.Index(
+                fields=["category", "id"], condition=LISTED, name="product_listed_category"
+            ),
+            models.Index(
+                fields=["owner_agency", "id"], condition=LISTED, name="product_listed_agency"
+            ),
         ]
 
     def __str__(self):
