@@ -158,7 +158,11 @@ def markdown(result: dict) -> str:
         "SECURE_SSL_REDIRECT=False (no TLS in front), throttles at 100000000/minute, "
         f"LOG_LEVEL=WARNING. Uncached: PUBLIC_CACHE=false, AGGREGATE_CACHE="
         f"{str(config['aggregate_cache']).lower()}; cached: PUBLIC_CACHE=true. The Redis "
-        "database is flushed before each server starts; a warm-up precedes the timed runs.",
+        "database is flushed before each server starts; a warm-up precedes the timed runs. "
+        "With the page cache on, a cached page leaves from the page-cache middleware (after "
+        "the security headers, CSP and ETag middleware, before sessions, language, CSRF, "
+        "authentication and the view) and pays one round trip to Redis; the bare view passes "
+        "through every middleware and is not looked up in the cache.",
         "",
         "Ratio: the portal's requests/s over the bare view's in the same round (median and "
         "range over the rounds); latencies: the portal's, median over the rounds; queries: per "
