@@ -107,10 +107,7 @@ def _search_postgresql(queryset, text):
     if not candidates:
         # Nothing matched word for word: fall back to names that look like the query
         # ("lada mutok" → "Lada Putih Muntok"), through the trigram index on the name.
-        candidates, fuzzy = (
-            _fuzzy_candidates(queryset.filter(name__trigram_word_similar=text)),
-            True,
-        )
+        candidates, fuzzy = _candidates(queryset.filter(name__trigram_word_similar=text)), True
     ranked = queryset.filter(pk__any_of=candidates)
     if fuzzy:
         from django.contrib.postgres.search import TrigramWordSimilarity
@@ -123,26 +120,6 @@ def _search_postgresql(queryset, text):
 
 def _candidates(matches) -> list[int]:
     return list(matches.order_by().values_list("pk", flat=True)[:SEARCH_CANDIDATES])
-
-
-def _fuzzy_candidates(matches) -> list[int]:
-    """The first candidates of a typo-tolerant search, read through the trigram index.
-
-    pg_trgm cannot tell how many names look like a query and guesses a few percent of the
-    table; under a LIMIT, PostgreSQL then prefers to walk a b-tree and compare the name of every
-    product it meets (at 1M products, 58,000 comparisons and 160 ms for "mutok") to reading the
-    trigram index. A materialized CTE is planned for all its rows, so through the index, and is
-    still read only as far as the LIMIT."""
-    try:
-        sql, params = matches.order_by().values_list("pk", flat=True).query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches LIMIT %s",
-            [*params, SEARCH_CANDIDATES],
-        )
-        return [pk for (pk,) in cursor.fetchall()]
 
 
 def _search_plain(queryset, text):

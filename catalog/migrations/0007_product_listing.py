@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(model_name="product", name="product_status_price_max"),
         migrations.AddIndex(
             model_name="product",
-            index=models.Index(condition=LISTED, fields=["name", "id"], name="product_listed_name"),
+            index=models.Index(condition=LISTED, fields=["name"], name="product_listed_name"),
         ),
         migrations.AddIndex(
             model_name="product",
