@@ -2,16 +2,22 @@
 
 A facet counts the products that match every active filter except its own (so choosing a
 category still shows how many products the other categories have). Each count runs over at most
-cap + 1 matching products, never over every match of a common term."""
+cap + 1 matching products, never over every match of a common term.
+
+Categories, regions and owning agencies are counted value by value, each up to the cap, side by
+side in one query (`capped_counts`): every value that has products shows, with an exact count up
+to the cap (DESIGN §5). Grouping the first cap + 1 matches instead would let the index that
+finds them decide which values show: read in category order, 10,001 matches of an unfiltered
+list are all one category. Co-curating agencies and certificates are grouped over the first
+cap + 1 matches (their rows are not in the product's indexes)."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count
 
-from catalog.models import Certificate, Collaboration, Designation
-from catalog.search import count_cap
+from agencies.models import Agency
+from catalog.models import Category, Certificate, Collaboration, Designation, Region
+from catalog.search import capped_counts, count_cap
 
 
 @dataclass(frozen=True)
@@ -27,50 +33,35 @@ def matches(queryset):
     return queryset.order_by().values("pk")[: count_cap() + 1]
 
 
-def _grouped(queryset, **columns):
-    """[(column values..., matches)] over the first cap + 1 matches, in one query that reads the
-    matches once and groups them (`columns`: alias → expression on the product)."""
-    inner = queryset.order_by().values(**columns)[: count_cap() + 1]
-    try:
-        sql, params = inner.query.sql_with_params()
-    except EmptyResultSet:  # nothing can match (a search without candidates)
-        return []
-    names = ", ".join(connection.ops.quote_name(name) for name in columns)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {names}, COUNT(*) FROM ({sql}) m GROUP BY {names}", params)
-        return cursor.fetchall()
-
-
 def _values(rows, selected):
     values = [FacetValue(slug, label, count, slug == selected) for slug, label, count in rows]
     return sorted(values, key=lambda value: (-value.count, value.label))
 
 
-def category_facet(queryset, selected, language):
-    rows = _grouped(
-        queryset,
-        f_slug=F("category__slug"),
-        f_name=F("category__name"),
-        f_en=F("category__name_en"),
-    )
+def _counted(queryset, objects, field: str) -> dict:
+    """{object: bounded count of the matches whose `field` is that object}, in one query."""
+    return capped_counts({obj: queryset.filter(**{field: obj.pk}) for obj in objects})
+
+
+def category_facet(queryset, selected):
+    counts = _counted(queryset, Category.objects.all(), "category")
     return _values(
-        [(slug, (language == "en" and name_en) or name, n) for slug, name, name_en, n in rows],
+        [(category.slug, category.display_name, n) for category, n in counts.items() if n],
         selected,
     )
 
 
 def region_facet(queryset, selected):
-    rows = _grouped(queryset, f_slug=F("region__slug"), f_name=F("region__name"))
-    return _values(rows, selected)
+    counts = _counted(queryset, Region.objects.all(), "region")
+    return _values([(region.slug, region.name, n) for region, n in counts.items() if n], selected)
 
 
 def agency_facet(queryset, selected):
     """Owner and co-curating agencies alike (the `dinas` filter matches both): the owners grouped
     over the matches, the accepted collaborations of the same matches, added up."""
     counts = {}
-    owners = _grouped(
-        queryset, f_slug=F("owner_agency__slug"), f_name=F("owner_agency__short_name")
-    )
+    owned = _counted(queryset, Agency.objects.all(), "owner_agency")
+    owners = [(agency.slug, agency.short_name, n) for agency, n in owned.items() if n]
     partners = (
         Collaboration.objects.accepted()
         .filter(product__in=matches(queryset))

@@ -49,7 +49,11 @@ def addresses():
         (f"/produk/?q={misspelt}", "catalog_product_name_trgm"),
         ("/produk/?kategori=CATEGORY", "product_listed_category"),
         ("/produk/?wilayah=bangka-barat", "product_listed_region"),
-        ("/produk/?dinas=dinas-koperasi-ukm", "collaboration_agency_status"),
+        # Either index of the collaborations by agency (the planner picks by their statistics).
+        (
+            "/produk/?dinas=dinas-koperasi-ukm",
+            ("collaboration_agency_status", "collaboration_one_live_per_agency"),
+        ),
         ("/produk/?sertifikat=halal", "certificate_kind_expiry"),
         # Any index of the designations: which one depends on their statistics.
         ("/produk/?unggulan=1", ("catalog_designation_", "designation_")),

@@ -7,7 +7,6 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
@@ -142,9 +141,7 @@ def product_list(request):
         "shown_total": capped(page.paginator.matches)
         + ("+" if count_is_floor(q, page.paginator.matches) else ""),
         "facets": {
-            "kategori": facet(
-                facets.category_facet, "kategori", selected["kategori"], get_language()
-            ),
+            "kategori": facet(facets.category_facet, "kategori", selected["kategori"]),
             "wilayah": facet(facets.region_facet, "wilayah", selected["wilayah"]),
             "dinas": facet(facets.agency_facet, "dinas", selected["dinas"]),
             "sertifikat": facet(facets.certificate_facet, "sertifikat", selected["sertifikat"]),
