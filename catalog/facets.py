@@ -4,16 +4,18 @@ A facet counts the products that match every active filter except its own (so ch
 category still shows how many products the other categories have). Each count runs over at most
 cap + 1 matching products, never over every match of a common term.
 
-Categories, regions and owning agencies are counted value by value, each up to the cap, side by
-side in one query (`capped_counts`): every value that has products shows, with an exact count up
-to the cap (DESIGN §5). Grouping the first cap + 1 matches instead would let the index that
-finds them decide which values show: read in category order, 10,001 matches of an unfiltered
-list are all one category. Co-curating agencies and certificates are grouped over the first
-cap + 1 matches (their rows are not in the product's indexes)."""
+Categories, regions and owning agencies: the first cap + 1 matches grouped in one pass, exact
+when that is all of them; past the cap, each value counted on its own up to the cap, so that
+every value with products shows with a count exact up to the cap (DESIGN §5) — the first
+10,001 matches of an unfiltered list, read in category order, are all one category.
+Co-curating agencies and certificates are grouped over the first cap + 1 matches (their rows
+are not in the product's indexes)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import Count, F
 
 from agencies.models import Agency
 from catalog.models import Category, Certificate, Collaboration, Designation, Region
@@ -39,7 +41,22 @@ def _values(rows, selected):
 
 
 def _counted(queryset, objects, field: str) -> dict:
-    """{object: bounded count of the matches whose `field` is that object}, in one query."""
+    """{object: its matches (those whose `field` is that object), counted up to the cap}.
+
+    The first cap + 1 matches are grouped in one pass: when they are all the matches, that is
+    exact. Past the cap they are only the first ones the index met, and an index ordered by
+    `field` meets one value only; then each value is counted on its own up to the cap, side by
+    side in one query."""
+    inner = queryset.order_by().values(value=F(field))[: count_cap() + 1]
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # nothing can match (a search without candidates)
+        return {obj: 0 for obj in objects}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value, COUNT(*) FROM ({sql}) m GROUP BY value", params)
+        grouped = dict(cursor.fetchall())
+    if sum(grouped.values()) <= count_cap():
+        return {obj: grouped.get(obj.pk, 0) for obj in objects}
     return capped_counts({obj: queryset.filter(**{field: obj.pk}) for obj in objects})
 
 
