@@ -25,8 +25,6 @@ from workspace.charts import Chart, bar_chart
 from workspace.resources import CSV_CONTENT_TYPE, escape_formula
 from workspace.views.helpers import workspace_page
 
-PUBLISHED = Product.Status.PUBLISHED
-
 
 @dataclass(frozen=True)
 class Row:
@@ -56,13 +54,13 @@ class Section:
 
 
 def per_region() -> list[Row]:
-    published = Q(businesses__is_active=True, businesses__products__status=PUBLISHED)
+    published = Q(businesses__products__listed=True)
     regions = Region.objects.annotate(n=Count("businesses__products", filter=published))
     return [Row(region.slug, region.name, region.n) for region in regions.order_by("order", "name")]
 
 
 def per_category() -> list[Row]:
-    published = Q(products__status=PUBLISHED, products__business__is_active=True)
+    published = Q(products__listed=True)
     categories = Category.objects.annotate(n=Count("products", filter=published))
     return [
         Row(category.slug, category.display_name, category.n)
@@ -72,11 +70,11 @@ def per_category() -> list[Row]:
 
 def per_agency() -> list[Row]:
     """Published products an agency owns or co-curates (accepted), each product counted once."""
-    owned = Q(owned_products__status=PUBLISHED, owned_products__business__is_active=True)
+    owned = Q(owned_products__listed=True)
     agencies = Agency.objects.annotate(owned=Count("owned_products", filter=owned))
     co_curated = dict(
         Collaboration.objects.accepted()
-        .filter(product__status=PUBLISHED, product__business__is_active=True)
+        .filter(product__listed=True)
         .exclude(product__owner_agency=F("agency"))
         .values("agency")
         .annotate(n=Count("product", distinct=True))
