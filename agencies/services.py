@@ -10,9 +10,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from catalog import rules
-from catalog.exceptions import NotAllowedNow
-from catalog.services.base import require
+from agencies import rules
+from umkm_portal.services import NotAllowedNow, require
 
 from .models import Membership, Role
 

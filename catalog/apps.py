@@ -7,8 +7,7 @@ class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = _("Catalogue")
 
-    def ready(self):
-        from catalog import public_cache
-        from umkm_portal import request_log  # noqa: F401  (connects the failed-login log)
+    def ready(self) -> None:
+        from umkm_portal import public_cache
 
         public_cache.connect_signals()

@@ -1,18 +1,7 @@
-"""Errors of the domain that Django has no class for."""
+"""Errors of the catalogue that Django has no class for (`NotAllowedNow` is in
+`umkm_portal.services`, shared by every app)."""
 
 from django.core.exceptions import ValidationError
-
-
-class NotAllowedNow(Exception):
-    """The action exists and the person may do it, but not in the object's current state
-    (publishing what is published, answering an invitation twice). The API answers 409."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self):
-        return str(self.message)
 
 
 class UploadTooLarge(ValidationError):

@@ -3,15 +3,15 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from catalog import public_cache
 from catalog.search import capped_count, count_cap
+from umkm_portal import public_cache
 
 
 class CappedPaginator(Paginator):
     """A Paginator that never counts past the count cap; `is_capped` says the count is a floor.
 
     Given the request of an anonymous visitor, the count comes from the cache of aggregates
-    (catalog.public_cache.aggregate) when it holds it."""
+    (umkm_portal.public_cache.aggregate) when it holds it."""
 
     def __init__(self, object_list, per_page, *args, request=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)

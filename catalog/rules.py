@@ -1,4 +1,4 @@
-"""The permission layer: who may do what (DESIGN §4), in one place.
+"""The permission layer of the catalogue: who may do what (docs/architecture.md §4).
 
 Two kinds of answer live here and in the model querysets that call into it:
 
@@ -6,59 +6,52 @@ Two kinds of answer live here and in the model querysets that call into it:
   where every view starts, so that an object a user may not see answers 404;
 - *predicates* (``can_edit_product(user, product)``...) decide one action on one object.
 
-HTML views, the API and the admin all call these functions; no view decides a right on its own.
-Agency membership is the only source of write rights; the provincial administrator is whoever
-holds the permission ``catalog.approve_nomination`` (superusers hold every permission).
+Workspace pages and the API call these functions; no view decides a right on its own. The
+membership predicates come from `agencies.rules` and are re-exported, so a caller asks one module.
 """
 
-from agencies.models import EDITING_ROLES, Agency, Membership, Role
+from agencies.models import Agency, Role
+from agencies.rules import (
+    ADMINISTRATOR_GROUP,
+    ADMINISTRATOR_PERMISSION,
+    administrator_group,
+    can_manage_members,
+    editing_agencies,
+    editing_agency_ids,
+    is_administrator,
+    is_reviewer,
+    is_signed_in,
+    reviewing_agencies,
+    roles_of,
+)
 
-ADMINISTRATOR_PERMISSION = "catalog.approve_nomination"
-ADMINISTRATOR_GROUP = "Administrator Produk Unggulan"
-
-
-def administrator_group():
-    """The group whose members are provincial administrators (made by a migration)."""
-    from django.contrib.auth.models import Group, Permission
-
-    group, _ = Group.objects.get_or_create(name=ADMINISTRATOR_GROUP)
-    app_label, codename = ADMINISTRATOR_PERMISSION.split(".")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-    )
-    return group
-
-
-def is_signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def is_administrator(user) -> bool:
-    """Provincial administrator: approves flagships and may act on every agency's data."""
-    return is_signed_in(user) and user.has_perm(ADMINISTRATOR_PERMISSION)
-
-
-def roles_of(user) -> dict[int, str]:
-    """{agency_id: role} of the user's memberships, read fresh on every call."""
-    return Membership.objects.roles_of(user)
-
-
-def editing_agency_ids(user) -> set[int]:
-    """Agencies in which the user is an editor or manager."""
-    return {agency_id for agency_id, role in roles_of(user).items() if role in EDITING_ROLES}
-
-
-def editing_agencies(user):
-    return Agency.objects.where_member(user, roles=EDITING_ROLES)
-
-
-def reviewing_agencies(user):
-    """Leading-sector agencies in which the user is a reviewer."""
-    return Agency.objects.where_member(user, roles=[Role.REVIEWER]).leading_sectors()
-
-
-def is_reviewer(user) -> bool:
-    return reviewing_agencies(user).exists()
+__all__ = [
+    "ADMINISTRATOR_GROUP",
+    "ADMINISTRATOR_PERMISSION",
+    "administrator_group",
+    "can_act_as_nominator",
+    "can_answer_collaboration",
+    "can_create_business",
+    "can_create_product",
+    "can_decide",
+    "can_edit_business",
+    "can_edit_product",
+    "can_hand_over_product",
+    "can_manage_members",
+    "can_manage_product",
+    "can_nominate",
+    "can_review",
+    "can_revoke",
+    "can_view_product",
+    "editing_agencies",
+    "editing_agency_ids",
+    "is_administrator",
+    "is_reviewer",
+    "is_signed_in",
+    "nominating_agencies",
+    "reviewing_agencies",
+    "roles_of",
+]
 
 
 # Products ---------------------------------------------------------------------------------------
@@ -123,13 +116,6 @@ def can_create_business(user, agency=None) -> bool:
 def can_edit_business(user, business) -> bool:
     """Edit or deactivate: editors of the registering agency."""
     return is_administrator(user) or business.registering_agency_id in editing_agency_ids(user)
-
-
-# Agencies ---------------------------------------------------------------------------------------
-
-
-def can_manage_members(user, agency) -> bool:
-    return is_administrator(user) or roles_of(user).get(agency.pk) == Role.MANAGER
 
 
 # Flagship workflow ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import path
 
-from catalog.views import app, public
+from catalog.views import public
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -12,7 +12,4 @@ urlpatterns = [
     path("umkm/<slug:slug>/", public.business_detail, name="business-detail"),
     path("dinas/", public.agency_list, name="agency-list"),
     path("dinas/<slug:slug>/", public.agency_detail, name="agency-detail"),
-    path("offline/", app.offline, name="offline"),
-    path("ruang-kerja/", include("workspace.urls")),
-    path("accounts/", include("workspace.account_urls")),
 ]

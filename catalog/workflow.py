@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from catalog import notify_workflow, rules
-from catalog.exceptions import NotAllowedNow
 from catalog.models import (
     Assessment,
     AssessmentScore,
@@ -28,6 +27,7 @@ from catalog.models import (
     Nomination,
     NominationEvent,
 )
+from umkm_portal.services import NotAllowedNow
 
 MAX_DECREE_BYTES = 10 * 1024 * 1024
 logger = logging.getLogger(__name__)

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from catalog.backups import row_counts, sha256
 from catalog.models import Business, Product, ProductImage
 from tests.factories import CertificateFactory, ProductImageFactory
+from umkm_portal.backups import row_counts, sha256
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from catalog.models import IdempotencyRecord, Nomination, Product
+from catalog.models import Nomination, Product
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     ProductFactory,
 )
 from umkm_portal.idempotency import IdempotencyMiddleware
+from umkm_portal.models import IdempotencyRecord
 
 pytestmark = pytest.mark.django_db
 

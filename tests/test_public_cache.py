@@ -8,7 +8,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.test.utils import CaptureQueriesContext
 from rest_framework.throttling import AnonRateThrottle
 
-from catalog import public_cache, rules, workflow
+from catalog import rules, workflow
 from catalog.models import Product
 from tests.factories import (
     AgencyFactory,
@@ -19,6 +19,7 @@ from tests.factories import (
     ProductImageFactory,
     UserFactory,
 )
+from umkm_portal import public_cache
 
 pytestmark = pytest.mark.django_db
 

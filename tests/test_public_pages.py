@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalog.models import Business, Certificate, Collaboration, Product
-from catalog.views.caching import seconds_until_midnight
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     ProductImageFactory,
     RegionFactory,
 )
+from umkm_portal.caching import seconds_until_midnight
 
 pytestmark = pytest.mark.django_db
 S = Product.Status

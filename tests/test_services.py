@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from agencies import services as agency_services
 from agencies.models import Membership, Role
 from catalog import rules, services
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Business, Collaboration, Product, ProductImage
 from tests.factories import (
     AgencyFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     UserFactory,
     jpeg_bytes,
 )
+from umkm_portal.services import NotAllowedNow
 
 pytestmark = pytest.mark.django_db
 S = Product.Status

@@ -9,7 +9,6 @@ from django.db import connection, connections
 
 from agencies.models import Role
 from catalog import rules, workflow
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Designation, Nomination, NominationEvent, Product
 from tests.factories import (
     AgencyFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     ProductFactory,
     UserFactory,
 )
+from umkm_portal.services import NotAllowedNow
 
 N = Nomination.State
 PERIOD = {"year": 2026, "valid_from": date(2026, 1, 1), "valid_until": date(2026, 12, 31),

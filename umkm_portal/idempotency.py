@@ -2,7 +2,7 @@
 the first answer again instead of creating a duplicate.
 
 A keyed POST runs in one database transaction with the record of its answer
-(catalog.IdempotencyRecord), named by who asked (their credentials), the address and the key:
+(umkm_portal.IdempotencyRecord), named by who asked (their credentials), the address and the key:
 the write and the record commit together or not at all. So a retry finds the record exactly
 when the first request's write happened — also when the database went down between the commit
 and the answer, when the answer was lost on the way, or when the retry reaches another app
@@ -72,7 +72,7 @@ class IdempotencyMiddleware:
             cache.delete(f"idempotency:{name}:running")
 
     def _first(self, request, name, body):
-        from catalog.models import IdempotencyRecord
+        from umkm_portal.models import IdempotencyRecord
 
         with transaction.atomic():
             response = self.get_response(request)
@@ -94,7 +94,7 @@ class IdempotencyMiddleware:
 
     @staticmethod
     def _kept(name):
-        from catalog.models import IdempotencyRecord
+        from umkm_portal.models import IdempotencyRecord
 
         kept = IdempotencyRecord.objects.filter(name=name).first()
         if kept is not None and kept.created_at < timezone.now() - KEEP:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "import_export",
+    "umkm_portal",
     "agencies",
     "catalog",
     "workspace",
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     # An anonymous visitor's cached public page is served here, before the rest of the stack.
-    "catalog.public_cache.PublicPageCacheMiddleware",
+    "umkm_portal.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,7 +162,7 @@ MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded files: local disk (MEDIA_ROOT) by default; an S3-compatible bucket when S3_BUCKET is
 # set, so that every app server sees every upload. Either way the portal serves them under
-# MEDIA_URL from its own origin (catalog.views.app.media), so `img-src 'self'` holds, no page
+# MEDIA_URL from its own origin (umkm_portal.views.app.media), so `img-src 'self'` holds, no page
 # loads an image from another host (DESIGN §7) and the bucket stays private. Credentials come
 # from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role), read from
 # the environment by django-storages and boto3 themselves, so they never sit in the settings.
@@ -309,7 +310,7 @@ STATIC_VERSION = env.str("STATIC_VERSION", default="2026-11-28.1")
 CATALOG_COUNT_CAP = env.int("CATALOG_COUNT_CAP", default=10_000)
 
 #: Anonymous public pages and API answers kept in the cache, invalidated by every public write
-#: (catalog.public_cache). On by default with a shared cache only: a per-process cache cannot be
+#: (umkm_portal.public_cache). On by default with a shared cache only: a per-process cache cannot be
 #: invalidated across processes.
 PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=bool(REDIS_URL))
 #: Counts and facets of anonymous lists kept in the cache under the same rule, even when the

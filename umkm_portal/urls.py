@@ -7,10 +7,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from catalog.sitemaps import SITEMAPS
-from catalog.views import app, health
+from umkm_portal.views import app, health
 
-handler400 = "catalog.views.app.bad_request"
-handler404 = "catalog.views.app.not_found"
+handler400 = "umkm_portal.views.app.bad_request"
+handler404 = "umkm_portal.views.app.not_found"
 handler500 = "umkm_portal.http.server_error"
 
 admin.site.site_header = "Etalase UMKM Babel"
@@ -30,6 +30,9 @@ urlpatterns = [
 # Pages: Indonesian without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("catalog.urls")),
+    path("offline/", app.offline, name="offline"),
+    path("ruang-kerja/", include("workspace.urls")),
+    path("accounts/", include("workspace.account_urls")),
     prefix_default_language=False,
 )
 

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from agencies.models import Agency
 from catalog import rules, services
 from catalog.models import Collaboration
-from catalog.services.base import require
+from umkm_portal.services import require
 
 from .serializers import StrictFieldsMixin, by_slug, named_choices, writable_slug
 from .write import answers, validated

@@ -13,7 +13,8 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from catalog.exceptions import NotAllowedNow, UploadTooLarge
+from catalog.exceptions import UploadTooLarge
+from umkm_portal.services import NotAllowedNow
 
 
 class Conflict(exceptions.APIException):

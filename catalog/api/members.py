@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from agencies import services
 from agencies.models import Agency, Membership, Role
 from catalog import rules
-from catalog.services.base import require
+from umkm_portal.services import require
 
 from .serializers import StrictFieldsMixin
 from .write import answers, validated

@@ -18,10 +18,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
 from agencies.models import Agency
-from catalog import public_cache
 from catalog.filters import ProductFilter
 from catalog.models import Business, Category, Criterion, Designation, Product, Region
 from catalog.search import clean_query, search_products
+from umkm_portal import public_cache
 
 from . import serializers
 from .collaborations import ProductCollaborationsMixin
@@ -94,7 +94,7 @@ class AllowListOrderingFilter(OrderingFilter):
 
 class PublicCacheMixin:
     """An anonymous client's list and detail answers come from the public cache when it holds
-    them (catalog.public_cache). Throttling, which runs before the action, still counts them."""
+    them (umkm_portal.public_cache). Throttling, which runs before the action, still counts them."""
 
     def list(self, request, *args, **kwargs):
         cached = public_cache.fetch(request)

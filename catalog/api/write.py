@@ -28,9 +28,9 @@ from agencies.models import Agency
 from catalog import rules, services
 from catalog.exceptions import UploadTooLarge
 from catalog.models import Business, Product
-from catalog.services.base import require
 from catalog.services.businesses import DuplicateNIB
 from catalog.uploads import StorageUnavailable
+from umkm_portal.services import require
 
 from . import serializers
 

@@ -6,7 +6,6 @@ from .flagship import (
     Nomination,
     NominationEvent,
 )
-from .idempotency import IdempotencyRecord
 from .product import Certificate, Collaboration, Product, ProductImage, ProductLink
 from .reference import Category, Criterion, Region
 
@@ -19,7 +18,6 @@ __all__ = [
     "Collaboration",
     "Criterion",
     "Designation",
-    "IdempotencyRecord",
     "Nomination",
     "NominationEvent",
     "Product",

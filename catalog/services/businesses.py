@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 
 from catalog import rules
 from catalog.models import Business
-
-from .base import assign, require, save_valid
+from umkm_portal.services import assign, require, save_valid
 
 FIELDS = {
     "name", "owner_name", "show_owner", "nib", "scale", "region", "address", "phone",

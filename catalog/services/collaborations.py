@@ -6,10 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog import notify, rules
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Collaboration
-
-from .base import require
+from umkm_portal.services import NotAllowedNow, require
 
 C = Collaboration.Status
 

@@ -7,12 +7,12 @@ from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from catalog import public_cache, rules
+from catalog import rules
 from catalog.exceptions import UploadTooLarge
 from catalog.models import ProductImage
 from catalog.uploads import StorageUnavailable, clean_image
-
-from .base import require
+from umkm_portal import public_cache
+from umkm_portal.services import require
 
 MAX_IMAGES = 12
 logger = logging.getLogger(__name__)

@@ -6,10 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog import rules
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Collaboration, Product
-
-from .base import assign, require, save_valid
+from umkm_portal.services import NotAllowedNow, assign, require, save_valid
 
 #: What editors (owner and co-curators) may change through `update_product`.
 CONTENT_FIELDS = {

@@ -10,7 +10,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
-from catalog import facets, public_cache
+from catalog import facets
 from catalog.filters import PublicProductFilter
 from catalog.models import (
     Business,
@@ -32,8 +32,9 @@ from catalog.search import (
 )
 from catalog.templatetags.portal import capped
 from catalog.trail import curation_trail
-from catalog.views.caching import public_page, viewer
 from catalog.views.seo import product_json_ld
+from umkm_portal import public_cache
+from umkm_portal.caching import public_page, viewer
 
 PAGE_SIZES = (12, 24, 48)
 SORTS = {

@@ -10,9 +10,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from catalog.backups import sha256
 from catalog.models import ProductImage
 from tests.factories import ProductImageFactory, jpeg_bytes
+from umkm_portal.backups import sha256
 
 moto = pytest.importorskip("moto", reason="moto (requirements-dev.txt) is not installed")
 

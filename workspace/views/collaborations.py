@@ -14,8 +14,8 @@ from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
 from catalog import rules, services
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Collaboration
+from umkm_portal.services import NotAllowedNow
 from workspace.forms import InviteForm
 
 from .helpers import (

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from catalog import rules, workflow
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Designation, Nomination, Product
 from catalog.models.base import today
 from catalog.pagination import CappedPaginator
+from umkm_portal.services import NotAllowedNow
 from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message
 from workspace.views.nominations import PER_PAGE, flagship_page

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from catalog.exceptions import NotAllowedNow
+from umkm_portal.services import NotAllowedNow
 
 
 def workspace_page(view):

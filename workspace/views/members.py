@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from agencies import services
 from agencies.models import Agency
 from catalog import rules
-from catalog.exceptions import NotAllowedNow
+from umkm_portal.services import NotAllowedNow
 from workspace.forms import AddMemberForm, InviteStaffForm, RoleForm
 
 from .helpers import (

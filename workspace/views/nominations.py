@@ -22,7 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from agencies.models import Agency
 from catalog import rules, workflow
-from catalog.exceptions import NotAllowedNow
 from catalog.models import (
     Assessment,
     AssessmentScore,
@@ -33,6 +32,7 @@ from catalog.models import (
     Product,
 )
 from catalog.pagination import CappedPaginator
+from umkm_portal.services import NotAllowedNow
 from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message, workspace_page
 

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from catalog import rules, services
-from catalog.exceptions import NotAllowedNow
 from catalog.models import Business, Product
 from catalog.uploads import StorageUnavailable
+from umkm_portal.services import NotAllowedNow
 from workspace.forms import (
     CertificateForm,
     HandOverForm,

@@ -15,9 +15,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from agencies.models import Agency
-from catalog import public_cache
 from catalog.demo.seeding import seed_reference
 from catalog.models import Category, Product, Region
+from umkm_portal import public_cache
 
 from . import loading
 from .indexes import deferred_indexes

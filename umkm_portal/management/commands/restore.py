@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.backups import BackupError, restore, verify
+from umkm_portal.backups import BackupError, restore, verify
 
 
 class Command(BaseCommand):

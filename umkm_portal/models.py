@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class IdempotencyRecord(models.Model):
     """The first successful answer to an API POST with an `Idempotency-Key`, written in the same
-    transaction as what the POST wrote (umkm_portal.idempotency): the write and its record
+    transaction as what the POST wrote (`umkm_portal.idempotency`): the write and its record
     commit together or not at all, so a retry finds one exactly when the write happened."""
 
     #: Digest of who asked, the address and the key.

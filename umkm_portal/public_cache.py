@@ -215,7 +215,7 @@ class PublicPageCacheMiddleware:
     the address, one round trip to the cache and the middleware above this one, which still add
     the security headers, the CSP, the ETag and the log line.
 
-    Only the addresses of public pages (views marked by `catalog.views.caching.public_page`) are
+    Only the addresses of public pages (views marked by `umkm_portal.caching.public_page`) are
     looked up, so that other pages pay no round trip; a page is kept on the way out only when
     its view said it is public to this visitor, with every header the middleware below added.
     The page's language is read from its address, which alone decides it (DESIGN §5). The API

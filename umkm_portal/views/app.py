@@ -16,7 +16,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
 
-from catalog.views.caching import public_page
+from umkm_portal.caching import public_page
 
 
 @require_safe

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.cache import patch_cache_control
 
-from catalog.public_cache import seconds_until_midnight
+from umkm_portal.public_cache import seconds_until_midnight
 
 
 def viewer(request):
@@ -23,7 +23,7 @@ def viewer(request):
 def public_page(view):
     """Mark a public GET page cacheable by browsers and shared caches, until midnight at most;
     an anonymous visitor's copy is kept in the server's cache too, by
-    `catalog.public_cache.PublicPageCacheMiddleware`, which serves it before this view runs.
+    `umkm_portal.public_cache.PublicPageCacheMiddleware`, which serves it before this view runs.
 
     A view that shows something not public (a draft to its editor) sets `response.private`."""
 
