@@ -28,10 +28,11 @@ run: install messages
 test: install-dev messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## lint: ruff check, ruff format --check and makemigrations --check
+## lint: ruff check, ruff format --check, mypy (settings in pyproject.toml) and makemigrations --check
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(MANAGE) makemigrations --check --dry-run
 
 ## bench: the portal against a bare Django view under gunicorn and wrk, at PostgreSQL scale; writes
