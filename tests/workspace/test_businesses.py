@@ -6,10 +6,7 @@ import pytest
 
 from catalog.models import Business
 from tests.factories import BusinessFactory, ProductFactory, RegionFactory
-from tests.workspace import test_products
-from tests.workspace.test_products import PEOPLE, as_user, assert_sent_to_login, url
-
-world = test_products.world  # the same world, a fixture
+from tests.workspace.helpers import PEOPLE, as_user, assert_sent_to_login, url
 
 
 def new_business(world, **changes):
@@ -204,7 +201,7 @@ def test_changing_the_nib_to_a_registered_one_links_to_that_business(client, wor
     assert response.status_code == 200
     assert f'href="{url("workspace-business", existing.slug)}"' in response.content.decode()
     world.business.refresh_from_db()
-    assert world.business.nib == ""
+    assert world.business.nib == "9120001234567"  # unchanged
 
 
 def test_business_page_lists_only_the_products_the_user_may_see(client, world):

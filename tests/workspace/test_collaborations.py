@@ -1,16 +1,13 @@
 """Collaborations in the workspace: invite (owner agency), accept and decline (managers of the
 invited agency), end (owner agency), and the list of my agencies' collaborations; the database is
-checked after every request. The world is the one of test_products."""
+checked after every request."""
 
 import pytest
 from django.core import mail
 
 from catalog.models import Collaboration, Product
 from tests.factories import AgencyFactory, CollaborationFactory, MembershipFactory
-from tests.workspace import test_products
-from tests.workspace.test_products import as_user, assert_sent_to_login, edited, messages_of, url
-
-world = test_products.world  # the same world, a fixture
+from tests.workspace.helpers import as_user, assert_sent_to_login, edited, messages_of, url
 
 C = Collaboration.Status
 INVITE = {

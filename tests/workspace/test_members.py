@@ -8,8 +8,7 @@ from django.core import mail
 
 from agencies.models import Membership, Role
 from tests.factories import UserFactory
-from tests.workspace import test_products
-from tests.workspace.test_products import (
+from tests.workspace.helpers import (
     as_user,
     assert_sent_to_login,
     edited,
@@ -17,7 +16,6 @@ from tests.workspace.test_products import (
     url,
 )
 
-world = test_products.world  # the same world, a fixture
 User = get_user_model()
 
 MANAGE_OWNER = {  # the members of Dinas Pertanian
@@ -37,7 +35,7 @@ def test_members_page_is_for_the_agencys_managers(client, world, who):
 
     assert response.status_code == MANAGE_OWNER[who]
     if response.status_code == 200:
-        assert "distan.editor" in response.content.decode()
+        assert "pertanian.editor" in response.content.decode()
         assert "no-store" in response["Cache-Control"]
 
 
@@ -83,16 +81,16 @@ def test_adding_a_member_twice_says_why(client, world):
 
     response = client.post(
         url("workspace-member-add", world.owner.slug),
-        {"username": "distan.editor", "role": Role.MANAGER},
+        {"username": "pertanian.editor", "role": Role.MANAGER},
     )
 
     assert response.status_code == 302
     assert messages_of(response)
-    assert world.owner.memberships.get(user__username="distan.editor").role == Role.EDITOR
+    assert world.owner.memberships.get(user__username="pertanian.editor").role == Role.EDITOR
 
 
 def test_manager_changes_a_role(client, world):
-    membership = world.owner.memberships.get(user__username="distan.editor")
+    membership = world.owner.memberships.get(user__username="pertanian.editor")
     client.force_login(world.people["owner_manager"])
 
     client.post(
@@ -105,7 +103,7 @@ def test_manager_changes_a_role(client, world):
 
 @pytest.mark.parametrize("who", ["owner_editor", "invited_manager", "collab_editor"])
 def test_non_managers_may_not_change_or_remove(client, world, who):
-    membership = world.owner.memberships.get(user__username="distan.editor")
+    membership = world.owner.memberships.get(user__username="pertanian.editor")
     client.force_login(world.people[who])
 
     changed = client.post(

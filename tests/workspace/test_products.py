@@ -1,125 +1,44 @@
-"""The product pages of the workspace against the DESIGN §4 matrix, with the database checked
+"""The product pages of the workspace against the rights matrix (docs/architecture.md §4), with the database checked
 after every request, refused ones included.
 
-One world: Dinas Pertanian (owner) curates a draft and a published product, co-curated by Dinas
-Koperasi dan UKM (accepted); Dinas Kelautan dan Perikanan is another agency, invited (pending)
-to the published product; Disperindag is a leading sector with a reviewer. The other test
-modules of this folder use the same world."""
+The world is the rights-matrix one of tests/conftest.py (see tests/workspace/conftest.py)."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
-from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from agencies.models import Role
-from catalog import rules
 from catalog.models import Certificate, Collaboration, Product, ProductImage, ProductLink
 from tests.factories import (
-    AgencyFactory,
-    BusinessFactory,
-    CategoryFactory,
     CertificateFactory,
     CollaborationFactory,
     MembershipFactory,
-    ProductFactory,
     ProductImageFactory,
-    UserFactory,
     jpeg_bytes,
+)
+from tests.workspace.helpers import (
+    PEOPLE,
+    as_user,
+    assert_sent_to_login,
+    edited,
+    messages_of,
+    url,
 )
 
 S = Product.Status
-PEOPLE = [
-    "owner_editor",
-    "collab_editor",
-    "other_editor",
-    "reviewer",
-    "invited_manager",
-    "administrator",
-]
-
-
-def member(agency, role=Role.EDITOR, **fields):
-    return MembershipFactory(agency=agency, role=role, user=UserFactory(**fields)).user
-
-
-@pytest.fixture
-def world(db):
-    owner = AgencyFactory(slug="dinas-pertanian", name="Dinas Pertanian", short_name="Distan")
-    collaborator = AgencyFactory(
-        slug="dinas-koperasi-ukm", name="Dinas Koperasi dan UKM", short_name="Diskop"
-    )
-    other = AgencyFactory(
-        slug="dinas-kelautan-perikanan", name="Dinas Kelautan dan Perikanan", short_name="DKP"
-    )
-    leading = AgencyFactory(slug="disperindag", name="Disperindag", is_leading_sector=True)
-    second = AgencyFactory(slug="dinas-pariwisata", name="Dinas Pariwisata", short_name="Dispar")
-    business = BusinessFactory(registering_agency=owner, name="Usaha Lada Bu Siti")
-    draft = ProductFactory(business=business, owner_agency=owner, status=S.DRAFT)
-    published = ProductFactory(business=business, owner_agency=owner, status=S.PUBLISHED)
-    for product in (draft, published):
-        CollaborationFactory(product=product, agency=collaborator)
-    invitation = CollaborationFactory(
-        product=published, agency=other, status=Collaboration.Status.PENDING
-    )
-    people = {
-        "owner_editor": member(owner, username="distan.editor"),
-        "owner_manager": member(owner, Role.MANAGER, username="distan.manager"),
-        "collab_editor": member(collaborator, username="diskop.editor"),
-        "collab_manager": member(collaborator, Role.MANAGER, username="diskop.manager"),
-        "other_editor": member(other, username="dkp.editor"),
-        "invited_manager": member(other, Role.MANAGER, username="dkp.manager"),
-        "reviewer": member(leading, Role.REVIEWER, username="disperindag.reviewer"),
-        "administrator": UserFactory(username="admin.provinsi"),
-    }
-    MembershipFactory(user=people["owner_editor"], agency=second)  # may hand over to it
-    people["administrator"].groups.add(rules.administrator_group())
-    return SimpleNamespace(
-        owner=owner,
-        collaborator=collaborator,
-        other=other,
-        second=second,
-        business=business,
-        draft=draft,
-        published=published,
-        invitation=invitation,
-        people=people,
-        category=CategoryFactory(),
-    )
 
 
 def jpeg_upload(name="foto.jpg", data=None, content_type="image/jpeg"):
     return SimpleUploadedFile(name, jpeg_bytes() if data is None else data, content_type)
 
 
-def url(name, *args):
-    return reverse(name, args=args)
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-def as_user(client, world, who):
-    if who != "anonymous":
-        client.force_login(world.people[who])
-    return client
-
-
 def reloaded(product):
     return Product.objects.get(pk=product.pk)
-
-
-def assert_sent_to_login(response):
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
 
 
 # Seeing ----------------------------------------------------------------------------------------
@@ -282,19 +201,6 @@ def test_administrator_creates_a_product_for_any_agency(client, world):
 
 
 # Editing content -------------------------------------------------------------------------------
-
-
-def edited(product, **changes):
-    data = {
-        "name": product.name,
-        "category": product.category_id,
-        "price_min": product.price_min,
-        "price_max": product.price_max,
-        "unit": product.unit,
-        "summary": "Lada putih pilihan dari Muntok.",
-    }
-    data.update(changes)
-    return data
 
 
 EDIT = {
