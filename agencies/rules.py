@@ -51,6 +51,14 @@ def editing_agencies(user) -> AgencyQuerySet:
     return Agency.objects.where_member(user, roles=EDITING_ROLES)
 
 
+def acting_agencies(user) -> AgencyQuerySet:
+    """The agencies a user may choose to act for (a new product's or business's agency, an
+    export, an import): where they edit or manage; every agency for an administrator."""
+    if is_administrator(user):
+        return Agency.objects.all()
+    return editing_agencies(user)
+
+
 def reviewing_agencies(user) -> AgencyQuerySet:
     """Leading-sector agencies in which the user is a reviewer."""
     return Agency.objects.where_member(user, roles=[Role.REVIEWER]).leading_sectors()
