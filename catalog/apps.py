@@ -8,6 +8,24 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from umkm_portal import public_cache
+        from agencies.models import Agency
+        from catalog import models
+        from umkm_portal.public_cache import version
 
-        public_cache.connect_signals()
+        # What public pages and API answers show: each committed save or delete of one of these
+        # makes every cached anonymous answer stale.
+        version.watch_models(
+            [
+                models.Product,
+                models.ProductImage,
+                models.ProductLink,
+                models.Certificate,
+                models.Collaboration,
+                models.Business,
+                models.Designation,
+                models.Region,
+                models.Category,
+                models.Criterion,
+                Agency,
+            ]
+        )

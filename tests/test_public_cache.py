@@ -19,7 +19,7 @@ from tests.factories import (
     ProductImageFactory,
     UserFactory,
 )
-from umkm_portal import public_cache
+from umkm_portal import caching
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,7 @@ def test_an_address_that_is_not_a_public_page_costs_no_cache_read(
 
 def test_a_cached_page_never_tells_browsers_to_keep_it_past_midnight(client, product, monkeypatch):
     fetch(client, "/produk/")
-    monkeypatch.setattr(public_cache, "seconds_until_midnight", lambda: 42)
+    monkeypatch.setattr(caching, "seconds_until_midnight", lambda: 42)
 
     response, _ = fetch(client, "/produk/")
 
@@ -197,7 +197,7 @@ def test_the_cache_is_off_unless_switched_on(client, product, settings):
 
 
 def test_a_page_kept_is_gone_at_midnight_in_jakarta(client, product, monkeypatch):
-    monkeypatch.setattr(public_cache, "seconds_until_midnight", lambda: 0)
+    monkeypatch.setattr(caching, "seconds_until_midnight", lambda: 0)
 
     fetch(client, "/unggulan/")
     response, _ = fetch(client, "/unggulan/")

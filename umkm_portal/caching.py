@@ -1,16 +1,26 @@
-"""Public pages are cacheable (DESIGN §7): no session read, no cookie, and an expiry no later
-than the next midnight in Asia/Jakarta, when designations start and end."""
+"""Public pages are cacheable (docs/architecture.md §7): no session read, no cookie, and an
+expiry no later than the next midnight in Asia/Jakarta, when designations start and end."""
 
 import functools
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from umkm_portal.public_cache import seconds_until_midnight
+
+def seconds_until_midnight(now: datetime | None = None) -> int:
+    """Seconds until the next midnight in the portal's time zone (Asia/Jakarta): nothing public
+    is kept past it, by browsers or by the server's cache."""
+    now = timezone.localtime(now)
+    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
+    return max(0, int((midnight - now).total_seconds()))
 
 
-def viewer(request):
+def viewer(request) -> AbstractBaseUser | AnonymousUser:
     """The person looking, without touching the session of someone who has none.
 
     Reading `request.user` loads the session, which marks the response `Vary: Cookie`; a visitor
@@ -20,10 +30,11 @@ def viewer(request):
     return request.user
 
 
-def public_page(view):
+def public_page(view: Callable) -> Callable:
     """Mark a public GET page cacheable by browsers and shared caches, until midnight at most;
     an anonymous visitor's copy is kept in the server's cache too, by
-    `umkm_portal.public_cache.PublicPageCacheMiddleware`, which serves it before this view runs.
+    `umkm_portal.public_cache.pages.PublicPageCacheMiddleware`, which serves it before this view
+    runs.
 
     A view that shows something not public (a draft to its editor) sets `response.private`."""
 

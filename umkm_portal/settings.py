@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     # An anonymous visitor's cached public page is served here, before the rest of the stack.
-    "umkm_portal.public_cache.PublicPageCacheMiddleware",
+    "umkm_portal.public_cache.pages.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

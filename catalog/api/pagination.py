@@ -3,6 +3,8 @@ import functools
 from rest_framework.pagination import PageNumberPagination
 
 from catalog.pagination import CappedPaginator
+from catalog.search import capped_count
+from umkm_portal.public_cache import aggregates
 
 
 class CappedPageNumberPagination(PageNumberPagination):
@@ -13,6 +15,9 @@ class CappedPageNumberPagination(PageNumberPagination):
     max_page_size = 100
 
     def paginate_queryset(self, queryset, request, view=None):
-        # The paginator sees the request, so that an anonymous client's count may be cached.
-        self.django_paginator_class = functools.partial(CappedPaginator, request=request)
+        # An anonymous client's count comes from the cache of aggregates.
+        def matches() -> int:
+            return aggregates.get(request, "count", lambda: capped_count(queryset))
+
+        self.django_paginator_class = functools.partial(CappedPaginator, matches=matches)
         return super().paginate_queryset(queryset, request, view)

@@ -33,8 +33,8 @@ from catalog.search import (
 from catalog.templatetags.portal import capped
 from catalog.trail import curation_trail
 from catalog.views.seo import product_json_ld
-from umkm_portal import public_cache
 from umkm_portal.caching import public_page, viewer
+from umkm_portal.public_cache import aggregates
 
 PAGE_SIZES = (12, 24, 48)
 SORTS = {
@@ -57,7 +57,13 @@ def product_cards(queryset):
 
 
 def paginate(request, queryset, per_page=24):
-    return CappedPaginator(queryset, per_page, request=request).get_page(request.GET.get("page"))
+    """A page of `queryset`; an anonymous visitor's count comes from the cache of aggregates."""
+    paginator = CappedPaginator(
+        queryset,
+        per_page,
+        matches=lambda: aggregates.get(request, "count", lambda: capped_count(queryset)),
+    )
+    return paginator.get_page(request.GET.get("page"))
 
 
 def counted(request, name, objects, products_of) -> list:
@@ -65,7 +71,7 @@ def counted(request, name, objects, products_of) -> list:
     counts (never a count over the whole catalogue), kept in the cache of aggregates for
     anonymous visitors."""
     objects = list(objects)
-    counts = public_cache.aggregate(
+    counts = aggregates.get(
         request, name, lambda: capped_counts({obj.pk: products_of(obj) for obj in objects})
     )
     for obj in objects:
@@ -88,9 +94,7 @@ def home(request):
         lambda r: published.filter(region=r),
     )
     context = {
-        "product_count": public_cache.aggregate(
-            request, "home:products", lambda: capped_count(published)
-        ),
+        "product_count": aggregates.get(request, "home:products", lambda: capped_count(published)),
         "business_count": capped_count(Business.objects.active()),
         "agency_count": Agency.objects.count(),
         "flagships": product_cards(flagships).order_by("name")[:6],
@@ -116,8 +120,8 @@ def product_list(request):
         sort = "terbaru"
         products = products.order_by(*SORTS[sort])
     selected = {name: request.GET.get(name, "") for name in PublicProductFilter.FACETS}
-    aggregates = {name: f"{name}={value}" for name, value in selected.items()}
-    public_cache.preload_aggregates(request, ["count", "unggulan", *aggregates.values()])
+    facet_names = {name: f"{name}={value}" for name, value in selected.items()}
+    aggregates.preload(request, ["count", "unggulan", *facet_names.values()])
     per_page = _int(request.GET.get("per_page"), 24)
     page = paginate(request, product_cards(products), per_page if per_page in PAGE_SIZES else 24)
 
@@ -126,9 +130,7 @@ def product_list(request):
     def facet(count, name, selected, *args):
         """A facet's values and counts, from the cache of aggregates for anonymous visitors."""
         queryset = without(name)
-        return public_cache.aggregate(
-            request, aggregates[name], lambda: count(queryset, selected, *args)
-        )
+        return aggregates.get(request, facet_names[name], lambda: count(queryset, selected, *args))
 
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     context = {
@@ -147,7 +149,7 @@ def product_list(request):
             "dinas": facet(facets.agency_facet, "dinas", selected["dinas"]),
             "sertifikat": facet(facets.certificate_facet, "sertifikat", selected["sertifikat"]),
         },
-        "flagship_count": public_cache.aggregate(
+        "flagship_count": aggregates.get(
             request, "unggulan", lambda: facets.flagship_count(without("unggulan"))
         ),
         "flagship_only": cleaned.get("unggulan") is True,
