@@ -1,5 +1,5 @@
-"""API tokens (DESIGN §5): `POST auth/token/` trades a username and password for a token,
-`DELETE auth/token/` revokes the caller's token.
+"""API tokens (docs/architecture.md §5): `POST auth/token/` trades a username and password for a
+token, `DELETE auth/token/` revokes the caller's token.
 
 Signing in goes through `django.contrib.auth.authenticate` with the Django request, so that
 django-axes counts every failure exactly as on the sign-in page and locks the username out from
@@ -23,8 +23,8 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from .base import answers
 from .serializers import StrictFieldsMixin
-from .write import answers
 
 #: Used when the settings give no rate for the scope `token`.
 DEFAULT_TOKEN_RATE = "10/minute"

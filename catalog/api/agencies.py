@@ -1,16 +1,16 @@
-"""An agency's staff (DESIGN §4, §5): `agencies/<slug>/members/` and
-`agencies/<slug>/members/<id>/`, where `<id>` is the membership's id.
+"""`agencies/`, public, and their staff (docs/architecture.md §4, §5): `agencies/<slug>/members/`
+and `agencies/<slug>/members/<id>/`, where `<id>` is the membership's id.
 
-Only the agency's managers and administrators may see or change them; agencies are public, so
-anyone else signed in is answered 403 (the list included), and an anonymous client 401. The
+Only an agency's managers and administrators may see or change its members; agencies are public,
+so anyone else signed in is answered 403 (the list included), and an anonymous client 401. The
 changes are `agencies.services`'; the rule is `catalog.rules.can_manage_members`.
 """
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf
-from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import IsAuthenticated
@@ -21,8 +21,9 @@ from agencies.models import Agency, Membership, Role
 from catalog import rules
 from umkm_portal.services import require
 
+from . import serializers
+from .base import PublicCacheMixin, added, answers, page_of, sub_collection, validated
 from .serializers import StrictFieldsMixin
-from .write import answers, validated
 
 
 class MemberSerializer(drf.ModelSerializer):
@@ -62,33 +63,33 @@ MEMBER_URL = r"members/(?P<membership_id>[^/.]+)"
 MEMBERSHIP_ID = OpenApiParameter("membership_id", int, OpenApiParameter.PATH)
 
 
-class AgencyMembersMixin:
-    """The members' addresses on the agency viewset."""
+class AgencyViewSet(
+    PublicCacheMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Agencies, seen by everyone; their members, by their managers and administrators."""
+
+    lookup_field = "slug"
+    queryset = Agency.objects.all()
+    serializer_class = serializers.AgencySerializer
 
     def managed_agency(self) -> Agency:
         agency = self.get_object()
         require(rules.can_manage_members(self.request.user, agency))
         return agency
 
-    @extend_schema(
-        methods=["GET"],
-        responses=answers({200: MemberSerializer(many=True)}, 401, 403, 404),
-        description=_("The agency's members: its managers and administrators only."),
-    )
-    @extend_schema(
-        methods=["POST"],
-        request=NewMemberSerializer,
-        responses=answers({201: MemberSerializer}, 400, 401, 403, 404, 409),
-        description=_(
+    @sub_collection(
+        "members",
+        item=MemberSerializer,
+        listing=_("The agency's members: its managers and administrators only."),
+        list_errors=(401, 403, 404),
+        new=NewMemberSerializer,
+        adding=_(
             "Add a member: `{username, role}` for an existing account, `{email, role}` to "
             "invite new staff by e-mail."
         ),
-    )
-    @action(
-        detail=True,
-        methods=["get", "post"],
-        url_path="members",
-        permission_classes=[IsAuthenticated],
     )
     def members(self, request, slug=None):
         agency = self.managed_agency()
@@ -106,10 +107,9 @@ class AgencyMembersMixin:
                 membership = services.add_member(
                     agency=agency, by=request.user, user=new["username"], role=new["role"]
                 )
-            return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
+            return added(membership, MemberSerializer)
         memberships = agency.memberships.select_related("user").order_by("user__username", "pk")
-        page = self.paginate_queryset(memberships)
-        return self.get_paginated_response(MemberSerializer(page, many=True).data)
+        return page_of(self, memberships, MemberSerializer)
 
     @extend_schema(
         methods=["PATCH"],
