@@ -11,17 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Role
 from catalog import rules
 from catalog.models import Business, Certificate, Product, ProductLink
+from catalog.services.businesses import BUSINESS_FIELDS
+from catalog.services.certificates import CERTIFICATE_FIELDS
+from catalog.services.products import PRODUCT_CONTENT_FIELDS
 
 S = Product.Status
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def acting_agencies(user):
-    """Agencies a user may act for: those where they edit or manage; every agency for an
-    administrator (who may act on all agencies' data, DESIGN §4)."""
-    if rules.is_administrator(user):
-        return Agency.objects.all()
-    return rules.editing_agencies(user)
 
 
 class Look:
@@ -67,8 +62,7 @@ class ProductContentForm(ServiceForm):
 
     class Meta:
         model = Product
-        fields = ["name", "name_en", "summary", "summary_en", "description", "category"]
-        fields += ["price_min", "price_max", "unit"]
+        fields = list(PRODUCT_CONTENT_FIELDS)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "summary_en": forms.Textarea(attrs={"rows": 2}),
@@ -96,7 +90,7 @@ class ProductCreateForm(ProductContentForm):
         business.queryset = Business.objects.active()
         business.help_text = _("Active businesses, by region.")
         business.choices = grouped_businesses()
-        single_agency(self.fields["owner_agency"], acting_agencies(user))
+        single_agency(self.fields["owner_agency"], rules.acting_agencies(user))
 
 
 def grouped_businesses():
@@ -114,7 +108,8 @@ class HandOverForm(AccessibleForm):
 
     def __init__(self, *args, user, product, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = acting_agencies(user).exclude(pk=product.owner_agency_id)
+        queryset = rules.acting_agencies(user).exclude(pk=product.owner_agency_id)
+        self.fields["agency"].queryset = queryset
 
 
 class ImageForm(AccessibleForm):
@@ -131,8 +126,8 @@ class ImageForm(AccessibleForm):
     )
 
 
-class CertificateForm(Look, forms.ModelForm):
-    """Certificates are small rows of the product: the view saves them after the rule allows."""
+class CertificateForm(ServiceForm):
+    """A certificate's fields; the service checks the dates and records who verified it."""
 
     default_auto_id = "id_certificate_%s"
     verified = forms.BooleanField(
@@ -143,7 +138,7 @@ class CertificateForm(Look, forms.ModelForm):
 
     class Meta:
         model = Certificate
-        fields = ["kind", "number", "issued_on", "expires_on"]
+        fields = list(CERTIFICATE_FIELDS)
         widgets = {"issued_on": DATE, "expires_on": DATE}
 
     def __init__(self, *args, verifier=None, **kwargs):
@@ -155,15 +150,8 @@ class CertificateForm(Look, forms.ModelForm):
         elif verifier is not None:
             verified.label = _("Verified by our agency (%(agency)s)") % {"agency": verifier}
 
-    def clean(self):
-        cleaned = super().clean()
-        issued, expires = cleaned.get("issued_on"), cleaned.get("expires_on")
-        if issued and expires and expires < issued:
-            self.add_error("expires_on", _("A certificate cannot expire before it was issued."))
-        return cleaned
 
-
-class LinkForm(Look, forms.ModelForm):
+class LinkForm(ServiceForm):
     default_auto_id = "id_link_%s"
 
     class Meta:
@@ -187,17 +175,10 @@ class InviteForm(AccessibleForm):
         self.fields["agency"].queryset = Agency.objects.exclude(pk=product.owner_agency_id)
 
 
-BUSINESS_FIELDS = [
-    "name", "owner_name", "show_owner", "nib", "scale", "region", "address", "phone", "whatsapp",
-    "email", "website", "instagram", "facebook", "tiktok", "shop_url", "description",
-    "year_founded",
-]  # fmt: skip
-
-
 class BusinessForm(ServiceForm):
     class Meta:
         model = Business
-        fields = BUSINESS_FIELDS
+        fields = list(BUSINESS_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
@@ -219,7 +200,7 @@ class BusinessCreateForm(BusinessForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        single_agency(self.fields["registering_agency"], acting_agencies(user))
+        single_agency(self.fields["registering_agency"], rules.acting_agencies(user))
 
 
 class AddMemberForm(AccessibleForm):

@@ -1,21 +1,25 @@
 """Spreadsheet import and export of products and businesses (django-import-export resources).
 
 Columns are the model's field names, the same in both languages, so that a file exported under
-/en/ imports under /id/; relations are written and read by slug (DESIGN §5). Every resource is
-made for one user (and, on import, for the agency the user chose), and enforces the permission
-layer row by row, as the workspace pages do:
+/en/ imports under /id/; relations are written and read by slug (docs/architecture.md §5). The
+content columns are the services' lists of what editors write. Every resource is made for one
+user (and, on import, for the agency the user chose):
 
 - export: only what `editable_by(user)` holds reaches the file; the NIB and the owner's name only
   for staff of the business's registering agency (the owner's name also with `show_owner`);
-- import: a row updates only what the user may edit; new rows belong to the chosen agency and
-  are created by the user; the model's own validation (`full_clean`) runs on every row.
+- import: a row names by slug only what the user may edit, and is written by the same services
+  as the pages and the API (catalog.services), which decide every right and rule; new rows
+  belong to the chosen agency.
 
 Cells that a spreadsheet would run as a formula are escaped on export (`'` in front); the same
 quote is taken off again on import, so that an exported file imports back unchanged.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from import_export import resources
@@ -29,8 +33,11 @@ from import_export.widgets import (
     IntegerWidget,
 )
 
-from catalog import rules
-from catalog.models import Business, Category, Product, Region
+from catalog import rules, services
+from catalog.models import Business, Product
+from catalog.services.businesses import BUSINESS_FIELDS
+from catalog.services.products import PRODUCT_CONTENT_FIELDS
+from umkm_portal.services import NotAllowedNow
 
 #: What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -167,18 +174,47 @@ def updated_at():
     return Field(attribute="updated_at", column_name="updated_at", readonly=True, widget=widget)
 
 
-def add_error(errors: dict, field: str, message: str):
-    errors.setdefault(field, []).append(ValidationError(message))
+@contextmanager
+def refusals(column: str, message: str | None = None) -> Iterator[None]:
+    """A service's refusal as the error of one column: PermissionDenied with `message` (or the
+    service's own), NotAllowedNow with the service's reason."""
+    try:
+        yield
+    except PermissionDenied as error:
+        raise ValidationError({column: message or str(error)}) from error
+    except NotAllowedNow as error:
+        raise ValidationError({column: error.message}) from error
+
+
+class CellErrors(Exception):
+    """Some cells of the row could not be read: whatever the services wrote is undone."""
 
 
 class CatalogueResource(resources.ModelResource):
     """What products and businesses share: made for one user and (on import) one agency, formula
-    escaping on export, one transaction, the model's validation on every row."""
+    escaping on export, one transaction.
+
+    On import the resource reads the cells and finds the row's object; every row is then written
+    by the services of catalog.services, which decide every right and rule as they do for the
+    pages and the API. Their refusals become the row's errors, beside those of unreadable cells."""
 
     def __init__(self, *, user, agency=None):
         super().__init__()
         self.user = user
         self.agency = agency
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        """The column of a model field named in Meta.fields without a declaration of its own:
+        related rows by slug (small reference tables, read once), whole numbers, yes/no, text;
+        an empty cell keeps the value of a field with choices."""
+        if django_field.is_relation:
+            return related(field_name, django_field.related_model, cached=True)
+        if isinstance(django_field, models.BooleanField):
+            return yes_no(field_name)
+        if isinstance(django_field, models.IntegerField):
+            return number(field_name)
+        return text(field_name, allow_blank=not django_field.choices)
 
     # Export -------------------------------------------------------------------------------------
 
@@ -223,142 +259,134 @@ class CatalogueResource(resources.ModelResource):
             return skipped
         return super().import_row(row, instance_loader, **kwargs)
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance._import_values = {}
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        """Read one cell (a ValueError is that cell's error) and keep its value for the service;
+        the instance itself stays as the database holds it."""
+        if field.readonly or not field.attribute or field.column_name not in row:
+            return
+        value = field.clean(row, **kwargs)
+        if value is not None or field.saves_null_values:  # else an empty cell keeps the value
+            instance._import_values[field.attribute] = value
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        errors = {key: list(value) for key, value in (import_validation_errors or {}).items()}
-        self.check_rules(instance, errors)
-        super().validate_instance(instance, errors, validate_unique)
+        """The services validate; the cells that could not be read wait for their errors."""
+        instance._cell_errors = dict(import_validation_errors or {})
 
-    def check_rules(self, instance, errors: dict):
-        """The domain's rules for one row, beyond what `full_clean` knows."""
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """Write the row through the services, in a savepoint of its own: a row that fails
+        leaves nothing behind, also in the preview where the following rows are checked
+        against it. The errors of its unreadable cells come first."""
+        values, cell_errors = dict(instance._import_values), instance._cell_errors
+        errors: dict = {}
+        try:
+            with transaction.atomic():
+                saved = self.write(instance, values, is_create)
+                if cell_errors:
+                    raise CellErrors
+        except CellErrors:
+            pass
+        except ValidationError as error:
+            errors = self.explain(error.update_error_dict({}), instance, values)
+        errors = {key: value for key, value in errors.items() if key not in cell_errors}
+        errors.update(cell_errors)
+        if errors:
+            raise ValidationError(errors)
+        for name, value in values.items():  # the preview names the row as it is now
+            setattr(instance, name, value)
+        instance.pk = saved.pk
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance._history_user = self.user  # django-simple-history
+    def write(self, instance, values: dict, new: bool) -> models.Model:
+        """Call the services for one row; `values` are the cells read, by field."""
+        raise NotImplementedError
+
+    def explain(self, errors: dict, instance, values: dict) -> dict:
+        """The services' errors as the file's reader needs them."""
+        return errors
+
+    @staticmethod
+    def changes(instance, values: dict) -> dict:
+        """The values that differ from what the database holds."""
+        changed = {}
+        for name, value in values.items():
+            field = instance._meta.get_field(name)
+            wanted = value.pk if field.is_relation and value is not None else value
+            if getattr(instance, field.attname) != wanted:
+                changed[name] = value
+        return changed
 
     def after_import(self, dataset, result, **kwargs):
         """Unlike ModelResource, do not reset the id sequences: we never import ids, and resetting
         a sequence under concurrent writers could hand out an id twice."""
 
 
-#: The status changes the workspace offers (catalog.services: publish, unpublish, archive).
-STATUS_MOVES = {
-    Product.Status.DRAFT: {Product.Status.PUBLISHED, Product.Status.ARCHIVED},
-    Product.Status.PUBLISHED: {Product.Status.DRAFT, Product.Status.ARCHIVED},
-    Product.Status.ARCHIVED: {Product.Status.PUBLISHED},
-}
-
-
 class ProductResource(CatalogueResource):
     slug = Field(attribute="slug", column_name="slug", widget=SlugTextWidget())
-    name = text("name")
-    name_en = text("name_en")
     business = related("business", Business)
     business_name = shown("business_name", "business__name")
     region = shown("region", "business__region__slug")
-    category = related("category", Category, cached=True)
-    summary = text("summary")
-    summary_en = text("summary_en")
-    description = text("description")
-    price_min = number("price_min")
-    price_max = number("price_max")
-    unit = text("unit")
-    status = text("status", allow_blank=False)
     owner_agency = shown("owner_agency", "owner_agency__slug")
     updated_at = updated_at()
 
     class Meta:
         model = Product
         fields = (
-            "slug", "name", "name_en", "business", "business_name", "region", "category",
-            "summary", "summary_en", "description", "price_min", "price_max", "unit", "status",
+            "slug", *PRODUCT_CONTENT_FIELDS, "business", "business_name", "region", "status",
             "owner_agency", "updated_at",
         )  # fmt: skip
+        # Where the first columns stand in the file; the others follow in the order above.
+        export_order = (
+            "slug", "name", "name_en", "business", "business_name", "region", "category",
+        )  # fmt: skip
         import_id_fields = ["slug"]
-        clean_model_instances = True
         skip_diff = True
         use_transactions = True
         chunk_size = 2000
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def write(self, instance, values, new):
+        slug, status = values.pop("slug", ""), values.pop("status", None)
         if new:
-            instance.owner_agency = self.agency
-            instance.created_by = self.user
-        instance._import_new = new
-        instance._import_status = None if new else instance.status
-        instance._import_business_id = None if new else instance.business_id
+            business = values.pop("business", None)
+            if business is None:  # the cell was empty, or named no business
+                message = Product._meta.get_field("business").error_messages["null"]
+                raise ValidationError({"business": message})
+            with refusals("owner_agency", _("You may not add products for this agency.")):
+                return services.create_product(
+                    by=self.user, owner_agency=self.agency, business=business,
+                    status=status or Product.Status.DRAFT, slug=slug, **values,
+                )  # fmt: skip
+        product = instance
+        if changes := self.changes(instance, values):
+            with refusals("slug"):
+                product = services.update_product(product=product, by=self.user, **changes)
+        if status is not None and status != product.status:
+            with refusals("status", _("Only the curating agency may change the status.")):
+                product = services.change_status(product=product, by=self.user, status=status)
+        return product
 
-    def check_rules(self, instance, errors):
-        S = Product.Status
-        new = instance._import_new
-        if new and not rules.can_create_product(self.user, instance.owner_agency):
-            add_error(errors, "owner_agency", _("You may not add products for this agency."))
-        if not new and "business" not in errors:
-            if instance.business_id != instance._import_business_id:
-                add_error(errors, "business", _("The business of a product cannot be changed."))
-        elif new and instance.business_id and not instance.business.is_active:
-            add_error(errors, "business", _("This business is inactive."))
-        status_changed = instance.status != (instance._import_status or S.DRAFT)
-        if new and instance.status not in (S.DRAFT, S.PUBLISHED):
-            add_error(errors, "status", _("A new product is a draft or published."))
-        elif status_changed and not rules.can_manage_product(self.user, instance):
-            add_error(errors, "status", _("Only the curating agency may change the status."))
-        elif (
-            status_changed
-            and not new
-            and instance.status not in STATUS_MOVES.get(instance._import_status, ())
-        ):
-            add_error(errors, "status", _("This change of status is not allowed."))
-        elif (
-            status_changed
-            and instance.status == S.PUBLISHED
-            and instance.business_id
-            and not instance.business.is_active
-        ):
-            add_error(errors, "status", _("The business is inactive: reactivate it first."))
-        low, high = instance.price_min, instance.price_max
-        prices_read = isinstance(low, int) and isinstance(high, int)
-        if prices_read and low > high and not {"price_min", "price_max"} & errors.keys():
-            add_error(errors, "price_max", _("The highest price must not be below the lowest."))
-
-    def before_save_instance(self, instance, row, **kwargs):
-        super().before_save_instance(instance, row, **kwargs)
-        instance.updated_by = self.user
-        if instance.status == Product.Status.PUBLISHED and not instance.published_at:
-            instance.published_at = timezone.now()
+    def explain(self, errors, instance, values):
+        """The database's rule on the prices names no column; the file's reader needs one."""
+        low = values.get("price_min", instance.price_min)
+        high = values.get("price_max", instance.price_max)
+        inverted = isinstance(low, int) and isinstance(high, int) and low > high
+        if inverted and NON_FIELD_ERRORS in errors:
+            del errors[NON_FIELD_ERRORS]
+            message = _("The highest price must not be below the lowest.")
+            errors.setdefault("price_max", []).append(ValidationError(message))
+        return errors
 
 
 class BusinessResource(CatalogueResource):
     slug = Field(attribute="slug", column_name="slug", widget=SlugTextWidget())
-    name = text("name")
-    owner_name = text("owner_name")
-    show_owner = yes_no("show_owner")
-    nib = text("nib")
-    scale = text("scale", allow_blank=False)
-    region = related("region", Region, cached=True)
-    address = text("address")
-    phone = text("phone")
-    whatsapp = text("whatsapp")
-    email = text("email")
-    website = text("website")
-    instagram = text("instagram")
-    facebook = text("facebook")
-    tiktok = text("tiktok")
-    shop_url = text("shop_url")
-    description = text("description")
-    year_founded = number("year_founded")
-    is_active = yes_no("is_active")
     registering_agency = shown("registering_agency", "registering_agency__slug")
     updated_at = updated_at()
 
     class Meta:
         model = Business
-        fields = (
-            "slug", "name", "owner_name", "show_owner", "nib", "scale", "region", "address",
-            "phone", "whatsapp", "email", "website", "instagram", "facebook", "tiktok",
-            "shop_url", "description", "year_founded", "is_active", "registering_agency",
-            "updated_at",
-        )  # fmt: skip
+        fields = ("slug", *BUSINESS_FIELDS, "is_active", "registering_agency", "updated_at")
         import_id_fields = ["slug"]
-        clean_model_instances = True
         skip_diff = True
         use_transactions = True
         chunk_size = 2000
@@ -371,26 +399,23 @@ class BusinessResource(CatalogueResource):
             return business.owner_name
         return ""
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def write(self, instance, values, new):
+        slug, is_active = values.pop("slug", ""), values.pop("is_active", None)
         if new:
-            instance.registering_agency = self.agency
-            instance.created_by = self.user
-        instance._import_new = new
-
-    def check_rules(self, instance, errors):
-        if instance._import_new:
-            allowed = rules.can_create_business(self.user) and (
-                rules.is_administrator(self.user)
-                or instance.registering_agency_id in rules.editing_agency_ids(self.user)
-            )
-            if not allowed:
-                add_error(errors, "registering_agency", _("You may not register businesses."))
-        elif not rules.can_edit_business(self.user, instance):
-            add_error(errors, "slug", _("You may not change this business."))
-        nib = force_str(instance.nib or "")
-        taken = nib and Business.objects.filter(nib=nib).exclude(pk=instance.pk).exists()
-        if taken and "nib" not in errors:
-            add_error(errors, "nib", _("Another business is registered with this NIB."))
+            with refusals("registering_agency", _("You may not register businesses.")):
+                business = services.create_business(
+                    by=self.user, registering_agency=self.agency, slug=slug, **values
+                )
+        else:
+            business = instance
+            if changes := self.changes(instance, values):
+                with refusals("slug", _("You may not change this business.")):
+                    business = services.update_business(business=business, by=self.user, **changes)
+        if is_active is not None and is_active != business.is_active:
+            move = services.reactivate_business if is_active else services.deactivate_business
+            with refusals("is_active", _("You may not change this business.")):
+                business = move(business=business, by=self.user)
+        return business
 
 
 RESOURCES = {"products": ProductResource, "businesses": BusinessResource}

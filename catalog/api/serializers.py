@@ -25,6 +25,8 @@ from catalog.models import (
     Region,
 )
 from catalog.models.business import nib_validator
+from catalog.services.businesses import BUSINESS_FIELDS
+from catalog.services.products import PRODUCT_CONTENT_FIELDS
 
 
 def by_slug() -> serializers.SlugRelatedField:
@@ -174,16 +176,8 @@ class ProductSerializer(serializers.ModelSerializer):
         model = Product
         fields = [
             "slug",
-            "name",
-            "name_en",
-            "summary",
-            "summary_en",
-            "description",
-            "category",
+            *PRODUCT_CONTENT_FIELDS,
             "business",
-            "price_min",
-            "price_max",
-            "unit",
             "status",
             "owner_agency",
             "collaborating_agencies",
@@ -316,19 +310,7 @@ class ProductChangeSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Product
-        fields = [
-            "name",
-            "name_en",
-            "summary",
-            "summary_en",
-            "description",
-            "category",
-            "price_min",
-            "price_max",
-            "unit",
-            "status",
-            "owner_agency",
-        ]
+        fields = [*PRODUCT_CONTENT_FIELDS, "status", "owner_agency"]
 
 
 class ProductCreateSerializer(ProductChangeSerializer):
@@ -369,25 +351,7 @@ class BusinessChangeSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Business
-        fields = [
-            "name",
-            "owner_name",
-            "show_owner",
-            "nib",
-            "scale",
-            "region",
-            "address",
-            "phone",
-            "whatsapp",
-            "email",
-            "website",
-            "instagram",
-            "facebook",
-            "tiktok",
-            "shop_url",
-            "description",
-            "year_founded",
-        ]
+        fields = list(BUSINESS_FIELDS)
 
 
 class BusinessCreateSerializer(BusinessChangeSerializer):

@@ -8,11 +8,15 @@ from catalog import rules
 from catalog.models import Business
 from umkm_portal.services import assign, require, save_valid
 
-FIELDS = {
+from .slugs import choose_slug
+
+#: What editors of the registering agency may write, in the order forms and files show them:
+#: the form, the API's serializers and the spreadsheet import all read this list.
+BUSINESS_FIELDS: tuple[str, ...] = (
     "name", "owner_name", "show_owner", "nib", "scale", "region", "address", "phone",
     "whatsapp", "email", "website", "instagram", "facebook", "tiktok", "shop_url",
     "description", "year_founded",
-}  # fmt: skip
+)  # fmt: skip
 
 
 class DuplicateNIB(ValidationError):
@@ -35,20 +39,21 @@ def _check_nib(nib, exclude_pk=None):
 
 
 @transaction.atomic
-def create_business(*, by, registering_agency, **fields) -> Business:
-    """Any editor registers a business; their agency becomes its registering agency."""
+def create_business(*, by, registering_agency, slug: str = "", **fields) -> Business:
+    """Any editor registers a business; their agency becomes its registering agency. `slug` only
+    when the caller names the business already (a spreadsheet row)."""
     require(rules.can_create_business(by, registering_agency))
     business = Business(registering_agency=registering_agency, created_by=by)
-    assign(business, fields, FIELDS)
+    assign(business, fields, set(BUSINESS_FIELDS))
     _check_nib(business.nib)
-    return save_valid(business, by, exclude=["slug"])
+    return save_valid(business, by, exclude=choose_slug(business, slug))
 
 
 @transaction.atomic
 def update_business(*, business, by, **fields) -> Business:
     business = Business.objects.select_for_update().get(pk=business.pk)
     require(rules.can_edit_business(by, business))
-    assign(business, fields, FIELDS)
+    assign(business, fields, set(BUSINESS_FIELDS))
     _check_nib(business.nib, exclude_pk=business.pk)
     return save_valid(business, by)
 
@@ -59,6 +64,15 @@ def deactivate_business(*, business, by) -> Business:
     business = Business.objects.select_for_update().get(pk=business.pk)
     require(rules.can_edit_business(by, business))
     business.is_active = False
+    return save_valid(business, by)
+
+
+@transaction.atomic
+def reactivate_business(*, business, by) -> Business:
+    """Show a deactivated business (and its published products) to the public again."""
+    business = Business.objects.select_for_update().get(pk=business.pk)
+    require(rules.can_edit_business(by, business))
+    business.is_active = True
     return save_valid(business, by)
 
 

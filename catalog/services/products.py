@@ -9,35 +9,35 @@ from catalog import rules
 from catalog.models import Collaboration, Product
 from umkm_portal.services import NotAllowedNow, assign, require, save_valid
 
-#: What editors (owner and co-curators) may change through `update_product`.
-CONTENT_FIELDS = {
-    "name",
-    "name_en",
-    "summary",
-    "summary_en",
-    "description",
-    "category",
-    "price_min",
-    "price_max",
-    "unit",
-}
+from .slugs import choose_slug
+
+#: What editors (owner and co-curators) may change through `update_product`, in the order
+#: forms and files show them: the form, the API's serializers and the spreadsheet import all
+#: read this list.
+PRODUCT_CONTENT_FIELDS: tuple[str, ...] = (
+    "name", "name_en", "summary", "summary_en", "description", "category", "price_min",
+    "price_max", "unit",
+)  # fmt: skip
 S = Product.Status
 
 
 @transaction.atomic
-def create_product(*, by, owner_agency, business, status=S.DRAFT, **fields) -> Product:
-    """A new product of `business`, curated by `owner_agency` (one of the creator's agencies)."""
+def create_product(
+    *, by, owner_agency, business, status=S.DRAFT, slug: str = "", **fields
+) -> Product:
+    """A new product of `business`, curated by `owner_agency` (one of the creator's agencies);
+    `slug` only when the caller names the product already (a spreadsheet row)."""
     require(rules.can_create_product(by, owner_agency))
     if not business.is_active:
         raise ValidationError({"business": _("This business is inactive.")})
     if status not in (S.DRAFT, S.PUBLISHED):
         raise ValidationError({"status": _("A new product is a draft or published.")})
     product = Product(business=business, owner_agency=owner_agency, created_by=by, updated_by=by)
-    assign(product, fields, CONTENT_FIELDS)
+    assign(product, fields, set(PRODUCT_CONTENT_FIELDS))
     product.status = status
     if status == S.PUBLISHED:
         product.published_at = timezone.now()
-    return save_valid(product, by, exclude=["slug"])
+    return save_valid(product, by, exclude=choose_slug(product, slug))
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def update_product(*, product, by, **fields) -> Product:
     """Change the content: the owner agency's and accepted co-curators' editors."""
     product = Product.objects.select_for_update().get(pk=product.pk)
     require(rules.can_edit_product(by, product))
-    assign(product, fields, CONTENT_FIELDS)
+    assign(product, fields, set(PRODUCT_CONTENT_FIELDS))
     product.updated_by = by
     return save_valid(product, by)
 
@@ -87,6 +87,21 @@ def archive(*, product, by) -> Product:
         product, by, to=S.ARCHIVED, allowed_from=(S.DRAFT, S.PUBLISHED),
         message=_("The product is already archived."),
     )  # fmt: skip
+
+
+#: The move that brings a product to each status.
+STATUS_CHANGES = {S.PUBLISHED: publish, S.DRAFT: unpublish, S.ARCHIVED: archive}
+
+
+@transaction.atomic
+def change_status(*, product, by, status: str) -> Product:
+    """Bring `product` to `status` by the one move that leads there (publish, unpublish,
+    archive), for callers that are given the status wanted rather than the move."""
+    move = STATUS_CHANGES.get(status)
+    if move is None:
+        require(rules.can_manage_product(by, product))
+        raise ValidationError({"status": _("A product is a draft, published or archived.")})
+    return move(product=product, by=by)
 
 
 @transaction.atomic

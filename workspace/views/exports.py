@@ -31,19 +31,12 @@ EXPORT_MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
 
 
-def own_agencies(user):
-    """The agencies whose data the user may export: where they edit; all for administrators."""
-    if rules.is_administrator(user):
-        return Agency.objects.all()
-    return rules.editing_agencies(user)
-
-
 def chosen_agency(request):
     """The agency of `dinas=<slug>`, if given: one of the user's own, or 404."""
     slug = request.GET.get("dinas", "").strip()
     if not slug:
         return None
-    return get_object_or_404(own_agencies(request.user), slug=slug)
+    return get_object_or_404(rules.acting_agencies(request.user), slug=slug)
 
 
 def bad_format(request):

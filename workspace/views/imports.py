@@ -30,7 +30,6 @@ from import_export.results import RowResult
 
 from catalog import rules
 from workspace.resources import RESOURCES, is_blank
-from workspace.views.exports import own_agencies
 from workspace.views.helpers import workspace_page
 
 logger = logging.getLogger(__name__)
@@ -251,25 +250,21 @@ class ImportForm(forms.Form):
         return upload
 
 
-def importing_agencies(user):
-    return own_agencies(user)
-
-
 def cache_key(user, token: str) -> str:
     return f"workspace:import:{user.pk}:{token}"
 
 
 def may_import(user, kind: ImportKind, agency) -> bool:
+    """May the user add rows for `agency`: the rule the services apply to each new row."""
     if kind.key == "products":
         return rules.can_create_product(user, agency)
-    return rules.can_create_business(user) and (
-        rules.is_administrator(user) or agency.pk in rules.editing_agency_ids(user)
-    )
+    return rules.can_create_business(user, agency)
 
 
 def run_import(*, kind: ImportKind, user, agency, dataset, dry_run: bool):
-    """Import the rows; with `dry_run` nothing is saved. Otherwise all rows or none: any row's
-    error rolls the whole transaction back."""
+    """Import the rows through the services; with `dry_run` nothing is saved (the rows are
+    written and rolled back, so that each is checked against those before it). Otherwise all
+    rows or none: any row's error rolls the whole transaction back."""
     resource = RESOURCES[kind.key](user=user, agency=agency)
     with transaction.atomic():
         result = resource.import_data(
@@ -305,7 +300,7 @@ def page(request, kind, context, status=200):
 
 
 def import_view(request, kind: ImportKind):
-    agencies = importing_agencies(request.user)
+    agencies = rules.acting_agencies(request.user)
     if not agencies.exists():
         raise PermissionDenied(_("Only editors and managers of an agency may import."))
     if request.method == "POST" and request.POST.get("step") == "confirm":
@@ -339,7 +334,7 @@ def confirm(request, kind: ImportKind):
     if not stored or stored.get("kind") != kind.key:
         messages.error(request, _("The uploaded file has expired: please upload it again."))
         return redirect(kind.url_name)
-    agency = importing_agencies(request.user).filter(pk=stored["agency_id"]).first()
+    agency = rules.acting_agencies(request.user).filter(pk=stored["agency_id"]).first()
     if agency is None or not may_import(request.user, kind, agency):
         raise PermissionDenied
     try:
@@ -367,7 +362,7 @@ def confirm(request, kind: ImportKind):
     if not summary["saved"]:
         context = {
             "form": ImportForm(
-                agencies=importing_agencies(request.user), kind=kind, initial={"agency": agency}
+                agencies=rules.acting_agencies(request.user), kind=kind, initial={"agency": agency}
             ),
             "summary": summary,
             "token": token,

@@ -2,18 +2,15 @@
 collaborations), edit, publish/unpublish/archive/hand over, and its change history.
 
 Every page finds the product through `Product.objects.visible_to(user)` (404 for what a user may
-not see); every write goes through a service of catalog.services or, for the small rows
-(certificates, links), through the predicate `rules.can_edit_product` before the form is read."""
+not see), asks the predicate of catalog.rules before a form is read, and writes through a service
+of catalog.services."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -29,7 +26,6 @@ from workspace.forms import (
     LinkForm,
     ProductContentForm,
     ProductCreateForm,
-    acting_agencies,
 )
 
 from .helpers import (
@@ -60,15 +56,6 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def verifying_agency(user, product):
-    """The agency that vouches for a certificate: the owner agency when the user acts for it (or
-    is an administrator), otherwise the user's agency that co-curates the product."""
-    if rules.can_manage_product(user, product):
-        return product.owner_agency
-    co_curating = product.collaborations.accepted().values("agency_id")
-    return rules.editing_agencies(user).filter(pk__in=co_curating).first()
-
-
 def render_page(request, product, **forms):
     """The product's workspace page; `forms` are bound forms to show again with their errors."""
     user = request.user
@@ -86,7 +73,7 @@ def render_page(request, product, **forms):
         ),
     }
     if can_edit:
-        verifier = verifying_agency(user, product)
+        verifier = services.verifying_agency(user, product)
         context["image_form"] = forms.get("image_form") or ImageForm()
         context["certificate_form"] = forms.get("certificate_form") or CertificateForm(
             verifier=verifier
@@ -104,7 +91,7 @@ def render_page(request, product, **forms):
 @GET_OR_POST
 def product_create(request):
     user = request.user
-    refuse_unless(acting_agencies(user).exists())
+    refuse_unless(rules.acting_agencies(user).exists())
     initial = {}
     if business := Business.objects.active().filter(slug=request.GET.get("umkm")).first():
         initial["business"] = business.pk
@@ -268,31 +255,23 @@ def image_remove(request, slug, pk):
     )
 
 
-# Certificates and links: small rows of the product, written here under can_edit_product ---------
-
-
-@transaction.atomic
-def save_certificate(form, product, user):
-    certificate = form.save(commit=False)
-    certificate.product = product
-    if not form.cleaned_data["verified"]:
-        certificate.verified_by, certificate.verified_at = None, None
-    elif not certificate.verified_by_id:
-        certificate.verified_by = verifying_agency(user, product)
-        certificate.verified_at = timezone.now()
-    certificate.save()
-    return certificate
+# Certificates and links ------------------------------------------------------------------------
 
 
 @workspace_action
 def certificate_add(request, slug):
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
-    form = CertificateForm(request.POST, verifier=verifying_agency(request.user, product))
+    verifier = services.verifying_agency(request.user, product)
+    form = CertificateForm(request.POST, verifier=verifier)
     if form.is_valid():
-        save_certificate(form, product, request.user)
-        messages.success(request, _("The certificate is added."))
-        return redirect(product_url(product, "certificates"))
+        try:
+            services.add_certificate(product=product, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The certificate is added."))
+            return redirect(product_url(product, "certificates"))
     return render_page(request, product, certificate_form=form)
 
 
@@ -302,12 +281,18 @@ def certificate_edit(request, slug, pk):
     product = visible_product(request, slug)
     certificate = get_object_or_404(product.certificates, pk=pk)
     refuse_unless(rules.can_edit_product(request.user, product))
-    verifier = verifying_agency(request.user, product)
+    verifier = services.verifying_agency(request.user, product)
     form = CertificateForm(posted(request), instance=certificate, verifier=verifier)
     if form.is_valid():
-        save_certificate(form, product, request.user)
-        messages.success(request, _("The certificate is saved."))
-        return redirect(product_url(product, "certificates"))
+        try:
+            services.update_certificate(
+                certificate=certificate, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The certificate is saved."))
+            return redirect(product_url(product, "certificates"))
     context = {"form": form, "product": product, "certificate": certificate}
     return render(request, "workspace/catalogue/certificate_form.html", context)
 
@@ -316,10 +301,12 @@ def certificate_edit(request, slug, pk):
 def certificate_remove(request, slug, pk):
     product = visible_product(request, slug)
     certificate = get_object_or_404(product.certificates, pk=pk)
-    refuse_unless(rules.can_edit_product(request.user, product))
-    certificate.delete()
-    messages.success(request, _("The certificate is removed."))
-    return redirect(product_url(product, "certificates"))
+    return run_action(
+        request,
+        lambda: services.remove_certificate(certificate=certificate, by=request.user),
+        success=_("The certificate is removed."),
+        back=product_url(product, "certificates"),
+    )
 
 
 @workspace_action
@@ -328,13 +315,13 @@ def link_add(request, slug):
     refuse_unless(rules.can_edit_product(request.user, product))
     form = LinkForm(request.POST)
     if form.is_valid():
-        with transaction.atomic():
-            link = form.save(commit=False)
-            link.product = product
-            link.order = (product.links.aggregate(last=Max("order"))["last"] or 0) + 1
-            link.save()
-        messages.success(request, _("The link is added."))
-        return redirect(product_url(product, "links"))
+        try:
+            services.add_link(product=product, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The link is added."))
+            return redirect(product_url(product, "links"))
     return render_page(request, product, link_form=form)
 
 
@@ -342,10 +329,12 @@ def link_add(request, slug):
 def link_remove(request, slug, pk):
     product = visible_product(request, slug)
     link = get_object_or_404(product.links, pk=pk)
-    refuse_unless(rules.can_edit_product(request.user, product))
-    link.delete()
-    messages.success(request, _("The link is removed."))
-    return redirect(product_url(product, "links"))
+    return run_action(
+        request,
+        lambda: services.remove_link(link=link, by=request.user),
+        success=_("The link is removed."),
+        back=product_url(product, "links"),
+    )
 
 
 # History ----------------------------------------------------------------------------------------

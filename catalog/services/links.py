@@ -1,0 +1,23 @@
+"""Where to buy or procure a product (marketplaces, e-Katalog): links added and removed by the
+product's editors."""
+
+from django.db import transaction
+from django.db.models import Max
+
+from catalog import rules
+from catalog.models import Product, ProductLink
+from umkm_portal.services import require, save_valid
+
+
+@transaction.atomic
+def add_link(*, product: Product, by, kind: str, url: str) -> ProductLink:
+    """A link of `product`, shown after its others."""
+    require(rules.can_edit_product(by, product))
+    last = product.links.aggregate(last=Max("order"))["last"] or 0
+    return save_valid(ProductLink(product=product, kind=kind, url=url, order=last + 1), by)
+
+
+@transaction.atomic
+def remove_link(*, link: ProductLink, by) -> None:
+    require(rules.can_edit_product(by, link.product))
+    link.delete()
