@@ -22,9 +22,9 @@ def reread(collaboration):
 
 def test_the_curating_agency_sees_every_collaboration_of_the_product(world, client_of):
     declined = CollaborationFactory(
-        product=world.pepper, agency=world.disperindag, status=C.DECLINED
+        product=world.published, agency=world.leading, status=C.DECLINED
     )
-    ended = CollaborationFactory(product=world.pepper, agency=world.pariwisata, status=C.ENDED)
+    ended = CollaborationFactory(product=world.published, agency=world.foreign, status=C.ENDED)
 
     response = client_of("owner_editor").get(url("product-collaborations", "lada-putih-muntok"))
 
@@ -43,7 +43,7 @@ def test_the_curating_agency_sees_every_collaboration_of_the_product(world, clie
 def test_a_collaboration_shows_who_what_and_when(world, client_of):
     response = client_of("administrator").get(url("product-collaborations", "lada-putih-muntok"))
 
-    accepted = next(i for i in response.json()["results"] if i["id"] == world.accepted.pk)
+    accepted = next(i for i in response.json()["results"] if i["id"] == world.collaboration.pk)
     assert set(accepted) == {
         "id",
         "product",
@@ -57,16 +57,16 @@ def test_a_collaboration_shows_who_what_and_when(world, client_of):
     }
     assert accepted["product"] == "lada-putih-muntok"
     assert accepted["note"] == "pendampingan halal"
-    assert accepted["invited_by"] == world.accepted.invited_by.username
+    assert accepted["invited_by"] == world.collaboration.invited_by.username
 
 
 @pytest.mark.parametrize(
     ("person", "expected"),
     [
         ("owner_manager", {"dinas-koperasi-ukm", "dinas-kelautan-perikanan"}),
-        ("collaborator_editor", {"dinas-koperasi-ukm"}),  # its own only
+        ("collab_editor", {"dinas-koperasi-ukm"}),  # its own only
         ("invited_manager", {"dinas-kelautan-perikanan"}),
-        ("other_editor", set()),
+        ("foreign_editor", set()),
         ("reviewer", set()),
         ("administrator", {"dinas-koperasi-ukm", "dinas-kelautan-perikanan"}),
     ],
@@ -101,8 +101,8 @@ def test_the_trail_of_a_draft_one_may_not_see_is_a_404(world, client_of, person)
         ("anonymous", 401),
         ("owner_editor", 201),
         ("owner_manager", 201),
-        ("collaborator_editor", 403),
-        ("other_editor", 403),
+        ("collab_editor", 403),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 201),
@@ -111,7 +111,7 @@ def test_the_trail_of_a_draft_one_may_not_see_is_a_404(world, client_of, person)
 def test_only_the_curating_agency_and_administrators_invite(
     world, client_of, django_capture_on_commit_callbacks, mailoutbox, person, expected
 ):
-    MembershipFactory(agency=world.disperindag, role=Role.MANAGER)
+    MembershipFactory(agency=world.leading, role=Role.MANAGER)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_of(person).post(
@@ -121,7 +121,7 @@ def test_only_the_curating_agency_and_administrators_invite(
         )
 
     assert response.status_code == expected
-    invited = Collaboration.objects.filter(product=world.pepper, agency=world.disperindag)
+    invited = Collaboration.objects.filter(product=world.published, agency=world.leading)
     if expected == 201:
         collaboration = invited.get()
         assert response.json()["id"] == collaboration.pk
@@ -141,11 +141,11 @@ def test_an_agency_invited_already_is_a_409(world, client_of):
     )
 
     assert response.status_code == 409
-    assert world.pepper.collaborations.filter(agency=world.kelautan).count() == 1
+    assert world.published.collaborations.filter(agency=world.other).count() == 1
 
 
 def test_a_declined_agency_may_be_invited_again_and_the_old_row_stays(world, client_of):
-    Collaboration.objects.filter(pk=world.pending.pk).update(status=C.DECLINED)
+    Collaboration.objects.filter(pk=world.invitation.pk).update(status=C.DECLINED)
 
     response = client_of("owner_editor").post(
         url("product-collaborations", "lada-putih-muntok"),
@@ -154,7 +154,7 @@ def test_a_declined_agency_may_be_invited_again_and_the_old_row_stays(world, cli
     )
 
     assert response.status_code == 201
-    statuses = world.pepper.collaborations.filter(agency=world.kelautan).values_list("status")
+    statuses = world.published.collaborations.filter(agency=world.other).values_list("status")
     assert sorted(s for (s,) in statuses) == ["declined", "pending"]
 
 
@@ -184,7 +184,7 @@ def test_an_invalid_invitation_is_a_400_and_invites_nobody(world, client_of, bod
 def test_a_co_curator_inviting_with_an_invalid_payload_is_a_403(world, client_of):
     before = Collaboration.objects.count()
 
-    response = client_of("collaborator_editor").post(
+    response = client_of("collab_editor").post(
         url("product-collaborations", "lada-putih-muntok"),
         {"agency": "tidak-ada", "status": "accepted"},
         format="json",
@@ -211,11 +211,11 @@ def test_inviting_to_a_draft_one_may_not_see_is_a_404(world, client_of):
 ANSWERS = [
     ("anonymous", 401),
     ("invited_manager", 200),
-    ("invited_editor", 403),  # sees the invitation of their agency, may not answer it
+    ("other_editor", 403),  # sees the invitation of their agency, may not answer it
     ("owner_editor", 403),  # sees it as the curating agency, may not answer it
     ("owner_manager", 403),
-    ("collaborator_editor", 404),  # neither curating nor invited: a forged id
-    ("other_editor", 404),
+    ("collab_editor", 404),  # neither curating nor invited: a forged id
+    ("foreign_editor", 404),
     ("reviewer", 404),
     ("administrator", 200),
 ]
@@ -223,10 +223,10 @@ ANSWERS = [
 
 @pytest.mark.parametrize(("person", "expected"), ANSWERS)
 def test_a_manager_of_the_invited_agency_accepts(world, client_of, person, expected):
-    response = client_of(person).post(url("collaboration-accept", world.pending.pk))
+    response = client_of(person).post(url("collaboration-accept", world.invitation.pk))
 
     assert response.status_code == expected
-    pending = reread(world.pending)
+    pending = reread(world.invitation)
     if expected == 200:
         assert pending.status == C.ACCEPTED
         assert pending.answered_by == world.people[person]
@@ -238,38 +238,38 @@ def test_a_manager_of_the_invited_agency_accepts(world, client_of, person, expec
 
 @pytest.mark.parametrize(("person", "expected"), ANSWERS)
 def test_a_manager_of_the_invited_agency_declines(world, client_of, person, expected):
-    response = client_of(person).post(url("collaboration-decline", world.pending.pk))
+    response = client_of(person).post(url("collaboration-decline", world.invitation.pk))
 
     assert response.status_code == expected
-    assert reread(world.pending).status == (C.DECLINED if expected == 200 else C.PENDING)
+    assert reread(world.invitation).status == (C.DECLINED if expected == 200 else C.PENDING)
 
 
 def test_once_accepted_the_invited_agencys_editors_edit_the_product(world, client_of):
-    invited_editor = client_of("invited_editor")
-    before = invited_editor.patch(
+    other_editor = client_of("other_editor")
+    before = other_editor.patch(
         url("product-detail", "lada-putih-muntok"), {"unit": "per kg"}, format="json"
     )
 
-    client_of("invited_manager").post(url("collaboration-accept", world.pending.pk))
-    after = invited_editor.patch(
+    client_of("invited_manager").post(url("collaboration-accept", world.invitation.pk))
+    after = other_editor.patch(
         url("product-detail", "lada-putih-muntok"), {"unit": "per kg"}, format="json"
     )
 
     assert (before.status_code, after.status_code) == (403, 200)
-    world.pepper.refresh_from_db()
-    assert world.pepper.unit == "per kg"
+    world.published.refresh_from_db()
+    assert world.published.unit == "per kg"
 
 
 @pytest.mark.parametrize("verb", ["accept", "decline"])
 def test_answering_twice_is_a_409(world, client_of, verb):
-    manager = MembershipFactory(agency=world.koperasi, role=Role.MANAGER).user
+    manager = MembershipFactory(agency=world.collaborator, role=Role.MANAGER).user
     client = client_of("anonymous")
     client.force_authenticate(manager)
 
-    response = client.post(url(f"collaboration-{verb}", world.accepted.pk))
+    response = client.post(url(f"collaboration-{verb}", world.collaboration.pk))
 
     assert response.status_code == 409
-    assert reread(world.accepted).status == C.ACCEPTED
+    assert reread(world.collaboration).status == C.ACCEPTED
 
 
 @pytest.mark.parametrize("collaboration_id", ["999999", "abc", "99999999999999999999", "-1"])
@@ -278,12 +278,12 @@ def test_forged_collaboration_ids_are_a_404(world, client_of, verb, collaboratio
     response = client_of("administrator").post(f"/api/v1/collaborations/{collaboration_id}/{verb}/")
 
     assert response.status_code == 404
-    assert reread(world.pending).status == C.PENDING
+    assert reread(world.invitation).status == C.PENDING
 
 
 def test_an_invitation_of_a_draft_one_may_not_see_is_a_404(world, client_of):
     hidden = CollaborationFactory(
-        product=world.foreign_draft, agency=world.disperindag, status=C.PENDING
+        product=world.foreign_draft, agency=world.leading, status=C.PENDING
     )
 
     response = client_of("invited_manager").post(url("collaboration-accept", hidden.pk))
@@ -293,10 +293,10 @@ def test_an_invitation_of_a_draft_one_may_not_see_is_a_404(world, client_of):
 
 
 def test_collaborations_take_posts_only(world, client_of):
-    response = client_of("invited_manager").get(url("collaboration-accept", world.pending.pk))
+    response = client_of("invited_manager").get(url("collaboration-accept", world.invitation.pk))
 
     assert response.status_code == 405
-    assert reread(world.pending).status == C.PENDING
+    assert reread(world.invitation).status == C.PENDING
 
 
 # End --------------------------------------------------------------------------------------------
@@ -308,9 +308,9 @@ def test_collaborations_take_posts_only(world, client_of):
         ("anonymous", 401),
         ("owner_editor", 200),
         ("owner_manager", 200),
-        ("collaborator_editor", 403),  # the co-curator may not end it
+        ("collab_editor", 403),  # the co-curator may not end it
         ("invited_manager", 404),
-        ("other_editor", 404),
+        ("foreign_editor", 404),
         ("reviewer", 404),
         ("administrator", 200),
     ],
@@ -318,10 +318,10 @@ def test_collaborations_take_posts_only(world, client_of):
 def test_only_the_curating_agency_and_administrators_end_a_collaboration(
     world, client_of, person, expected
 ):
-    response = client_of(person).post(url("collaboration-end", world.accepted.pk))
+    response = client_of(person).post(url("collaboration-end", world.collaboration.pk))
 
     assert response.status_code == expected
-    accepted = reread(world.accepted)
+    accepted = reread(world.collaboration)
     if expected == 200:
         assert (accepted.status, accepted.ended_by) == (C.ENDED, world.people[person])
         assert response.json()["ended_at"] is not None
@@ -330,33 +330,33 @@ def test_only_the_curating_agency_and_administrators_end_a_collaboration(
 
 
 def test_the_curating_agency_withdraws_an_invitation(world, client_of):
-    response = client_of("owner_editor").post(url("collaboration-end", world.pending.pk))
+    response = client_of("owner_editor").post(url("collaboration-end", world.invitation.pk))
 
     assert response.status_code == 200
-    assert reread(world.pending).status == C.ENDED
+    assert reread(world.invitation).status == C.ENDED
 
 
 def test_the_invited_manager_may_not_end_an_invitation(world, client_of):
-    response = client_of("invited_manager").post(url("collaboration-end", world.pending.pk))
+    response = client_of("invited_manager").post(url("collaboration-end", world.invitation.pk))
 
     assert response.status_code == 403
-    assert reread(world.pending).status == C.PENDING
+    assert reread(world.invitation).status == C.PENDING
 
 
 def test_ending_twice_is_a_409_and_the_row_stays(world, client_of):
-    Collaboration.objects.filter(pk=world.accepted.pk).update(status=C.ENDED)
+    Collaboration.objects.filter(pk=world.collaboration.pk).update(status=C.ENDED)
 
-    response = client_of("owner_editor").post(url("collaboration-end", world.accepted.pk))
+    response = client_of("owner_editor").post(url("collaboration-end", world.collaboration.pk))
 
     assert response.status_code == 409
-    assert reread(world.accepted).status == C.ENDED
+    assert reread(world.collaboration).status == C.ENDED
 
 
 def test_once_ended_the_co_curator_no_longer_edits_nor_sees_the_draft(world, client_of):
     co_curation_of_draft = world.draft.collaborations.get()
 
     client_of("owner_editor").post(url("collaboration-end", co_curation_of_draft.pk))
-    response = client_of("collaborator_editor").patch(
+    response = client_of("collab_editor").patch(
         url("product-detail", "getas-draf"), {"name": "Getas Koperasi"}, format="json"
     )
 

@@ -17,8 +17,8 @@ MATRIX = [
     ("anonymous", 401),
     ("owner_editor", 403),
     ("owner_manager", None),  # the success code of the request
-    ("collaborator_editor", 403),
-    ("other_editor", 403),
+    ("collab_editor", 403),
+    ("foreign_editor", 403),
     ("reviewer", 403),
     ("invited_manager", 403),  # a manager, of another agency
     ("administrator", None),
@@ -34,7 +34,7 @@ def member_url(membership, agency="dinas-pertanian"):
 
 
 def membership_of(world, person, agency=None):
-    return Membership.objects.get(user=world.people[person], agency=agency or world.pertanian)
+    return Membership.objects.get(user=world.people[person], agency=agency or world.owner)
 
 
 # List -------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def test_only_managers_and_administrators_add_members(world, client_of, person, 
     )
 
     assert response.status_code == (expected or 201)
-    added = Membership.objects.filter(user=newcomer, agency=world.pertanian)
+    added = Membership.objects.filter(user=newcomer, agency=world.owner)
     if expected is None:
         assert added.get().role == Role.EDITOR
         assert response.json()["id"] == added.get().pk
@@ -119,7 +119,7 @@ def test_a_manager_invites_new_staff_by_e_mail(
     assert response.status_code == 201
     user = User.objects.get(email__iexact="staf.baru@babelprov.go.id")
     assert not user.has_usable_password()
-    assert Membership.objects.get(user=user).agency == world.pertanian
+    assert Membership.objects.get(user=user).agency == world.owner
     [mail] = mailoutbox
     assert mail.to == ["Staf.Baru@babelprov.go.id"]
     assert "http://testserver/" in mail.body  # an absolute link, to set the password
@@ -216,7 +216,7 @@ def test_an_invalid_role_change_is_a_400(world, client_of, body, at_fault):
 
 @pytest.mark.parametrize("method", ["patch", "delete"])
 def test_a_membership_of_another_agency_is_a_404_here(world, client_of, method):
-    foreign = membership_of(world, "other_editor", world.pariwisata)
+    foreign = membership_of(world, "foreign_editor", world.foreign)
 
     response = getattr(client_of("owner_manager"), method)(
         member_url(foreign), {"role": "manager"}, format="json"
@@ -234,7 +234,7 @@ def test_forged_membership_ids_are_a_404(world, client_of, membership_id):
     )
 
     assert response.status_code == 404
-    assert world.pertanian.memberships.count() == 2
+    assert world.owner.memberships.count() == 2
 
 
 # Remove -----------------------------------------------------------------------------------------
@@ -259,8 +259,8 @@ def test_rights_go_with_the_membership(world, client_of):
     )
 
     assert response.status_code == 403
-    world.pepper.refresh_from_db()
-    assert world.pepper.unit == "per 250 g"
+    world.published.refresh_from_db()
+    assert world.published.unit == "per 250 g"
 
 
 def test_the_last_manager_may_not_leave_but_an_administrator_may_remove_them(world, client_of):
@@ -275,7 +275,7 @@ def test_the_last_manager_may_not_leave_but_an_administrator_may_remove_them(wor
 
 
 def test_a_second_manager_may_remove_the_first(world, client_of):
-    MembershipFactory(agency=world.pertanian, role=Role.MANAGER, user__username="kepala.dinas")
+    MembershipFactory(agency=world.owner, role=Role.MANAGER, user__username="kepala.dinas")
     manager = membership_of(world, "owner_manager")
 
     response = client_of("owner_manager").delete(member_url(manager))

@@ -45,8 +45,8 @@ def test_sign_in_use_revoke_and_the_token_fails_at_once(world, api):
     assert (used.status_code, revoked.status_code, after.status_code) == (200, 204, 401)
     assert after["WWW-Authenticate"].startswith("Token")
     assert not Token.objects.filter(key=token).exists()
-    world.pepper.refresh_from_db()
-    assert world.pepper.unit == "per kg"
+    world.published.refresh_from_db()
+    assert world.published.unit == "per kg"
     assert client.get(url("product-list")).status_code == 401  # a dead token is no anonymity
 
 

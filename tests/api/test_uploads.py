@@ -72,8 +72,8 @@ def post_image(client, slug="lada-putih-muntok", **fields):
         ("anonymous", 401),
         ("owner_editor", 201),
         ("owner_manager", 201),
-        ("collaborator_editor", 201),
-        ("other_editor", 403),
+        ("collab_editor", 201),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 201),
@@ -85,7 +85,7 @@ def test_images_are_added_by_curators_and_administrators(
     response = post_image(client_of(person))
 
     assert response.status_code == expected, response.content
-    images = list(world.pepper.images.all())
+    images = list(world.published.images.all())
     if expected == 201:
         [image] = images
         assert response.json()["id"] == image.pk
@@ -98,7 +98,7 @@ def test_images_are_added_by_curators_and_administrators(
         assert files_in(settings.MEDIA_ROOT) == []
 
 
-@pytest.mark.parametrize("person", ["other_editor", "reviewer"])
+@pytest.mark.parametrize("person", ["foreign_editor", "reviewer"])
 def test_a_draft_one_may_not_see_takes_no_image_and_answers_404(world, client_of, person):
     response = post_image(client_of(person), slug="getas-draf")
 
@@ -247,8 +247,8 @@ def test_unicode_alt_text_round_trips(world, client_of):
     [
         ("anonymous", 401),
         ("owner_editor", 204),
-        ("collaborator_editor", 204),
-        ("other_editor", 403),
+        ("collab_editor", 204),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 204),
@@ -257,7 +257,7 @@ def test_unicode_alt_text_round_trips(world, client_of):
 def test_images_are_removed_with_their_file_by_curators_and_administrators(
     world, client_of, django_capture_on_commit_callbacks, person, expected
 ):
-    image = ProductImageFactory(product=world.pepper)
+    image = ProductImageFactory(product=world.published)
     path = Path(image.image.path)
     assert path.is_file()
 

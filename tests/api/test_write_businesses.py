@@ -37,8 +37,8 @@ def reread(business):
         ("anonymous", 401, None),
         ("owner_editor", 201, "dinas-pertanian"),
         ("owner_manager", 201, "dinas-pertanian"),
-        ("collaborator_editor", 201, "dinas-koperasi-ukm"),
-        ("other_editor", 201, "dinas-pariwisata"),
+        ("collab_editor", 201, "dinas-koperasi-ukm"),
+        ("foreign_editor", 201, "dinas-pariwisata"),
         ("invited_manager", 201, "dinas-kelautan-perikanan"),
         ("reviewer", 403, None),
     ],
@@ -70,11 +70,11 @@ def test_an_administrator_names_the_registering_agency(world, client_of):
 
     assert without.status_code == 400 and list(without.json()) == ["registering_agency"]
     assert with_agency.status_code == 201
-    assert Business.objects.get(name="Madu Kelulut Belinyu").registering_agency == world.disperindag
+    assert Business.objects.get(name="Madu Kelulut Belinyu").registering_agency == world.leading
 
 
 def test_an_editor_of_several_agencies_names_one_of_theirs(world, client_of):
-    MembershipFactory(user=world.people["owner_editor"], agency=world.kelautan)
+    MembershipFactory(user=world.people["owner_editor"], agency=world.other)
     client = client_of("owner_editor")
 
     without = client.post(url("business-list"), new_business(), format="json")
@@ -88,7 +88,7 @@ def test_an_editor_of_several_agencies_names_one_of_theirs(world, client_of):
     )
 
     assert (without.status_code, not_theirs.status_code, theirs.status_code) == (400, 403, 201)
-    assert Business.objects.get(name="Madu Kelulut Belinyu").registering_agency == world.kelautan
+    assert Business.objects.get(name="Madu Kelulut Belinyu").registering_agency == world.other
 
 
 def test_a_reviewer_is_refused_before_the_payload_is_read(world, client_of):
@@ -101,7 +101,7 @@ def test_a_reviewer_is_refused_before_the_payload_is_read(world, client_of):
 
 
 def test_a_nib_registered_already_is_a_400_pointing_at_its_business(world, client_of):
-    response = client_of("other_editor").post(
+    response = client_of("foreign_editor").post(
         url("business-list"), new_business(nib=NIB), format="json"
     )
 
@@ -173,8 +173,8 @@ def test_unicode_business_names_round_trip_exactly(world, client_of, name):
         ("anonymous", 401),
         ("owner_editor", 200),
         ("owner_manager", 200),
-        ("collaborator_editor", 403),  # co-curates its product, not the business
-        ("other_editor", 403),
+        ("collab_editor", 403),  # co-curates its product, not the business
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 200),
@@ -188,7 +188,7 @@ def test_editors_of_the_registering_agency_change_a_business(world, client_of, p
     )
 
     assert response.status_code == expected
-    lada = reread(world.lada)
+    lada = reread(world.business)
     if expected == 200:
         assert (lada.description, lada.show_owner) == ("Lada putih sejak 2012.", True)
         assert response.json()["owner_name"] == lada.owner_name  # shown now, with consent
@@ -198,12 +198,12 @@ def test_editors_of_the_registering_agency_change_a_business(world, client_of, p
 
 
 def test_no_right_to_change_is_a_403_before_the_payload(world, client_of):
-    response = client_of("collaborator_editor").patch(
+    response = client_of("collab_editor").patch(
         url("business-detail", "lada-mentok-jaya"), {"nib": "x", "slug": "y"}, format="json"
     )
 
     assert response.status_code == 403
-    assert reread(world.lada).nib == NIB
+    assert reread(world.business).nib == NIB
 
 
 @pytest.mark.parametrize(
@@ -224,13 +224,13 @@ def test_a_change_never_applies_fields_nobody_may_set(world, client_of, body, at
 
     assert response.status_code == 400
     assert at_fault in response.json()
-    lada = reread(world.lada)
-    assert (lada.address, lada.registering_agency, lada.is_active) == ("", world.pertanian, True)
+    lada = reread(world.business)
+    assert (lada.address, lada.registering_agency, lada.is_active) == ("", world.owner, True)
     assert (lada.slug, lada.nib, lada.name) == ("lada-mentok-jaya", NIB, "Lada Mentok Jaya")
 
 
 def test_changing_to_a_nib_of_another_business_is_a_400_pointing_at_it(world, client_of):
-    BusinessFactory(name="Usaha Lain", registering_agency=world.pariwisata, nib="9120005555555")
+    BusinessFactory(name="Usaha Lain", registering_agency=world.foreign, nib="9120005555555")
 
     response = client_of("owner_editor").patch(
         url("business-detail", "lada-mentok-jaya"), {"nib": "9120005555555"}, format="json"
@@ -238,7 +238,7 @@ def test_changing_to_a_nib_of_another_business_is_a_400_pointing_at_it(world, cl
 
     assert response.status_code == 400
     assert response.json()["existing"] == "usaha-lain"
-    assert reread(world.lada).nib == NIB
+    assert reread(world.business).nib == NIB
 
 
 def test_keeping_its_own_nib_is_no_duplicate(world, client_of):
@@ -249,22 +249,22 @@ def test_keeping_its_own_nib_is_no_duplicate(world, client_of):
     )
 
     assert response.status_code == 200
-    assert reread(world.lada).name == "Lada Mentok"
+    assert reread(world.business).name == "Lada Mentok"
 
 
-@pytest.mark.parametrize(("person", "expected"), [("other_editor", 404), ("owner_editor", 200)])
+@pytest.mark.parametrize(("person", "expected"), [("foreign_editor", 404), ("owner_editor", 200)])
 def test_a_closed_business_is_unknown_outside_its_registering_agency(
     world, client_of, person, expected
 ):
-    world.lada.is_active = False
-    world.lada.save()
+    world.business.is_active = False
+    world.business.save()
 
     response = client_of(person).patch(
         url("business-detail", "lada-mentok-jaya"), {"address": "Jl. Muntok"}, format="json"
     )
 
     assert response.status_code == expected
-    assert reread(world.lada).address == ("Jl. Muntok" if expected == 200 else "")
+    assert reread(world.business).address == ("Jl. Muntok" if expected == 200 else "")
 
 
 # Deactivate -------------------------------------------------------------------------------------
@@ -276,8 +276,8 @@ def test_a_closed_business_is_unknown_outside_its_registering_agency(
         ("anonymous", 401),
         ("owner_editor", 204),
         ("owner_manager", 204),
-        ("collaborator_editor", 403),
-        ("other_editor", 403),
+        ("collab_editor", 403),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 204),
@@ -289,8 +289,8 @@ def test_delete_deactivates_and_cascades_nothing(world, client_of, person, expec
     response = client_of(person).delete(url("business-detail", "lada-mentok-jaya"))
 
     assert response.status_code == expected
-    assert reread(world.lada).is_active is (expected != 204)
-    assert Business.objects.filter(pk=world.lada.pk).exists()
+    assert reread(world.business).is_active is (expected != 204)
+    assert Business.objects.filter(pk=world.business.pk).exists()
     assert set(Product.objects.values_list("pk", "status")) == products
     if expected == 204:
         anonymous = client_of("anonymous")
@@ -301,10 +301,10 @@ def test_delete_deactivates_and_cascades_nothing(world, client_of, person, expec
 
 
 def test_deactivating_a_business_one_may_not_see_is_a_404(world, client_of):
-    world.kopi.is_active = False
-    world.kopi.save()
+    world.foreign_business.is_active = False
+    world.foreign_business.save()
 
     response = client_of("owner_editor").delete(url("business-detail", "kopi-tanjung"))
 
     assert response.status_code == 404
-    assert reread(world.kopi).is_active is False
+    assert reread(world.foreign_business).is_active is False

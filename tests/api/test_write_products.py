@@ -43,8 +43,8 @@ def reread(product):
         ("anonymous", 401),
         ("owner_editor", 201),
         ("owner_manager", 201),
-        ("collaborator_editor", 403),
-        ("other_editor", 403),
+        ("collab_editor", 403),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 201),
@@ -60,7 +60,7 @@ def test_create_a_product_for_an_agency_only_as_its_editor_or_an_administrator(
     assert response.status_code == expected, response.content
     if expected == 201:
         product = Product.objects.get(slug=response.json()["slug"])
-        assert product.owner_agency == world.pertanian
+        assert product.owner_agency == world.owner
         assert product.created_by == world.people[person]
         assert product.status == S.DRAFT
         assert product.history.latest().history_user == world.people[person]
@@ -76,13 +76,13 @@ def test_anonymous_create_asks_for_a_token(world, client_of):
 
 
 def test_an_editor_creates_for_their_own_agency_for_any_business(world, client_of):
-    response = client_of("collaborator_editor").post(
+    response = client_of("collab_editor").post(
         url("product-list"), new_product(owner_agency="dinas-koperasi-ukm"), format="json"
     )
 
     assert response.status_code == 201
     product = Product.objects.get(slug=response.json()["slug"])
-    assert (product.owner_agency, product.business) == (world.koperasi, world.lada)
+    assert (product.owner_agency, product.business) == (world.collaborator, world.business)
 
 
 def test_the_answer_is_the_product_as_the_read_api_shows_it(world, client_of):
@@ -103,12 +103,12 @@ def test_owner_agency_may_be_left_out_by_whoever_edits_for_one_agency(world, cli
     response = client_of("owner_editor").post(url("product-list"), data, format="json")
 
     assert response.status_code == 201
-    assert Product.objects.get(slug=response.json()["slug"]).owner_agency == world.pertanian
+    assert Product.objects.get(slug=response.json()["slug"]).owner_agency == world.owner
 
 
 @pytest.mark.parametrize("person", ["owner_editor", "administrator"])
 def test_owner_agency_is_required_of_whoever_edits_for_several_or_none(world, client_of, person):
-    MembershipFactory(user=world.people["owner_editor"], agency=world.kelautan)
+    MembershipFactory(user=world.people["owner_editor"], agency=world.other)
     data = new_product()
     del data["owner_agency"]
     before = Product.objects.count()
@@ -196,8 +196,8 @@ def test_create_with_an_invalid_payload_is_a_400_naming_the_field(
 
 
 def test_a_closed_business_of_another_agency_is_unknown(world, client_of):
-    world.kopi.is_active = False
-    world.kopi.save()
+    world.foreign_business.is_active = False
+    world.foreign_business.save()
 
     response = client_of("owner_editor").post(
         url("product-list"), new_product(business="kopi-tanjung"), format="json"
@@ -205,12 +205,12 @@ def test_a_closed_business_of_another_agency_is_unknown(world, client_of):
 
     assert response.status_code == 400
     assert list(response.json()) == ["business"]
-    assert not world.kopi.products.exclude(pk=world.foreign_draft.pk).exists()
+    assert not world.foreign_business.products.exclude(pk=world.foreign_draft.pk).exists()
 
 
 def test_an_own_closed_business_gets_no_new_product(world, client_of):
-    world.lada.is_active = False
-    world.lada.save()
+    world.business.is_active = False
+    world.business.save()
 
     response = client_of("owner_editor").post(url("product-list"), new_product(), format="json")
 
@@ -252,8 +252,8 @@ def test_unicode_and_markup_in_names_round_trip_exactly(world, client_of, name):
         ("anonymous", 401),
         ("owner_editor", 200),
         ("owner_manager", 200),
-        ("collaborator_editor", 200),
-        ("other_editor", 403),
+        ("collab_editor", 200),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 200),
@@ -269,7 +269,7 @@ def test_content_of_a_published_product_is_edited_by_curators_and_administrators
     )
 
     assert response.status_code == expected, response.content
-    pepper = reread(world.pepper)
+    pepper = reread(world.published)
     if expected == 200:
         assert (pepper.summary, pepper.price_min) == ("Lada putih terbaik.", 50_000)
         assert pepper.updated_by == world.people[person]
@@ -283,8 +283,8 @@ def test_content_of_a_published_product_is_edited_by_curators_and_administrators
     [
         ("anonymous", 401),
         ("owner_editor", 200),
-        ("collaborator_editor", 200),
-        ("other_editor", 404),
+        ("collab_editor", 200),
+        ("foreign_editor", 404),
         ("reviewer", 404),
         ("invited_manager", 404),
         ("administrator", 200),
@@ -305,7 +305,7 @@ def test_a_draft_is_edited_by_its_curators_and_unknown_to_everyone_else(
     ("person", "expected"),
     [
         ("owner_editor", 200),
-        ("collaborator_editor", 404),
+        ("collab_editor", 404),
         ("reviewer", 404),
         ("administrator", 200),
     ],
@@ -313,15 +313,15 @@ def test_a_draft_is_edited_by_its_curators_and_unknown_to_everyone_else(
 def test_an_archived_product_is_edited_by_its_curating_agency_only(
     world, client_of, person, expected
 ):
-    Product.objects.filter(pk=world.pepper.pk).update(status=S.ARCHIVED)
-    world.pepper.collaborations.update(status=Collaboration.Status.ENDED)
+    Product.objects.filter(pk=world.published.pk).update(status=S.ARCHIVED)
+    world.published.collaborations.update(status=Collaboration.Status.ENDED)
 
     response = client_of(person).patch(
         url("product-detail", "lada-putih-muntok"), {"summary": "Arsip."}, format="json"
     )
 
     assert response.status_code == expected
-    assert reread(world.pepper).summary == ("Arsip." if expected == 200 else "")
+    assert reread(world.published).summary == ("Arsip." if expected == 200 else "")
 
 
 @pytest.mark.parametrize("method", ["patch", "delete"])
@@ -371,16 +371,16 @@ def test_a_change_never_applies_fields_nobody_may_set(world, client_of, field, v
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
-    pepper = reread(world.pepper)
+    pepper = reread(world.published)
     assert (pepper.name, pepper.slug, pepper.business) == (
         "Lada Putih Muntok",
         "lada-putih-muntok",
-        world.lada,
+        world.business,
     )
     assert pepper.created_by is None and not pepper.is_flagship
 
 
-@pytest.mark.parametrize("person", ["other_editor", "reviewer", "invited_manager"])
+@pytest.mark.parametrize("person", ["foreign_editor", "reviewer", "invited_manager"])
 def test_no_right_is_a_403_before_any_payload_check(world, client_of, person):
     response = client_of(person).patch(
         url("product-detail", "lada-putih-muntok"),
@@ -389,7 +389,7 @@ def test_no_right_is_a_403_before_any_payload_check(world, client_of, person):
     )
 
     assert response.status_code == 403
-    assert reread(world.pepper).price_min == 45_000
+    assert reread(world.published).price_min == 45_000
 
 
 @pytest.mark.parametrize(
@@ -410,13 +410,13 @@ def test_an_invalid_change_is_a_400_and_changes_nothing(world, client_of, body, 
 
     assert response.status_code == 400
     assert at_fault in response.json()
-    pepper = reread(world.pepper)
+    pepper = reread(world.published)
     assert (pepper.price_min, pepper.name, pepper.status) == (
         45_000,
         "Lada Putih Muntok",
         S.PUBLISHED,
     )
-    assert pepper.owner_agency == world.pertanian
+    assert pepper.owner_agency == world.owner
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", '"lada"', "{not json", "null"])
@@ -426,7 +426,7 @@ def test_a_body_that_is_no_object_is_a_400(world, client_of, body):
     )
 
     assert response.status_code == 400
-    assert reread(world.pepper).name == "Lada Putih Muntok"
+    assert reread(world.published).name == "Lada Putih Muntok"
 
 
 def test_put_is_not_offered(world, client_of):
@@ -435,7 +435,7 @@ def test_put_is_not_offered(world, client_of):
     )
 
     assert response.status_code == 405
-    assert reread(world.pepper).name == "Lada Putih Muntok"
+    assert reread(world.published).name == "Lada Putih Muntok"
 
 
 # Status: publish, unpublish, archive ------------------------------------------------------------
@@ -447,8 +447,8 @@ def test_put_is_not_offered(world, client_of):
         ("anonymous", 401),
         ("owner_editor", 200),
         ("owner_manager", 200),
-        ("collaborator_editor", 403),
-        ("other_editor", 403),
+        ("collab_editor", 403),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 200),
@@ -460,15 +460,15 @@ def test_only_the_curating_agency_and_administrators_unpublish(world, client_of,
     )
 
     assert response.status_code == expected
-    assert reread(world.pepper).status == (S.DRAFT if expected == 200 else S.PUBLISHED)
+    assert reread(world.published).status == (S.DRAFT if expected == 200 else S.PUBLISHED)
 
 
 @pytest.mark.parametrize(
     ("person", "expected"),
     [
         ("owner_editor", 200),
-        ("collaborator_editor", 403),
-        ("other_editor", 404),
+        ("collab_editor", 403),
+        ("foreign_editor", 404),
         ("reviewer", 404),
         ("administrator", 200),
     ],
@@ -489,14 +489,14 @@ def test_only_the_curating_agency_and_administrators_publish_a_draft(
 
 
 def test_a_co_curator_may_not_change_the_status_even_with_content(world, client_of):
-    response = client_of("collaborator_editor").patch(
+    response = client_of("collab_editor").patch(
         url("product-detail", "lada-putih-muntok"),
         {"status": "archived", "summary": "Diarsipkan."},
         format="json",
     )
 
     assert response.status_code == 403
-    pepper = reread(world.pepper)
+    pepper = reread(world.published)
     assert (pepper.status, pepper.summary) == (S.PUBLISHED, "")
 
 
@@ -510,7 +510,7 @@ def test_a_co_curator_may_not_change_the_status_even_with_content(world, client_
     ],
 )
 def test_a_status_change_not_allowed_now_is_a_409(world, client_of, start, wanted):
-    Product.objects.filter(pk=world.pepper.pk).update(status=start)
+    Product.objects.filter(pk=world.published.pk).update(status=start)
 
     response = client_of("owner_editor").patch(
         url("product-detail", "lada-putih-muntok"), {"status": wanted}, format="json"
@@ -518,7 +518,7 @@ def test_a_status_change_not_allowed_now_is_a_409(world, client_of, start, wante
 
     assert response.status_code == 409
     assert "detail" in response.json()
-    assert reread(world.pepper).status == start
+    assert reread(world.published).status == start
 
 
 def test_a_state_conflict_comes_before_an_invalid_payload(world, client_of):
@@ -529,7 +529,7 @@ def test_a_state_conflict_comes_before_an_invalid_payload(world, client_of):
     )
 
     assert response.status_code == 409
-    assert reread(world.pepper).price_min == 45_000
+    assert reread(world.published).price_min == 45_000
 
 
 def test_a_refused_payload_undoes_the_status_change_of_the_same_request(world, client_of):
@@ -541,7 +541,7 @@ def test_a_refused_payload_undoes_the_status_change_of_the_same_request(world, c
 
     assert response.status_code == 400
     assert list(response.json()) == ["price_min"]
-    assert reread(world.pepper).status == S.PUBLISHED
+    assert reread(world.published).status == S.PUBLISHED
 
 
 def test_status_and_content_change_together(world, client_of):
@@ -557,8 +557,8 @@ def test_status_and_content_change_together(world, client_of):
 
 
 def test_publishing_a_product_of_a_closed_business_is_a_400(world, client_of):
-    world.lada.is_active = False
-    world.lada.save()
+    world.business.is_active = False
+    world.business.save()
 
     response = client_of("owner_editor").patch(
         url("product-detail", "getas-draf"), {"status": "published"}, format="json"
@@ -578,8 +578,8 @@ def test_publishing_a_product_of_a_closed_business_is_a_400(world, client_of):
         ("anonymous", 401),
         ("owner_editor", 204),
         ("owner_manager", 204),
-        ("collaborator_editor", 403),
-        ("other_editor", 403),
+        ("collab_editor", 403),
+        ("foreign_editor", 403),
         ("reviewer", 403),
         ("invited_manager", 403),
         ("administrator", 204),
@@ -592,7 +592,7 @@ def test_delete_archives_and_keeps_the_row(world, client_of, person, expected):
 
     assert response.status_code == expected
     assert Product.objects.count() == before
-    pepper = reread(world.pepper)
+    pepper = reread(world.published)
     assert pepper.status == (S.ARCHIVED if expected == 204 else S.PUBLISHED)
     if expected == 204:
         assert response.content == b""
@@ -602,15 +602,15 @@ def test_delete_archives_and_keeps_the_row(world, client_of, person, expected):
 
 
 def test_deleting_an_archived_product_is_a_409(world, client_of):
-    Product.objects.filter(pk=world.pepper.pk).update(status=S.ARCHIVED)
+    Product.objects.filter(pk=world.published.pk).update(status=S.ARCHIVED)
 
     response = client_of("owner_editor").delete(url("product-detail", "lada-putih-muntok"))
 
     assert response.status_code == 409
-    assert reread(world.pepper).status == S.ARCHIVED
+    assert reread(world.published).status == S.ARCHIVED
 
 
-@pytest.mark.parametrize("person", ["other_editor", "reviewer"])
+@pytest.mark.parametrize("person", ["foreign_editor", "reviewer"])
 def test_deleting_a_draft_one_may_not_see_is_a_404(world, client_of, person):
     response = client_of(person).delete(url("product-detail", "getas-draf"))
 
@@ -622,7 +622,7 @@ def test_deleting_a_draft_one_may_not_see_is_a_404(world, client_of, person):
 
 
 def test_hand_over_to_another_of_ones_agencies_ends_its_collaboration(world, client_of):
-    MembershipFactory(user=world.people["owner_editor"], agency=world.kelautan)
+    MembershipFactory(user=world.people["owner_editor"], agency=world.other)
 
     response = client_of("owner_editor").patch(
         url("product-detail", "lada-putih-muntok"),
@@ -632,9 +632,9 @@ def test_hand_over_to_another_of_ones_agencies_ends_its_collaboration(world, cli
 
     assert response.status_code == 200
     assert response.json()["owner_agency"] == "dinas-kelautan-perikanan"
-    assert reread(world.pepper).owner_agency == world.kelautan
-    world.pending.refresh_from_db()
-    assert world.pending.status == Collaboration.Status.ENDED  # the trail keeps it
+    assert reread(world.published).owner_agency == world.other
+    world.invitation.refresh_from_db()
+    assert world.invitation.status == Collaboration.Status.ENDED  # the trail keeps it
 
 
 @pytest.mark.parametrize(
@@ -642,10 +642,10 @@ def test_hand_over_to_another_of_ones_agencies_ends_its_collaboration(world, cli
     [
         ("owner_editor", "disperindag"),  # not one of theirs
         ("owner_manager", "dinas-pariwisata"),
-        ("collaborator_editor", "dinas-koperasi-ukm"),  # theirs, but they do not curate
+        ("collab_editor", "dinas-koperasi-ukm"),  # theirs, but they do not curate
         ("reviewer", "disperindag"),
         ("invited_manager", "dinas-kelautan-perikanan"),
-        ("other_editor", "dinas-pariwisata"),  # to their own agency, but not theirs to give
+        ("foreign_editor", "dinas-pariwisata"),  # to their own agency, but not theirs to give
     ],
 )
 def test_hand_over_to_an_agency_one_is_not_in_or_by_a_non_curator_is_a_403(
@@ -656,7 +656,7 @@ def test_hand_over_to_an_agency_one_is_not_in_or_by_a_non_curator_is_a_403(
     )
 
     assert response.status_code == 403
-    assert reread(world.pepper).owner_agency == world.pertanian
+    assert reread(world.published).owner_agency == world.owner
 
 
 def test_an_administrator_hands_over_to_any_agency(world, client_of):
@@ -667,7 +667,7 @@ def test_an_administrator_hands_over_to_any_agency(world, client_of):
     )
 
     assert response.status_code == 200
-    assert reread(world.pepper).owner_agency == world.pariwisata
+    assert reread(world.published).owner_agency == world.foreign
 
 
 def test_after_a_hand_over_the_old_agency_only_sees_what_is_public(world, client_of):
@@ -733,4 +733,4 @@ def test_a_manager_is_also_an_editor_for_creating(world, client_of):
     )
 
     assert response.status_code == 201
-    assert Product.objects.get(slug=response.json()["slug"]).owner_agency == world.kelautan
+    assert Product.objects.get(slug=response.json()["slug"]).owner_agency == world.other
