@@ -7,37 +7,52 @@ from django.utils.translation import gettext as _
 
 from agencies.models import EDITING_ROLES, Role
 from catalog import rules
+from catalog.models import Nomination, NominationEvent
 from catalog.notify import _send
 
 User = get_user_model()
+State = Nomination.State
 
 
 def _nominators(nomination):
     return User.objects.filter(
-        memberships__agency=nomination.agency_id, memberships__role__in=EDITING_ROLES
+        memberships__agency=nomination.agency_id,
+        memberships__role__in=EDITING_ROLES,
+        is_active=True,
     )
 
 
 def _reviewers(nomination):
     return User.objects.filter(
-        memberships__agency__is_leading_sector=True, memberships__role=Role.REVIEWER
+        memberships__agency__is_leading_sector=True,
+        memberships__role=Role.REVIEWER,
+        is_active=True,
     ).exclude(pk=nomination.submitted_by_id)
 
 
 def _administrators():
-    group = User.objects.filter(groups__name=rules.ADMINISTRATOR_GROUP)
-    return (group | User.objects.filter(is_superuser=True)).distinct()
+    """Whoever holds the administrators' permission, through the group, directly or as a
+    superuser: the same test as rules.is_administrator."""
+    return User.objects.with_perm(
+        rules.ADMINISTRATOR_PERMISSION,
+        is_active=True,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
 
 
-def moved(nomination, event):
+def moved(nomination: Nomination, event: NominationEvent) -> None:
     """E-mail the next actors of `event`: reviewers after a submission, administrators after a
     recommendation, the nominating agency after a review or a decision."""
     to_state = event.to_state
-    if event.action == "revoke" or to_state in {"changes_requested", "rejected", "approved"}:
+    if event.action == NominationEvent.Action.REVOKE or to_state in {
+        State.CHANGES_REQUESTED,
+        State.REJECTED,
+        State.APPROVED,
+    }:
         recipients = list(_nominators(nomination))
-    elif to_state == "submitted":
+    elif to_state == State.SUBMITTED:
         recipients = list(_reviewers(nomination))
-    elif to_state == "recommended":
+    elif to_state == State.RECOMMENDED:
         recipients = list(_administrators())
     else:
         return

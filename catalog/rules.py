@@ -14,6 +14,7 @@ from agencies.models import Agency, Role
 from agencies.rules import (
     ADMINISTRATOR_GROUP,
     ADMINISTRATOR_PERMISSION,
+    acting_agencies,
     administrator_group,
     can_manage_members,
     editing_agencies,
@@ -28,6 +29,7 @@ from agencies.rules import (
 __all__ = [
     "ADMINISTRATOR_GROUP",
     "ADMINISTRATOR_PERMISSION",
+    "acting_agencies",
     "administrator_group",
     "can_act_as_nominator",
     "can_answer_collaboration",
@@ -42,7 +44,6 @@ __all__ = [
     "can_nominate",
     "can_review",
     "can_revoke",
-    "can_view_product",
     "editing_agencies",
     "editing_agency_ids",
     "is_administrator",
@@ -59,12 +60,6 @@ __all__ = [
 
 def _accepted_collaborator_ids(product) -> set[int]:
     return set(product.collaborations.accepted().values_list("agency_id", flat=True))
-
-
-def can_view_product(user, product) -> bool:
-    if product.is_public:
-        return True
-    return can_edit_product(user, product)
 
 
 def can_create_product(user, agency) -> bool:
@@ -151,7 +146,7 @@ def can_decide(user, nomination) -> bool:
     """Approve or decline: an administrator who did not recommend it (four eyes)."""
     if not is_administrator(user):
         return False
-    return not nomination.events.filter(action="recommend", actor=user).exists()
+    return not nomination.recommended_by(user)
 
 
 def can_revoke(user, designation) -> bool:

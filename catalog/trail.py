@@ -1,6 +1,6 @@
 """A product's public curation trail: who registered it, who co-curates it, when it was
-nominated, assessed and designated (DESIGN §3). Internal steps (drafts, requested changes,
-rejections) stay in the workspace."""
+nominated, assessed and designated (docs/architecture.md §3). Internal steps (drafts, requested
+changes, rejections) stay in the workspace."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import NominationEvent
 
+Action = NominationEvent.Action
 PUBLIC_EVENTS = {
-    "submit": _("Nominated as a flagship product by %(agency)s"),
-    "recommend": _("Assessed and recommended by %(agency)s"),
-    "approve": _("Designated a flagship product by the provincial government"),
+    Action.SUBMIT: _("Nominated as a flagship product by %(agency)s"),
+    Action.RECOMMEND: _("Assessed and recommended by %(agency)s"),
+    Action.APPROVE: _("Designated a flagship product by the provincial government"),
 }
 
 

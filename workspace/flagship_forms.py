@@ -1,12 +1,8 @@
 """Forms of the flagship workflow's pages (nominations, assessments, decisions, designations).
 
-These forms read what a person typed and show it back with its errors; they decide nothing.
-catalog.workflow decides every right, state and rule, in the order the API promises: 403 (may
-you), 409 (is it allowed now), 400 (is the input valid). So a view does not stop at an invalid
-form: it hands the workflow `service_values()`, in which every value the form could not read
-stays as typed (a string the workflow refuses), and the workflow answers in its order. A person
-without the right thus gets 403 whatever they typed, and a reviewer who typed a score of 6 gets
-the form back with the message next to that score.
+A page asks catalog.workflow whether the step is the user's now (`check`: 403, then 409) before
+it reads a form; these forms then read what a person typed (400, with the errors next to the
+fields) and hand clean values to the step, whose models validate the rest (`full_clean`).
 """
 
 from dataclasses import dataclass
@@ -18,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from catalog import workflow
-from catalog.models import Nomination
-from catalog.search import clean_query
+from catalog.models import Designation, Nomination
+from workspace.fields import SearchField
+
+Action = workflow.Action
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SCORE_CHOICES = [(value, str(value)) for value in range(1, 6)]
@@ -40,36 +38,15 @@ class FlagshipForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.form_id = form_id
 
-    def service_values(self) -> dict:
-        """Each field's value for the workflow: the cleaned value when the form could read it;
-        otherwise the value as typed (stripped where the field strips), which the workflow
-        refuses with its own ValidationError, after its right and state checks."""
-        self.is_valid()
-        values = {}
-        for name, field in self.fields.items():
-            if name not in self.errors:
-                values[name] = self.cleaned_data.get(name)
-                continue
-            raw = self[name].data
-            try:
-                values[name] = field.to_python(raw)
-            except ValidationError:
-                values[name] = raw
-        return values
-
 
 def show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put the workflow's ValidationError on `form`, next to the fields it names. A field the
-    form already found wrong keeps the form's message; an error about no field of the form
-    (the whole set of scores, say) goes above the form when the form found nothing itself."""
-    own = set(form.errors)
-    messages = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
-    for name, errors in messages.items():
-        if name in form.fields:
-            if name not in own:
-                form.add_error(name, errors)
-        elif not own:
-            form.add_error(None, errors)
+    """Put the workflow's ValidationError (a model's `full_clean`, a rule of the step) on
+    `form`, next to the fields it names; an error about no field of the form (the whole set of
+    scores, say) goes above the form."""
+    if not hasattr(error, "error_dict"):
+        error = ValidationError({NON_FIELD_ERRORS: error.messages})
+    for name, messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages)
 
 
 class CommentField(forms.CharField):
@@ -119,14 +96,6 @@ class NominationForm(FlagshipForm):
         else:  # one agency: nothing to choose, the workflow takes it
             del self.fields["agency"]
 
-    def service_values(self) -> dict:
-        values = super().service_values()
-        if "agency" in self.errors:
-            # Not one of the user's nominating agencies: as if none was chosen (the workflow
-            # then asks for one, 400); a value the user may not set is never applied.
-            values["agency"] = None
-        return values
-
 
 class DraftForm(FlagshipForm):
     justification = justification_field()
@@ -153,34 +122,22 @@ class Step:
 STEP_TEXTS = {
     "draft": Step(_("Edit the draft"), _("Save the draft"), _("Draft saved.")),
     "assess": Step(_("Your assessment"), _("Save my scores"), _("Your assessment is saved.")),
-    "submit": Step(_("Submit for review"), _("Submit"), _("Submitted for review.")),
-    "resubmit": Step(_("Submit again"), _("Resubmit"), _("Submitted again for review.")),
-    "withdraw": Step(_("Withdraw"), _("Withdraw"), _("Nomination withdrawn."), danger=True),
-    "request_changes": Step(
+    Action.SUBMIT: Step(_("Submit for review"), _("Submit"), _("Submitted for review.")),
+    Action.RESUBMIT: Step(_("Submit again"), _("Resubmit"), _("Submitted again for review.")),
+    Action.WITHDRAW: Step(_("Withdraw"), _("Withdraw"), _("Nomination withdrawn."), danger=True),
+    Action.REQUEST_CHANGES: Step(
         _("Request changes"), _("Request changes"), _("Sent back to the nominating agency.")
     ),
-    "recommend": Step(
+    Action.RECOMMEND: Step(
         _("Recommend"),
         _("Recommend to the administrators"),
         _("Recommended to the administrators."),
     ),
-    "reject": Step(_("Reject"), _("Reject"), _("Nomination rejected."), danger=True),
-    "approve": Step(
+    Action.REJECT: Step(_("Reject"), _("Reject"), _("Nomination rejected."), danger=True),
+    Action.APPROVE: Step(
         _("Approve and designate"), _("Approve"), _("Approved: the product is now designated.")
     ),
-    "decline": Step(_("Decline"), _("Decline"), _("Nomination declined."), danger=True),
-}
-EVENT_LABELS = {
-    "nominate": _("Nominated"),
-    "submit": _("Submitted"),
-    "resubmit": _("Resubmitted"),
-    "withdraw": _("Withdrawn"),
-    "request_changes": _("Changes requested"),
-    "recommend": _("Recommended"),
-    "reject": _("Rejected"),
-    "approve": _("Approved"),
-    "decline": _("Declined"),
-    "revoke": _("Designation revoked"),
+    Action.DECLINE: Step(_("Decline"), _("Decline"), _("Nomination declined."), danger=True),
 }
 
 
@@ -192,7 +149,7 @@ class StepForm(FlagshipForm):
     def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, form_id=action, **kwargs)
         self.action = action
-        if workflow.STEPS[action].comment_required:
+        if action in workflow.COMMENT_REQUIRED:
             self.fields["comment"].required = True
             self.fields["comment"].help_text = _("Required: say what and why.")
 
@@ -220,7 +177,7 @@ class ApproveForm(StepForm):
     field_order = ["year", "valid_from", "valid_until", "decree_number", "decree_file", "comment"]
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, action="approve", **kwargs)
+        super().__init__(*args, action=Action.APPROVE, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
 
 
@@ -248,14 +205,11 @@ class ScoreForm(FlagshipForm):
             )
         self.fields["comment"] = comment
 
-    def score_fields(self):
-        return [self[SCORE_PREFIX + criterion.code] for criterion in self.criteria]
-
-    def scores(self, values: dict) -> dict:
-        """{code: score} of the criteria given a score (an unreadable one as typed)."""
+    def scores(self) -> dict[str, int]:
+        """{code: score} of the criteria given a score (after `is_valid()`)."""
         return {
             name.removeprefix(SCORE_PREFIX): value
-            for name, value in values.items()
+            for name, value in self.cleaned_data.items()
             if name.startswith(SCORE_PREFIX) and value not in ("", None)
         }
 
@@ -269,16 +223,6 @@ class RevokeForm(FlagshipForm):
 
 
 # List filters ------------------------------------------------------------------------------------
-
-
-class SearchField(forms.CharField):
-    widget = forms.SearchInput
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-    def clean(self, value):
-        return clean_query(super().clean(value))
 
 
 class ProductSearch(forms.Form):
@@ -308,20 +252,12 @@ class NominationFilters(forms.Form):
         self.fields["antrian"].choices = queues
 
 
-DESIGNATION_STATUSES = [
-    ("current", _("Current")),
-    ("upcoming", _("Not yet in force")),
-    ("expired", _("Expired")),
-    ("revoked", _("Revoked")),
-]
-
-
 class DesignationFilters(forms.Form):
     q = SearchField(label=_("Product name contains"))
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Every designation")), *DESIGNATION_STATUSES],
+        choices=[("", _("Every designation")), *Designation.Status.choices],
     )
 
 

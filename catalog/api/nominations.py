@@ -1,13 +1,13 @@
-"""The flagship workflow in the API (DESIGN §3, §5): nominations, their actions, assessments,
-events, and revoking a designation. Every write is a call to catalog.workflow; the order of
-checks is 401 (authentication) → 404 (`visible_to`) → 403 → 409 → 400 (the workflow's)."""
+"""The flagship workflow in the API (docs/architecture.md §3, §5): nominations, their actions,
+assessments, events, and revoking a designation. Every write is a call to catalog.workflow, in
+the order of checks the API promises: 401 (authentication) → 404 (`visible_to`) → 403 → 409
+(`workflow.check`) → 400 (the serializer the schema documents, then the models' validation in
+the step)."""
 
 from django.db import transaction
-from django.db.models import Avg
 from django.shortcuts import get_object_or_404
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -16,7 +16,17 @@ from rest_framework.views import APIView
 
 from agencies.models import Agency
 from catalog import workflow
-from catalog.models import Assessment, Designation, Nomination, NominationEvent, Product
+from catalog.models import (
+    Assessment,
+    Criterion,
+    Designation,
+    Nomination,
+    NominationEvent,
+    Product,
+)
+from catalog.workflow import Action
+
+from .serializers import StrictFieldsMixin
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid data, with field errors"),
@@ -54,7 +64,9 @@ class NominateSerializer(serializers.Serializer):
     agency = serializers.SlugField(required=False)
 
 
-class DraftSerializer(serializers.Serializer):
+class DraftSerializer(StrictFieldsMixin, serializers.Serializer):
+    """A draft's changes; any other field (its state, say) is refused with a 400 naming it."""
+
     justification = serializers.CharField(max_length=5000, required=False)
     evidence = serializers.CharField(max_length=5000, required=False, allow_blank=True)
 
@@ -84,39 +96,58 @@ class AssessmentSerializer(serializers.ModelSerializer):
         return {score.criterion.code: score.score for score in assessment.scores.all()}
 
 
-ActionBody = inline_serializer(
-    "NominationAction",
-    {
-        "comment": serializers.CharField(required=False),
-        "year": serializers.IntegerField(required=False, help_text="approve only"),
-        "valid_from": serializers.DateField(required=False, help_text="approve only"),
-        "valid_until": serializers.DateField(required=False, help_text="approve only"),
-        "decree_number": serializers.CharField(required=False, help_text="approve only"),
-    },
-)
-AssessBody = inline_serializer(
-    "AssessmentInput",
-    {
-        "scores": serializers.DictField(child=serializers.IntegerField(min_value=1, max_value=5)),
-        "comment": serializers.CharField(required=False),
-    },
-)
+class StepSerializer(serializers.Serializer):
+    """A step of the workflow, with an optional comment."""
+
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def _date(value):
-    """A date, or the value as it came when it is not one (the workflow then says 400, after
-    it has checked the role and the state)."""
-    try:
-        return parse_date(value) or value if isinstance(value, str) else value
-    except ValueError:
-        return value
+class CommentedStepSerializer(serializers.Serializer):
+    """A step that must say what and why: requesting changes, rejecting, declining."""
+
+    comment = serializers.CharField()
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return value
+class ApprovalSerializer(serializers.ModelSerializer):
+    """Approving: the designation's period and decree (the model's own fields and validators),
+    and an optional comment. `year` defaults to the year the period starts."""
+
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = Designation
+        fields = ["year", "valid_from", "valid_until", "decree_number", "decree_file", "comment"]
+        extra_kwargs = {"year": {"required": False}, "decree_file": {"required": False}}
+
+
+def step_serializer(action: str) -> type[serializers.Serializer]:
+    if action == Action.APPROVE:
+        return ApprovalSerializer
+    if action in workflow.COMMENT_REQUIRED:
+        return CommentedStepSerializer
+    return StepSerializer
+
+
+class AssessmentInputSerializer(serializers.Serializer):
+    """A reviewer's scores, 1 to 5 by criterion code, and a comment."""
+
+    scores = serializers.DictField(
+        child=serializers.IntegerField(min_value=1, max_value=5), allow_empty=False
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate_scores(self, scores: dict[str, int]) -> dict[str, int]:
+        known = set(Criterion.objects.active().values_list("code", flat=True))
+        unknown = sorted(set(scores) - known)
+        if unknown:
+            raise serializers.ValidationError(
+                [f"{code}: {_('Unknown criterion.')}" for code in unknown]
+            )
+        return scores
+
+
+class RevocationSerializer(serializers.Serializer):
+    reason = serializers.CharField()
 
 
 class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -131,7 +162,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return (
             Nomination.objects.visible_to(self.request.user)
             .select_related("product", "agency", "created_by", "submitted_by")
-            .annotate(mean_score=Avg("assessments__scores__score"))
+            .with_mean_score()
             .order_by("-created_at", "pk")
         )
 
@@ -161,100 +192,85 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @extend_schema(request=DraftSerializer, responses={200: NominationSerializer, **ERRORS})
     def partial_update(self, request, pk=None):
         nomination = self.get_object()
-        unknown = sorted(set(request.data) - {"justification", "evidence"})
-        if unknown:
-            # Rights and state first (403, 409), then the refusal of the fields (400).
-            workflow.update_draft(nomination=nomination, by=request.user)
-            raise serializers.ValidationError(
-                {name: [_("This field cannot be changed here.")] for name in unknown}
-            )
-        # Validated by the workflow (after rights and state), not here.
-        changes = {name: str(value) for name, value in request.data.items()}
+        workflow.check(nomination, request.user, workflow.EDIT)
+        body = DraftSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
         with transaction.atomic():
-            nomination = workflow.update_draft(nomination=nomination, by=request.user, **changes)
+            nomination = workflow.update_draft(
+                nomination=nomination, by=request.user, **body.validated_data
+            )
             shown = self._show(nomination)
         return Response(shown)
 
     def _show(self, nomination):
         return self.get_serializer(self.get_queryset().get(pk=nomination.pk)).data
 
-    def _act(self, request, name):
+    def _act(self, request, action: str):
         nomination = self.get_object()
-        data = request.data
-        details = {}
-        if name == "approve":
-            details = {
-                "year": _int(data.get("year")),
-                "valid_from": _date(data.get("valid_from")),
-                "valid_until": _date(data.get("valid_until")),
-                "decree_number": data.get("decree_number", ""),
-                "decree_file": request.FILES.get("decree_file"),
-            }
+        workflow.check(nomination, request.user, action)
+        body = step_serializer(action)(data=request.data)
+        body.is_valid(raise_exception=True)
         with transaction.atomic():
             nomination = workflow.act(
-                nomination=nomination,
-                by=request.user,
-                action=name,
-                comment=str(data.get("comment", "")),
-                **details,
+                nomination=nomination, by=request.user, action=action, **body.validated_data
             )
             shown = self._show(nomination)
         return Response(shown)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        return self._act(request, "submit")
+        return self._act(request, Action.SUBMIT)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        return self._act(request, "withdraw")
+        return self._act(request, Action.WITHDRAW)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"], url_path="request-changes")
     def request_changes(self, request, pk=None):
-        return self._act(request, "request_changes")
+        return self._act(request, Action.REQUEST_CHANGES)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def resubmit(self, request, pk=None):
-        return self._act(request, "resubmit")
+        return self._act(request, Action.RESUBMIT)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def recommend(self, request, pk=None):
-        return self._act(request, "recommend")
+        return self._act(request, Action.RECOMMEND)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        return self._act(request, "reject")
+        return self._act(request, Action.REJECT)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=ApprovalSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._act(request, "approve")
+        return self._act(request, Action.APPROVE)
 
-    @extend_schema(request=ActionBody, responses={200: NominationSerializer, **ERRORS})
+    @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        return self._act(request, "decline")
+        return self._act(request, Action.DECLINE)
 
     @extend_schema(
-        methods=["post"], request=AssessBody, responses={201: AssessmentSerializer, **ERRORS}
+        methods=["post"],
+        request=AssessmentInputSerializer,
+        responses={201: AssessmentSerializer, **ERRORS},
     )
     @extend_schema(methods=["get"], responses={200: AssessmentSerializer(many=True)})
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def assessments(self, request, pk=None):
         nomination = self.get_object()
         if request.method == "POST":
-            workflow.assess(
-                nomination=nomination,
-                by=request.user,
-                scores=request.data.get("scores"),
-                comment=str(request.data.get("comment", "")),
-            )
+            workflow.check(nomination, request.user, workflow.ASSESS)
+            body = AssessmentInputSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            workflow.assess(nomination=nomination, by=request.user, **body.validated_data)
         assessments = nomination.assessments.select_related("reviewer", "agency").prefetch_related(
             "scores__criterion"
         )
@@ -277,13 +293,16 @@ class RevokeDesignation(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        request=inline_serializer("Revocation", {"reason": serializers.CharField()}),
+        request=RevocationSerializer,
         responses={200: OpenApiResponse(description="Revoked"), **ERRORS},
     )
     def post(self, request, pk):
         designation = get_object_or_404(Designation, pk=pk)
+        workflow.check_revoke(designation, request.user)
+        body = RevocationSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
         designation = workflow.revoke(
-            designation=designation, by=request.user, reason=str(request.data.get("reason", ""))
+            designation=designation, by=request.user, **body.validated_data
         )
         return Response(
             {

@@ -4,11 +4,14 @@ The transitions themselves (who may move a nomination from which state to which)
 workflow's job; these models hold the states and the invariants the database must keep.
 """
 
+from datetime import date
+
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Avg, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -22,14 +25,52 @@ from .reference import Criterion
 
 
 class NominationQuerySet(models.QuerySet):
-    def open(self):
+    def open(self) -> "NominationQuerySet":
         return self.filter(state__in=Nomination.OPEN_STATES)
 
-    def awaiting_review(self):
-        return self.filter(state=Nomination.State.SUBMITTED)
+    def awaiting_review(self, user: AbstractBaseUser) -> "NominationQuerySet":
+        """What waits for this reviewer, oldest first: submitted, and not submitted by them
+        (four eyes, as rules.can_review). Nothing for someone who does not review."""
+        if not rules.is_reviewer(user):
+            return self.none()
+        return (
+            self.filter(state=Nomination.State.SUBMITTED)
+            .exclude(submitted_by=user)
+            .order_by("submitted_at", "pk")
+        )
 
-    def awaiting_decision(self):
-        return self.filter(state=Nomination.State.RECOMMENDED)
+    def awaiting_decision(self, user: AbstractBaseUser) -> "NominationQuerySet":
+        """What waits for this administrator, oldest first: recommended, and not recommended by
+        them (four eyes, as rules.can_decide). Nothing for anyone else."""
+        if not rules.is_administrator(user):
+            return self.none()
+        recommended_by_user = NominationEvent.objects.filter(
+            nomination=OuterRef("pk"), action=NominationEvent.Action.RECOMMEND, actor=user
+        )
+        return (
+            self.filter(state=Nomination.State.RECOMMENDED)
+            .exclude(Exists(recommended_by_user))
+            .order_by("submitted_at", "pk")
+        )
+
+    def with_mean_score(self) -> "NominationQuerySet":
+        """Annotate `mean_score`: the mean of each assessor's mean over the criteria they
+        scored, so every assessor weighs the same however much of the rubric they filled in
+        (docs/decisions.md). None before any score."""
+        assessor_mean = (
+            AssessmentScore.objects.filter(assessment=OuterRef("pk"))
+            .values("assessment")
+            .annotate(mean=Avg("score"))
+            .values("mean")
+        )
+        means = (
+            Assessment.objects.filter(nomination=OuterRef("pk"))
+            .annotate(assessor_mean=Subquery(assessor_mean, output_field=models.FloatField()))
+            .values("nomination")
+            .annotate(mean=Avg("assessor_mean", output_field=models.FloatField()))
+            .values("mean")
+        )
+        return self.annotate(mean_score=Subquery(means, output_field=models.FloatField()))
 
     def visible_to(self, user):
         """A user sees their agencies' nominations; reviewers every nomination ever submitted;
@@ -54,18 +95,28 @@ def _administrator(nomination, user) -> bool:
     return rules.can_decide(user, nomination)
 
 
-class Nomination(FSMModelMixin, models.Model):
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        RECOMMENDED = "recommended", _("Recommended")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+class NominationState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    RECOMMENDED = "recommended", _("Recommended")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    #: States in which a nomination is still under way; a product has at most one of these.
-    OPEN_STATES = ("draft", "submitted", "changes_requested", "recommended")
+
+#: States in which a nomination is still under way; a product has at most one of these.
+OPEN_STATES = [
+    NominationState.DRAFT,
+    NominationState.SUBMITTED,
+    NominationState.CHANGES_REQUESTED,
+    NominationState.RECOMMENDED,
+]
+
+
+class Nomination(FSMModelMixin, models.Model):
+    State = NominationState
+    OPEN_STATES = OPEN_STATES
 
     product = models.ForeignKey(
         Product, on_delete=models.PROTECT, related_name="nominations", verbose_name=_("product")
@@ -119,35 +170,24 @@ class Nomination(FSMModelMixin, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["product"],
-                condition=Q(state__in=["draft", "submitted", "changes_requested", "recommended"]),
+                condition=Q(state__in=OPEN_STATES),
                 name="nomination_one_open_per_product",
                 violation_error_message=_("This product already has a nomination under way."),
             ),
             models.CheckConstraint(
-                condition=Q(
-                    state__in=[
-                        "draft",
-                        "submitted",
-                        "changes_requested",
-                        "recommended",
-                        "approved",
-                        "rejected",
-                        "withdrawn",
-                    ]
-                ),
-                name="nomination_state_known",
+                condition=Q(state__in=NominationState.values), name="nomination_state_known"
             ),
         ]
 
     def __str__(self):
         return f"{self.product} ({self.get_state_display()})"
 
-    @property
-    def is_open(self) -> bool:
-        return self.state in self.OPEN_STATES
+    def recommended_by(self, user: AbstractBaseUser) -> bool:
+        """Whether `user` recommended this nomination: read from the events, not stored twice."""
+        return self.events.filter(action=NominationEvent.Action.RECOMMEND, actor=user).exists()
 
-    # Transitions (DESIGN §3). Who may take them is the permission layer's answer; what else
-    # happens (events, mail, the designation) is catalog.workflow's job.
+    # Transitions (docs/architecture.md §3). Who may take them is the permission layer's
+    # answer; what else happens (events, mail, the designation) is catalog.workflow's job.
 
     @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=_nominator)
     def submit(self, by):
@@ -273,13 +313,31 @@ class AssessmentScore(models.Model):
         return f"{self.criterion.code}: {self.score}"
 
 
+class NominationAction(models.TextChoices):
+    """The steps of docs/architecture.md §3; revoking acts on the designation and is
+    recorded on its nomination. The labels are how the timeline names each step."""
+
+    NOMINATE = "nominate", _("Nominated")
+    SUBMIT = "submit", _("Submitted")
+    WITHDRAW = "withdraw", _("Withdrawn")
+    REQUEST_CHANGES = "request_changes", _("Changes requested")
+    RESUBMIT = "resubmit", _("Resubmitted")
+    RECOMMEND = "recommend", _("Recommended")
+    REJECT = "reject", _("Rejected")
+    APPROVE = "approve", _("Approved")
+    DECLINE = "decline", _("Declined")
+    REVOKE = "revoke", _("Designation revoked")
+
+
 class NominationEvent(models.Model):
     """One transition of a nomination: the audit trail. Append-only."""
+
+    Action = NominationAction
 
     nomination = models.ForeignKey(
         Nomination, on_delete=models.PROTECT, related_name="events", verbose_name=_("nomination")
     )
-    action = models.CharField(_("action"), max_length=30)
+    action = models.CharField(_("action"), max_length=30, choices=NominationAction.choices)
     from_state = models.CharField(
         _("from state"), max_length=20, choices=Nomination.State.choices, blank=True
     )
@@ -306,6 +364,12 @@ class NominationEvent(models.Model):
         verbose_name = _("nomination event")
         verbose_name_plural = _("nomination events")
         indexes = [models.Index(fields=["nomination", "created_at"], name="event_nomination_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=NominationAction.values),
+                name="nomination_event_action_known",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.action}: {self.from_state or '–'} → {self.to_state}"
@@ -319,16 +383,50 @@ class NominationEvent(models.Model):
         raise ValidationError(_("Nomination events are append-only."))
 
 
+MAX_DECREE_BYTES = 10 * 1024 * 1024
+
+
+def validate_decree_pdf(upload) -> None:
+    """A decree is a PDF (read from its first bytes, not its name) of at most 10 MB."""
+    if upload.size > MAX_DECREE_BYTES:
+        raise ValidationError(_("The decree PDF is larger than 10 MB."), code="too_large")
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("The decree must be a PDF file."), code="not_pdf")
+
+
 class DesignationQuerySet(models.QuerySet):
-    def current(self, on=None):
+    def current(self, on: date | None = None) -> "DesignationQuerySet":
         """Designations in force on `on` (today in Asia/Jakarta): within the period, not revoked.
         Expiry needs no job: it follows from the dates."""
+        return self.in_status(Designation.Status.CURRENT, on)
+
+    def in_status(self, status: str, on: date | None = None) -> "DesignationQuerySet":
+        """Designations whose status on `on` (today by default) is `status`: the filter twin
+        of Designation.status()."""
         on = on or today()
-        return self.filter(valid_from__lte=on, valid_until__gte=on, revoked_at__isnull=True)
+        unrevoked = Q(revoked_at__isnull=True)
+        conditions = {
+            Designation.Status.CURRENT: unrevoked & Q(valid_from__lte=on, valid_until__gte=on),
+            Designation.Status.UPCOMING: unrevoked & Q(valid_from__gt=on),
+            Designation.Status.EXPIRED: unrevoked & Q(valid_until__lt=on),
+            Designation.Status.REVOKED: Q(revoked_at__isnull=False),
+        }
+        return self.filter(conditions[status])
 
 
 class Designation(models.Model):
     """A product's flagship status for a period, granted by decree (SK)."""
+
+    class Status(models.TextChoices):
+        """Derived from the dates and the revocation, never stored."""
+
+        CURRENT = "current", _("Current")
+        UPCOMING = "upcoming", _("Not yet in force")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
 
     product = models.ForeignKey(
         Product, on_delete=models.PROTECT, related_name="designations", verbose_name=_("product")
@@ -346,7 +444,10 @@ class Designation(models.Model):
     valid_until = models.DateField(_("valid until"))
     decree_number = models.CharField(_("decree number (Nomor SK)"), max_length=100)
     decree_file = models.FileField(
-        _("decree (PDF)"), upload_to=ServerFileName("decrees"), blank=True
+        _("decree (PDF)"),
+        upload_to=ServerFileName("decrees"),
+        blank=True,
+        validators=[validate_decree_pdf],
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -376,19 +477,24 @@ class Designation(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_until__gte=models.F("valid_from")),
                 name="designation_period_in_order",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True) | ~Q(revocation_reason=""),
                 name="designation_revocation_has_reason",
+                violation_error_message=_("Say why the designation is revoked."),
             ),
             models.CheckConstraint(
-                condition=~Q(decree_number=""), name="designation_has_decree_number"
+                condition=~Q(decree_number=""),
+                name="designation_has_decree_number",
+                violation_error_message=_("The decree number (Nomor SK) is required."),
             ),
             # A product holds one unrevoked designation per period year.
             models.UniqueConstraint(
                 fields=["product", "year"],
                 condition=Q(revoked_at__isnull=True),
                 name="designation_one_per_product_year",
+                violation_error_message=_("The product already holds a designation for this year."),
             ),
         ]
         indexes = [
@@ -398,6 +504,25 @@ class Designation(models.Model):
     def __str__(self):
         return f"{self.product} · {self.year} · {self.decree_number}"
 
+    def clean(self) -> None:
+        # Said next to the field; the constraint still guards the database. (A value that is
+        # no date is reported by clean_fields, which runs first.)
+        period = (self.valid_from, self.valid_until)
+        if all(isinstance(day, date) for day in period) and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The period cannot end before it starts.")})
+
+    def status(self, on: date | None = None) -> "Designation.Status":
+        """Current, not yet in force, expired or revoked on `on` (today by default): the
+        one-object twin of DesignationQuerySet.in_status()."""
+        on = on or today()
+        if self.revoked_at is not None:
+            return self.Status.REVOKED
+        if self.valid_until < on:
+            return self.Status.EXPIRED
+        if self.valid_from > on:
+            return self.Status.UPCOMING
+        return self.Status.CURRENT
+
     @property
     def is_current(self) -> bool:
-        return self.revoked_at is None and self.valid_from <= today() <= self.valid_until
+        return self.status() == self.Status.CURRENT

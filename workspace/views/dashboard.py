@@ -9,7 +9,6 @@ the page costs the same number of queries whatever the size of the queues.
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from agencies.models import EDITING_ROLES, Agency, Membership, Role
 from catalog import rules
-from catalog.models import Collaboration, Nomination, NominationEvent, Product
+from catalog.models import Collaboration, Nomination, Product
 from catalog.search import capped_count
 
 #: Tasks shown per group; the rest waits behind a link to the full queue.
@@ -53,27 +52,14 @@ def invitations_to_answer(user, administrator: bool):
 
 
 def nominations_to_review(user):
-    """Submitted nominations a leading-sector reviewer may assess: not their own (four eyes)."""
-    return (
-        Nomination.objects.awaiting_review()
-        .exclude(submitted_by=user)
-        .select_related("product", "agency")
-        .order_by("submitted_at", "pk")
-    )
+    """What waits for this reviewer (Nomination.objects.awaiting_review: the list's queue)."""
+    return Nomination.objects.awaiting_review(user).select_related("product", "agency")
 
 
 def nominations_to_decide(user):
-    """Recommended nominations an administrator may approve or decline: not those they
-    recommended themselves (four eyes, as rules.can_decide)."""
-    recommended_by_user = NominationEvent.objects.filter(
-        nomination=OuterRef("pk"), action="recommend", actor=user
-    )
-    return (
-        Nomination.objects.awaiting_decision()
-        .exclude(Exists(recommended_by_user))
-        .select_related("product", "agency")
-        .order_by("submitted_at", "pk")
-    )
+    """What waits for this administrator (Nomination.objects.awaiting_decision: the list's
+    queue)."""
+    return Nomination.objects.awaiting_decision(user).select_related("product", "agency")
 
 
 def nominations_to_complete(user):

@@ -2,8 +2,8 @@
 
 Every signed-in member of staff sees the designations of the products they may see; the
 provincial administrators also find a revoke form next to each designation still in force or
-still to come. Revoking goes to catalog.workflow.revoke, which decides who may (403), whether it
-still can be (409: revoked already) and whether a reason is given (400).
+still to come. Revoking asks catalog.workflow who may (403) and whether it still can be (409:
+revoked already) before the form is read (400: a reason is required).
 """
 
 from django.contrib import messages
@@ -23,29 +23,8 @@ from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message
 from workspace.views.nominations import PER_PAGE, flagship_page
 
-REVOCABLE = ("current", "upcoming")
-
-
-def in_status(designations, status: str | None, on):
-    if status == "current":
-        return designations.current(on)
-    if status == "upcoming":
-        return designations.filter(revoked_at__isnull=True, valid_from__gt=on)
-    if status == "expired":
-        return designations.filter(revoked_at__isnull=True, valid_until__lt=on)
-    if status == "revoked":
-        return designations.filter(revoked_at__isnull=False)
-    return designations
-
-
-def status_of(designation, on) -> str:
-    if designation.revoked_at is not None:
-        return "revoked"
-    if designation.valid_until < on:
-        return "expired"
-    if designation.valid_from > on:
-        return "upcoming"
-    return "current"
+#: Statuses in which the list offers administrators the revoke form.
+REVOCABLE = (Designation.Status.CURRENT, Designation.Status.UPCOMING)
 
 
 def visible_designations(user):
@@ -62,7 +41,9 @@ def list_page(request, bound: ff.RevokeForm | None = None, status=200):
     administrator = rules.is_administrator(user)
     form = ff.DesignationFilters(request.GET)
     values = ff.filter_values(form)
-    designations = in_status(visible_designations(user), values.get("status"), on)
+    designations = visible_designations(user)
+    if "status" in values:
+        designations = designations.in_status(values["status"], on)
     if "q" in values:
         designations = designations.filter(product__name__icontains=values["q"])
     designations = designations.select_related(
@@ -71,10 +52,10 @@ def list_page(request, bound: ff.RevokeForm | None = None, status=200):
     page = CappedPaginator(designations, PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     for designation in rows:
-        designation.status = status_of(designation, on)
-        designation.status_label = dict(ff.DESIGNATION_STATUSES)[designation.status]
+        state = designation.status(on)
+        designation.status_value, designation.status_label = state.value, state.label
         designation.revoke_form = None
-        if administrator and designation.status in REVOCABLE:
+        if administrator and state in REVOCABLE:
             if bound is not None and bound.designation.pk == designation.pk:
                 designation.revoke_form = bound
             else:
@@ -101,9 +82,11 @@ def designation_list(request):
 def designation_revoke(request, pk):
     designation = get_object_or_404(visible_designations(request.user), pk=pk)
     form = ff.RevokeForm(request.POST, designation=designation)
-    values = form.service_values()
     try:
-        workflow.revoke(designation=designation, by=request.user, reason=values["reason"])
+        workflow.check_revoke(designation, request.user)
+        if not form.is_valid():
+            return list_page(request, bound=form, status=400)
+        workflow.revoke(designation=designation, by=request.user, **form.cleaned_data)
     except NotAllowedNow as error:
         messages.error(request, first_message(error))
     except ValidationError as error:

@@ -18,21 +18,9 @@ from agencies.models import Agency
 from catalog import rules
 from catalog.models import Business, Collaboration, Product
 from catalog.pagination import CappedPaginator
-from catalog.search import clean_query
+from workspace.fields import SearchField
 
 PER_PAGE = 25
-
-
-class SearchField(forms.CharField):
-    """Free text as search uses it: optional, single-spaced, bounded length (no length error)."""
-
-    widget = forms.SearchInput
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-    def clean(self, value):
-        return clean_query(super().clean(value))
 
 
 class ProductFilters(forms.Form):

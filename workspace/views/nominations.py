@@ -1,19 +1,20 @@
-"""/ruang-kerja/usulan/: flagship nominations, from nominating to the decision (DESIGN §3).
+"""/ruang-kerja/usulan/: flagship nominations, from nominating to the decision
+(docs/architecture.md §3).
 
 Every page starts from `Nomination.objects.visible_to(user)`, so a nomination the user may not
 see answers 404. Rights and states are catalog.workflow's to decide: the pages show the forms
 the model's transitions allow this user now (`get_available_user_state_transitions`: the same
-permissions the workflow checks), and every POST goes to the workflow, whose answers become
-HTTP here — PermissionDenied the 403 page, NotAllowedNow an error message and a redirect back to
-the nomination, ValidationError the same page with the errors next to the fields (400).
+permissions the workflow checks). A POST asks `workflow.check` first, then reads its form, then
+takes the step: PermissionDenied answers the 403 page, NotAllowedNow an error message and a
+redirect back to the nomination, an invalid form or the step's ValidationError the same page
+with the errors next to the fields (400).
 """
 
 import functools
-from statistics import fmean
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,14 +33,15 @@ from catalog.models import (
     Product,
 )
 from catalog.pagination import CappedPaginator
-from umkm_portal.services import NotAllowedNow
+from catalog.workflow import Action
+from umkm_portal.services import NotAllowedNow, require
 from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message, workspace_page
 
 PER_PAGE = 25
 
 #: Events that decide the fate of a nomination, shown as "the decision" on the record.
-DECISIONS = ("recommend", "reject", "approve", "decline", "revoke")
+DECISIONS = (Action.RECOMMEND, Action.REJECT, Action.APPROVE, Action.DECLINE, Action.REVOKE)
 
 
 def forbidden(request, error: PermissionDenied):
@@ -60,18 +62,16 @@ def flagship_page(view):
     return workspace_page(wrapper)
 
 
-def mean_of_means(assessments) -> float | None:
-    """The nomination's total: the mean of each assessor's mean (assessors weigh the same)."""
-    means = [assessment.total for assessment in assessments if assessment.total is not None]
-    return fmean(means) if means else None
-
-
 def with_assessments(nominations):
+    """The nominations with their assessments, scores and `mean_score` (the one definition of
+    the total, the same the API shows)."""
     scores = AssessmentScore.objects.select_related("criterion")
     assessments = Assessment.objects.select_related("reviewer", "agency").prefetch_related(
         Prefetch("scores", queryset=scores)
     )
-    return nominations.prefetch_related(Prefetch("assessments", queryset=assessments))
+    return nominations.with_mean_score().prefetch_related(
+        Prefetch("assessments", queryset=assessments)
+    )
 
 
 # The list --------------------------------------------------------------------------------------
@@ -81,13 +81,9 @@ def in_queue(nominations, user, queue: str | None):
     """The queues of the list: what waits for this reviewer (not their own submissions, four
     eyes), for this administrator (not what they recommended), or my agencies' nominations."""
     if queue == ff.QUEUE_REVIEW:
-        oldest_first = ("submitted_at", "pk")
-        return nominations.awaiting_review().exclude(submitted_by=user).order_by(*oldest_first)
+        return nominations.awaiting_review(user)
     if queue == ff.QUEUE_DECISION:
-        recommended_by_user = NominationEvent.objects.filter(
-            nomination=OuterRef("pk"), action="recommend", actor=user
-        )
-        return nominations.awaiting_decision().exclude(Exists(recommended_by_user))
+        return nominations.awaiting_decision(user)
     if queue == ff.QUEUE_MINE:
         return nominations.filter(agency__in=Agency.objects.where_member(user))
     return nominations
@@ -107,13 +103,10 @@ def nomination_list(request):
         nominations = nominations.filter(product__name__icontains=values["q"])
     nominations = with_assessments(nominations.select_related("product__business", "agency"))
     page = CappedPaginator(nominations, PER_PAGE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
-    for nomination in rows:
-        nomination.mean_score = mean_of_means(nomination.assessments.all())
     context = {
         "form": form,
         "page": page,
-        "rows": rows,
+        "rows": list(page.object_list),
         "filtered": bool(values),
         "nominates": rules.editing_agencies(user).exists(),
     }
@@ -157,22 +150,18 @@ def nomination_create(request):
     product = get_object_or_404(
         Product.objects.visible_to(user).select_related("business", "category"), slug=slug
     )
-    agencies = list(rules.nominating_agencies(user, product))
     if request.method != "POST":
-        if not agencies:  # no form to offer; a POST still goes to the workflow, which refuses
-            raise PermissionDenied(_("None of your agencies curates this published product."))
-        form = ff.NominationForm(agencies=agencies)
-        return create_page(request, product, form)
-    form = ff.NominationForm(request.POST, agencies=agencies)
-    values = form.service_values()
-    try:
-        nomination = workflow.nominate(
-            product=product,
-            by=user,
-            justification=values["justification"],
-            evidence=values["evidence"],
-            agency=values.get("agency"),
+        require(
+            rules.can_nominate(user, product),
+            _("None of your agencies curates this published product."),
         )
+        return create_page(request, product, nomination_form(user, product))
+    form = nomination_form(user, product, request.POST)
+    try:
+        workflow.check_nominate(product, user)
+        if not form.is_valid():
+            return create_page(request, product, form, status=400)
+        nomination = workflow.nominate(product=product, by=user, **form.cleaned_data)
     except NotAllowedNow as error:
         messages.error(request, first_message(error))
         return redirect(request.get_full_path())
@@ -181,6 +170,10 @@ def nomination_create(request):
         return create_page(request, product, form, status=400)
     messages.success(request, _("Nomination saved as a draft. Submit it when it is complete."))
     return redirect("workspace-nomination", pk=nomination.pk)
+
+
+def nomination_form(user, product, data=None) -> ff.NominationForm:
+    return ff.NominationForm(data, agencies=list(rules.nominating_agencies(user, product)))
 
 
 def create_page(request, product, form, status=200):
@@ -225,17 +218,14 @@ def score_table(assessments, criteria):
 
 def summary(nomination, criteria) -> dict:
     assessments = list(nomination.assessments.all())
-    events = list(nomination.events.all())
-    for event in events:
-        event.label = ff.EVENT_LABELS.get(event.action, event.action)
     return {
         "nomination": nomination,
         "product": nomination.product,
         "designation": getattr(nomination, "designation", None),
-        "events": events,
+        "events": list(nomination.events.all()),
         "assessments": assessments,
         "score_rows": score_table(assessments, criteria),
-        "total": mean_of_means(assessments),
+        "total": nomination.mean_score,
     }
 
 
@@ -244,19 +234,18 @@ def panels(nomination, user, criteria, assessments, bound) -> list:
     (the same permission functions the workflow checks); the workflow still decides."""
     available = {t.name for t in nomination.get_available_user_state_transitions(user)}
     found = []
-    if "submit" in available:  # the nominating agency, on a draft
+    if Action.SUBMIT in available:  # the nominating agency, on a draft
         found.append(("draft", ff.DraftForm(nomination=nomination)))
-    if "recommend" in available:  # a reviewer who may assess, on a submitted nomination
+    if Action.RECOMMEND in available:  # a reviewer who may assess, on a submitted nomination
         mine = next((a for a in assessments if a.reviewer_id == user.pk), None)
         previous = None
         if mine is not None:
             scores = {s.criterion.code: s.score for s in mine.scores.all()}
             previous = {"scores": scores, "comment": mine.comment}
         found.append(("assess", ff.ScoreForm(criteria=criteria, previous=previous)))
-    for action in workflow.STEPS:
+    for action in workflow.TRANSITIONS:
         if action in available:
-            form = ff.ApproveForm() if action == "approve" else ff.StepForm(action=action)
-            found.append((action, form))
+            found.append((action, step_form(action)))
     return [
         {
             "key": key,
@@ -309,9 +298,19 @@ def visible_nomination(request, pk) -> Nomination:
     return get_object_or_404(Nomination.objects.visible_to(request.user), pk=pk)
 
 
-def run(request, nomination, form, step, *, done):
-    """Call the workflow `step`; answer as the module docstring says."""
+def step_form(action: str, data=None, files=None) -> ff.StepForm:
+    if action == Action.APPROVE:
+        return ff.ApproveForm(data, files)
+    return ff.StepForm(data, action=action)
+
+
+def run(request, nomination, action: str, form, step, *, done: str):
+    """Check that `action` is the user's now, read `form`, then call `step`; answer as the
+    module docstring says."""
     try:
+        workflow.check(nomination, request.user, action)
+        if not form.is_valid():
+            return detail_page(request, nomination.pk, bound={form.form_id: form}, status=400)
         step()
     except NotAllowedNow as error:
         messages.error(request, first_message(error))
@@ -328,12 +327,12 @@ def run(request, nomination, form, step, *, done):
 def nomination_update(request, pk):
     nomination = visible_nomination(request, pk)
     form = ff.DraftForm(request.POST, nomination=nomination)
-    values = form.service_values()
     return run(
         request,
         nomination,
+        workflow.EDIT,
         form,
-        lambda: workflow.update_draft(nomination=nomination, by=request.user, **values),
+        lambda: workflow.update_draft(nomination=nomination, by=request.user, **form.cleaned_data),
         done=ff.STEP_TEXTS["draft"].done,
     )
 
@@ -343,16 +342,16 @@ def nomination_update(request, pk):
 def nomination_assess(request, pk):
     nomination = visible_nomination(request, pk)
     form = ff.ScoreForm(request.POST, criteria=Criterion.objects.active())
-    values = form.service_values()
     return run(
         request,
         nomination,
+        workflow.ASSESS,
         form,
         lambda: workflow.assess(
             nomination=nomination,
             by=request.user,
-            scores=form.scores(values),
-            comment=values["comment"],
+            scores=form.scores(),
+            comment=form.cleaned_data["comment"],
         ),
         done=ff.STEP_TEXTS["assess"].done,
     )
@@ -362,18 +361,17 @@ def nomination_assess(request, pk):
 @require_POST
 def nomination_act(request, pk, action):
     action = action.replace("-", "_")
-    if action not in workflow.STEPS:
+    if action not in workflow.TRANSITIONS:
         raise Http404
     nomination = visible_nomination(request, pk)
-    if action == "approve":
-        form = ff.ApproveForm(request.POST, request.FILES)
-    else:
-        form = ff.StepForm(request.POST, action=action)
-    values = form.service_values()
+    form = step_form(action, request.POST, request.FILES)
     return run(
         request,
         nomination,
+        action,
         form,
-        lambda: workflow.act(nomination=nomination, by=request.user, action=action, **values),
+        lambda: workflow.act(
+            nomination=nomination, by=request.user, action=action, **form.cleaned_data
+        ),
         done=ff.STEP_TEXTS[action].done,
     )

@@ -2,19 +2,24 @@
 its public trail (nominate, submit, recommend, approve) and a designation current today."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from catalog.models import Designation, Nomination, NominationEvent
 
+if TYPE_CHECKING:
+    from .rows import Batch, CatalogueRows, Row
+
 LEADING_SECTOR = "dinas-koperasi-ukm"
+A, S = NominationEvent.Action, Nomination.State
 STEPS = [  # action, from state, to state, days after the nomination
-    ("nominate", "", "draft", 0),
-    ("submit", "draft", "submitted", 3),
-    ("recommend", "submitted", "recommended", 20),
-    ("approve", "recommended", "approved", 40),
+    (A.NOMINATE, "", S.DRAFT, 0),
+    (A.SUBMIT, S.DRAFT, S.SUBMITTED, 3),
+    (A.RECOMMEND, S.SUBMITTED, S.RECOMMENDED, 20),
+    (A.APPROVE, S.RECOMMENDED, S.APPROVED, 40),
 ]
 
 
-def flagship_rows(rows, batch, product, number):
+def flagship_rows(rows: "CatalogueRows", batch: "Batch", product: "Row", number: int) -> None:
     """Adds the rows of flagship `number` for `product` to `batch` (`rows`: the CatalogueRows)."""
     user, agency = rows.refs.user_id, product["owner_agency_id"]
     reviewer_agency = rows.refs.agencies.get(LEADING_SECTOR, agency)
@@ -25,7 +30,7 @@ def flagship_rows(rows, batch, product, number):
         "agency_id": agency,
         "justification": f"{product['name']} memakai bahan baku lokal dan dipasarkan rutin.",
         "evidence": "Data penjualan 12 bulan terakhir.",
-        "state": "approved",
+        "state": S.APPROVED,
         "created_by_id": user,
         "submitted_by_id": user,
         "submitted_at": start + timedelta(days=3),
@@ -43,7 +48,7 @@ def flagship_rows(rows, batch, product, number):
                 "from_state": from_state,
                 "to_state": to_state,
                 "actor_id": user,
-                "agency_id": {"recommend": reviewer_agency, "approve": None}.get(action, agency),
+                "agency_id": {A.RECOMMEND: reviewer_agency, A.APPROVE: None}.get(action, agency),
                 "comment": "",
                 "created_at": start + timedelta(days=days),
             },

@@ -1,0 +1,17 @@
+"""Form fields the workspace's forms share."""
+
+from django import forms
+
+from catalog.search import clean_query
+
+
+class SearchField(forms.CharField):
+    """Free text as search uses it: optional, single-spaced, bounded length (no length error)."""
+
+    widget = forms.SearchInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value) -> str:
+        return clean_query(super().clean(value))
