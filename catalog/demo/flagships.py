@@ -6,6 +6,7 @@ would; live transitions go through the workflow functions."""
 
 import hashlib
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -21,15 +22,21 @@ from catalog.models import (
 )
 from catalog.models.base import today
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 S = Nomination.State
+A = NominationEvent.Action
+D = Designation.Status
+ASSESS = "assess"  # a step of a path that is no event: the reviewer scores the rubric
 
 # (nominating agency, preferred word in the product's slug, path, designation, reviewer)
 SCENARIOS = [
-    ("dinas-pertanian", "lada-putih", "approved_after_changes", "current", "koperasi.reviewer"),
-    ("dinas-kelautan-perikanan", "terasi", "approved", "current", "disperindag.reviewer"),
-    ("dinas-koperasi-ukm", "jahe-merah", "approved", "current", "disperindag.reviewer"),
-    ("dinas-kelautan-perikanan", "kemplang", "approved", "expired", "koperasi.reviewer"),
-    ("dinas-pertanian", "nanas", "approved", "revoked", "disperindag.reviewer"),
+    ("dinas-pertanian", "lada-putih", "approved_after_changes", D.CURRENT, "koperasi.reviewer"),
+    ("dinas-kelautan-perikanan", "terasi", "approved", D.CURRENT, "disperindag.reviewer"),
+    ("dinas-koperasi-ukm", "jahe-merah", "approved", D.CURRENT, "disperindag.reviewer"),
+    ("dinas-kelautan-perikanan", "kemplang", "approved", D.EXPIRED, "koperasi.reviewer"),
+    ("dinas-pertanian", "nanas", "approved", D.REVOKED, "disperindag.reviewer"),
     ("dinas-koperasi-ukm", "", "recommended", None, "koperasi.reviewer"),
     ("dinas-pertanian", "madu", "recommended", None, "disperindag.reviewer"),
     ("dinas-kelautan-perikanan", "rusip", "submitted", None, "koperasi.reviewer"),
@@ -48,47 +55,47 @@ NOMINATORS = {
 }
 
 COMMENTS = {
-    "request_changes": "Mohon lengkapi foto kemasan terbaru dan nomor P-IRT yang masih berlaku.",
-    "resubmit": "Foto kemasan dan sertifikat sudah diperbarui.",
-    "recommend": "Memenuhi seluruh kriteria; layak ditetapkan sebagai produk unggulan.",
-    "reject": "Kapasitas produksi belum stabil dan bahan baku sebagian dari luar daerah.",
-    "decline": "Belum dapat ditetapkan tahun ini; usulkan kembali setelah izin edar terbit.",
-    "withdraw": "Ditarik sementara: pelaku usaha sedang mengganti kemasan.",
-    "approve": "Ditetapkan melalui Keputusan Gubernur.",
+    A.REQUEST_CHANGES: "Mohon lengkapi foto kemasan terbaru dan nomor P-IRT yang masih berlaku.",
+    A.RESUBMIT: "Foto kemasan dan sertifikat sudah diperbarui.",
+    A.RECOMMEND: "Memenuhi seluruh kriteria; layak ditetapkan sebagai produk unggulan.",
+    A.REJECT: "Kapasitas produksi belum stabil dan bahan baku sebagian dari luar daerah.",
+    A.DECLINE: "Belum dapat ditetapkan tahun ini; usulkan kembali setelah izin edar terbit.",
+    A.WITHDRAW: "Ditarik sementara: pelaku usaha sedang mengganti kemasan.",
+    A.APPROVE: "Ditetapkan melalui Keputusan Gubernur.",
 }
 
 # Each path: the actions in order; the actor is the nominator, the reviewer or the administrator.
 PATHS = {
     "draft": [],
-    "submitted": ["submit"],
-    "changes_requested": ["submit", "request_changes"],
-    "recommended": ["submit", "assess", "recommend"],
-    "approved": ["submit", "assess", "recommend", "approve"],
+    "submitted": [A.SUBMIT],
+    "changes_requested": [A.SUBMIT, A.REQUEST_CHANGES],
+    "recommended": [A.SUBMIT, ASSESS, A.RECOMMEND],
+    "approved": [A.SUBMIT, ASSESS, A.RECOMMEND, A.APPROVE],
     "approved_after_changes": [
-        "submit",
-        "request_changes",
-        "resubmit",
-        "assess",
-        "recommend",
-        "approve",
+        A.SUBMIT,
+        A.REQUEST_CHANGES,
+        A.RESUBMIT,
+        ASSESS,
+        A.RECOMMEND,
+        A.APPROVE,
     ],
-    "rejected": ["submit", "reject"],
-    "declined": ["submit", "assess", "recommend", "decline"],
-    "withdrawn": ["submit", "withdraw"],
+    "rejected": [A.SUBMIT, A.REJECT],
+    "declined": [A.SUBMIT, ASSESS, A.RECOMMEND, A.DECLINE],
+    "withdrawn": [A.SUBMIT, A.WITHDRAW],
 }
 MOVES = {  # action: (from, to, who)
-    "submit": (S.DRAFT, S.SUBMITTED, "nominator"),
-    "request_changes": (S.SUBMITTED, S.CHANGES_REQUESTED, "reviewer"),
-    "resubmit": (S.CHANGES_REQUESTED, S.SUBMITTED, "nominator"),
-    "recommend": (S.SUBMITTED, S.RECOMMENDED, "reviewer"),
-    "reject": (S.SUBMITTED, S.REJECTED, "reviewer"),
-    "approve": (S.RECOMMENDED, S.APPROVED, "admin"),
-    "decline": (S.RECOMMENDED, S.REJECTED, "admin"),
-    "withdraw": (S.SUBMITTED, S.WITHDRAWN, "nominator"),
+    A.SUBMIT: (S.DRAFT, S.SUBMITTED, "nominator"),
+    A.REQUEST_CHANGES: (S.SUBMITTED, S.CHANGES_REQUESTED, "reviewer"),
+    A.RESUBMIT: (S.CHANGES_REQUESTED, S.SUBMITTED, "nominator"),
+    A.RECOMMEND: (S.SUBMITTED, S.RECOMMENDED, "reviewer"),
+    A.REJECT: (S.SUBMITTED, S.REJECTED, "reviewer"),
+    A.APPROVE: (S.RECOMMENDED, S.APPROVED, "admin"),
+    A.DECLINE: (S.RECOMMENDED, S.REJECTED, "admin"),
+    A.WITHDRAW: (S.SUBMITTED, S.WITHDRAWN, "nominator"),
 }
 
 
-def seed_flagships(users):
+def seed_flagships(users: dict[str, "User"]) -> None:
     used = set(Nomination.objects.values_list("product_id", flat=True))
     if used:
         return  # the demo's nominations exist already: leave them (and any real ones) alone
@@ -119,7 +126,7 @@ def _pick_product(agency, word, used):
 
 def _play(number, product, agency, actions, designation_kind, people):
     # An expired designation was decided about two years ago; the rest within the last months.
-    days_ago = 800 if designation_kind == "expired" else 150 - number * 7
+    days_ago = 800 if designation_kind == D.EXPIRED else 150 - number * 7
     start = timezone.now() - timedelta(days=days_ago)
     nomination = Nomination.objects.create(
         product=product,
@@ -134,7 +141,7 @@ def _play(number, product, agency, actions, designation_kind, people):
     )
     created = NominationEvent.objects.create(
         nomination=nomination,
-        action="nominate",
+        action=A.NOMINATE,
         from_state="",
         to_state=S.DRAFT,
         actor=people["nominator"],
@@ -144,12 +151,12 @@ def _play(number, product, agency, actions, designation_kind, people):
     state, when = S.DRAFT, start
     for action in actions:
         when += timedelta(days=4)
-        if action == "assess":
+        if action == ASSESS:
             _assess(nomination, people["reviewer"], when)
             continue
         from_state, to_state, who = MOVES[action]
         actor = people[who]
-        if action == "submit":
+        if action == A.SUBMIT:
             nomination.submitted_by, nomination.submitted_at = actor, when
         event = NominationEvent.objects.create(
             nomination=nomination,
@@ -162,7 +169,7 @@ def _play(number, product, agency, actions, designation_kind, people):
         )
         NominationEvent.objects.filter(pk=event.pk).update(created_at=when)
         state = to_state
-        if action == "approve":
+        if action == A.APPROVE:
             _designate(number, nomination, actor, when, designation_kind)
     # Past decisions are written as they were, not replayed through the transitions.
     nomination.save()
@@ -192,7 +199,7 @@ def _assess(nomination, reviewer, when):
 
 def _designate(number, nomination, admin, when, kind):
     day = today()
-    if kind == "expired":
+    if kind == D.EXPIRED:
         valid_from = timezone.localtime(when).date() + timedelta(days=14)
         valid_until = valid_from + timedelta(days=364)
     else:
@@ -208,7 +215,7 @@ def _designate(number, nomination, admin, when, kind):
         approved_by=admin,
         approved_at=when,
     )
-    if kind == "revoked":
+    if kind == D.REVOKED:
         designation.revoked_by = admin
         designation.revoked_at = timezone.now() - timedelta(days=20)
         designation.revocation_reason = (
