@@ -19,7 +19,7 @@ class AgencyAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
     @admin.display(description=_("members"))
-    def member_count(self, agency):
+    def member_count(self, agency: Agency) -> int:
         return agency.memberships.count()
 
 

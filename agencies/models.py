@@ -5,6 +5,8 @@ change. The queries that answer "which agencies may this user act for" live here
 the API and the admin all ask the same question the same way.
 """
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -23,11 +25,11 @@ class Role(models.TextChoices):
 EDITING_ROLES = (Role.EDITOR, Role.MANAGER)
 
 
-class AgencyQuerySet(models.QuerySet):
-    def leading_sectors(self):
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def leading_sectors(self) -> Self:
         return self.filter(is_leading_sector=True)
 
-    def where_member(self, user, roles=None):
+    def where_member(self, user, roles=None) -> Self:
         """Agencies in which `user` holds one of `roles` (any role when `roles` is None)."""
         if not (user and user.is_authenticated and user.is_active):
             return self.none()
@@ -62,15 +64,15 @@ class Agency(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("agency-detail", args=[self.slug])
 
 
-class MembershipQuerySet(models.QuerySet):
-    def roles_of(self, user):
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def roles_of(self, user) -> dict[int, str]:
         """{agency_id: role} for `user`; empty for anonymous or inactive users."""
         if not (user and user.is_authenticated and user.is_active):
             return {}
@@ -102,5 +104,5 @@ class Membership(models.Model):
             models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_known"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} · {self.agency.short_name} · {self.get_role_display()}"

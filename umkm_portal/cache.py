@@ -8,19 +8,23 @@ the bench machine, as much as a page's whole round trip to the cache on a fast n
 each command a connection of its own and reopens them after a fork), so one per pool serves
 every operation."""
 
+from typing import Any
+
+import redis as redis_py
 from django.core.cache.backends import redis
 
 
 class RedisCacheClient(redis.RedisCacheClient):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._clients = {}
+        self._clients: dict[redis_py.ConnectionPool, redis_py.Redis] = {}
 
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
+    def get_client(self, key: Any = None, *, write: bool = False) -> redis_py.Redis:
+        # The two private members below are Django's own, which its stubs leave out.
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
         client = self._clients.get(pool)
         if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
+            client = self._clients[pool] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
 
 

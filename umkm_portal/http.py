@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import Error as DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
@@ -99,12 +99,12 @@ class SecurityHeadersMiddleware:
 class SkipDatabaseOutages(logging.Filter):
     """Keep a database outage to server_error's one warning per request, not a traceback each."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         return not isinstance(error, DatabaseError)
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """500 handler: a database that does not answer is an outage, not a bug — answer 503 with
     Retry-After and a maintenance page (JSON under /api/), never a traceback."""
     import sys
@@ -113,7 +113,7 @@ def server_error(request):
     if isinstance(error, DatabaseError):
         logger.warning("Database unavailable: %s", error)
         if request.path.startswith("/api/"):
-            response = JsonResponse(
+            response: HttpResponse = JsonResponse(
                 {"detail": "Layanan sedang dalam pemeliharaan. / Service under maintenance."},
                 status=503,
             )

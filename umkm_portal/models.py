@@ -20,5 +20,5 @@ class IdempotencyRecord(models.Model):
         verbose_name = _("idempotency record")
         verbose_name_plural = _("idempotency records")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name

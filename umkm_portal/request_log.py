@@ -4,9 +4,11 @@ the security events an administrator must be able to find: failed logins."""
 import logging
 import time
 import uuid
+from typing import Any
 
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils.functional import empty
 
 from umkm_portal.http import client_ip
@@ -27,7 +29,7 @@ class RequestLogMiddleware:
         user = getattr(request, "user", None)
         # Only name the user when the view loaded them anyway (public pages stay sessionless).
         loaded = user is not None and getattr(user, "_wrapped", empty) is not empty
-        user_id = user.pk if loaded else "-"
+        user_id = user.pk if user is not None and loaded else "-"
         logger.info(
             "%s %s %s %s %.0fms ip=%s user=%s",
             request.id,
@@ -42,7 +44,9 @@ class RequestLogMiddleware:
 
 
 @receiver(user_login_failed)
-def log_failed_login(sender, credentials, request=None, **kwargs):
+def log_failed_login(
+    sender: object, credentials: dict | None, request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     security.warning(
         "login failed username=%r ip=%s request=%s",
         (credentials or {}).get("username", "")[:150],

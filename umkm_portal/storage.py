@@ -21,11 +21,17 @@ INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
 
 class S3MediaStorage(S3Storage):
-    def url(self, name, parameters=None, expire=None, http_method=None):
+    def url(
+        self,
+        name: str,
+        parameters: dict | None = None,
+        expire: int | None = None,
+        http_method: str | None = None,
+    ) -> str:
         """The portal's own address of the file (MEDIA_URL + name), as FileSystemStorage gives."""
         return urljoin(settings.MEDIA_URL, filepath_to_uri(clean_name(name)).lstrip("/"))
 
-    def get_object_parameters(self, name):
+    def get_object_parameters(self, name: str) -> dict:
         """Stored with the object, so that it is served right even when a proxy fetches it
         from the bucket directly."""
         parameters = super().get_object_parameters(name)

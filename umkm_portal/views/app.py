@@ -1,10 +1,19 @@
 """The installable app and discovery: manifest, service worker, offline page, robots.txt."""
 
 import mimetypes
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -18,10 +27,13 @@ from django.views.static import serve as static_serve
 
 from umkm_portal.caching import public_page
 
+if TYPE_CHECKING:
+    from umkm_portal.storage import S3MediaStorage
+
 
 @require_safe
 @public_page
-def manifest(request):
+def manifest(request: HttpRequest) -> JsonResponse:
     icons = [
         {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
         {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
@@ -53,7 +65,7 @@ def manifest(request):
 
 @require_safe
 @cache_control(no_cache=True)
-def service_worker(request):
+def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, from the site's root so that its scope is the whole site."""
     context = {
         "version": settings.STATIC_VERSION,
@@ -74,7 +86,7 @@ def service_worker(request):
 
 @require_safe
 @public_page
-def offline(request):
+def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "app/offline.html")
 
 
@@ -82,7 +94,7 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/svg+xml"}
 
 
 @require_safe
-def media(request, path):
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Uploaded files, from local disk or streamed from the S3 bucket (S3_BUCKET), always from
     our own origin, so that `img-src 'self'` holds and the bucket stays private.
     Images are shown; anything else (a decree PDF) is a download, never rendered by the
@@ -98,16 +110,17 @@ def media(request, path):
     return response
 
 
-def _from_bucket(request, path):
+def _from_bucket(request: HttpRequest, path: str) -> HttpResponseBase:
     """The object, streamed from the bucket in one request (a 304 when the browser's copy
     is still current)."""
     if any(part in ("", ".", "..") for part in path.split("/")):
         raise Http404
-    found = default_storage.fetch(path, if_none_match=request.headers.get("If-None-Match", ""))
+    storage = cast("S3MediaStorage", default_storage)  # media() saw it can fetch
+    found = storage.fetch(path, if_none_match=request.headers.get("If-None-Match", ""))
     if found is None:
         raise Http404
     if found.get("NotModified"):
-        response = HttpResponseNotModified()
+        response: HttpResponseBase = HttpResponseNotModified()
     else:
         content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         response = FileResponse(found["Body"], content_type=content_type)
@@ -118,14 +131,14 @@ def _from_bucket(request, path):
     return response
 
 
-def bad_request(request, exception):
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """400 (a suspicious request: too many fields, a bad host): JSON under /api/."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _("Bad request.")}, status=400)
     return defaults.bad_request(request, exception)
 
 
-def not_found(request, exception):
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: JSON under /api/, the site's page elsewhere."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _("Not found.")}, status=404)
@@ -134,7 +147,7 @@ def not_found(request, exception):
 
 @require_safe
 @public_page
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /ruang-kerja/",

@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from umkm_portal.backups import BackupError, restore, verify
 
@@ -9,12 +10,12 @@ class Command(BaseCommand):
     help = "Restore a backup made by `backup`: verifies every checksum, then replaces the "
     "database and the media files."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source", help="the backup folder (backups/backup-YYYYmmdd-HHMMSS)")
         parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
         parser.add_argument("--check", action="store_true", help="only verify the backup")
 
-    def handle(self, *args, source, yes, check, **options):
+    def handle(self, *args: Any, source: str, yes: bool, check: bool, **options: Any) -> None:
         try:
             if check:
                 verify(Path(source))
