@@ -4,7 +4,10 @@ Agency staff work in the workspace, not here; the admin is for provincial admini
 Audit data (nomination events) is read-only.
 """
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -60,7 +63,7 @@ class BusinessAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     @admin.display(boolean=True, description=_("NIB"))
-    def has_nib(self, business):
+    def has_nib(self, business: Business) -> bool:
         return business.has_nib
 
 
@@ -90,7 +93,7 @@ class CollaborationInline(admin.TabularInline):
     readonly_fields = ["invited_at", "answered_at", "ended_at"]
     autocomplete_fields = ["agency", "invited_by"]
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # collaborations are the product's curation trail
 
 
@@ -115,7 +118,7 @@ class CollaborationAdmin(admin.ModelAdmin):
     list_select_related = ["product", "agency", "invited_by"]
     autocomplete_fields = ["product", "agency", "invited_by", "answered_by", "ended_by"]
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -143,14 +146,18 @@ class AssessmentAdmin(admin.ModelAdmin):
     inlines = [AssessmentScoreInline]
 
 
+#: A nomination event's fields, all read-only: the workflow alone writes the trail.
+EVENT_FIELDS = ("created_at", "action", "from_state", "to_state", "actor", "agency", "comment")
+
+
 class NominationEventInline(admin.TabularInline):
     model = NominationEvent
     extra = 0
     can_delete = False
-    fields = ["created_at", "action", "from_state", "to_state", "actor", "agency", "comment"]
-    readonly_fields = fields
+    fields = EVENT_FIELDS
+    readonly_fields = EVENT_FIELDS
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -173,13 +180,13 @@ class NominationEventAdmin(admin.ModelAdmin):
     search_fields = ["nomination__product__name", "actor__username", "comment"]
     list_select_related = ["nomination__product", "actor"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 

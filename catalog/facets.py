@@ -11,14 +11,16 @@ every value with products shows with a count exact up to the cap (DESIGN ยง5) โ€
 Co-curating agencies and certificates are grouped over the first cap + 1 matches (their rows
 are not in the product's indexes)."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 
 from agencies.models import Agency
-from catalog.models import Category, Certificate, Collaboration, Designation, Region
+from catalog.models import Category, Certificate, Collaboration, Designation, Product, Region
 from catalog.search import capped_counts, count_cap
 
 
@@ -30,17 +32,17 @@ class FacetValue:
     selected: bool
 
 
-def matches(queryset):
+def matches(queryset: QuerySet[Product]) -> QuerySet[Product, Mapping[str, Any]]:
     """The keys of the first cap + 1 matches: what every facet counts over."""
     return queryset.order_by().values("pk")[: count_cap() + 1]
 
 
-def _values(rows, selected):
+def _values(rows: Iterable[tuple[str, str, int]], selected: str) -> list[FacetValue]:
     values = [FacetValue(slug, label, count, slug == selected) for slug, label, count in rows]
     return sorted(values, key=lambda value: (-value.count, value.label))
 
 
-def _counted(queryset, objects, field: str) -> dict:
+def _counted(queryset: QuerySet[Product], objects: QuerySet[Any], field: str) -> dict[Any, int]:
     """{object: its matches (those whose `field` is that object), counted up to the cap}.
 
     The first cap + 1 matches are grouped in one pass: when they are all the matches, that is
@@ -60,7 +62,7 @@ def _counted(queryset, objects, field: str) -> dict:
     return capped_counts({obj: queryset.filter(**{field: obj.pk}) for obj in objects})
 
 
-def category_facet(queryset, selected):
+def category_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     counts = _counted(queryset, Category.objects.all(), "category")
     return _values(
         [(category.slug, category.display_name, n) for category, n in counts.items() if n],
@@ -68,15 +70,15 @@ def category_facet(queryset, selected):
     )
 
 
-def region_facet(queryset, selected):
+def region_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     counts = _counted(queryset, Region.objects.all(), "region")
     return _values([(region.slug, region.name, n) for region, n in counts.items() if n], selected)
 
 
-def agency_facet(queryset, selected):
+def agency_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     """Owner and co-curating agencies alike (the `dinas` filter matches both): the owners grouped
     over the matches, the accepted collaborations of the same matches, added up."""
-    counts = {}
+    counts: dict[tuple[str, str], int] = {}
     owned = _counted(queryset, Agency.objects.all(), "owner_agency")
     owners = [(agency.slug, agency.short_name, n) for agency, n in owned.items() if n]
     partners = (
@@ -91,7 +93,7 @@ def agency_facet(queryset, selected):
     return _values([(slug, name, n) for (slug, name), n in counts.items()], selected)
 
 
-def certificate_facet(queryset, selected):
+def certificate_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     kinds = dict(Certificate.Kind.choices)
     rows = (
         Certificate.objects.valid()
@@ -103,7 +105,7 @@ def certificate_facet(queryset, selected):
     return _values([(r["kind"], str(kinds[r["kind"]]), r["n"]) for r in rows], selected)
 
 
-def flagship_count(queryset) -> int:
+def flagship_count(queryset: QuerySet[Product]) -> int:
     return (
         Designation.objects.current()
         .filter(product__in=matches(queryset))

@@ -6,10 +6,13 @@ The pages speak Indonesian in their addresses (`kategori`, `wilayah`, `dinas`, `
 call the same methods, so the rules cannot drift apart.
 """
 
+from decimal import Decimal
+from typing import Any
+
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
@@ -33,7 +36,8 @@ class StrictBooleanField(forms.NullBooleanField):
     default_error_messages = {"invalid": _("Enter true or false.")}
     VALUES = {"true": True, "1": True, "false": False, "0": False}
 
-    def to_python(self, value):
+    # None is a value here, as in Django's NullBooleanField, whose stubs ignore this too.
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
         if value in self.empty_values:
             return None
         try:
@@ -47,20 +51,28 @@ class StrictBooleanFilter(filters.BooleanFilter):
 
 
 class ProductFilterMethods:
-    def filter_region(self, queryset, name, value: Region):
+    def filter_region(
+        self, queryset: QuerySet[Product], name: str, value: Region
+    ) -> QuerySet[Product]:
         return queryset.filter(region=value)
 
-    def filter_agency(self, queryset, name, value: Agency):
+    def filter_agency(
+        self, queryset: QuerySet[Product], name: str, value: Agency
+    ) -> QuerySet[Product]:
         """Owned or co-curated (accepted collaboration) by the agency."""
         co_curated = Collaboration.objects.accepted().filter(agency=value).values("product_id")
         return queryset.filter(Q(owner_agency=value) | Q(pk__in=co_curated))
 
-    def filter_certificate(self, queryset, name, kind):
+    def filter_certificate(
+        self, queryset: QuerySet[Product], name: str, kind: str
+    ) -> QuerySet[Product]:
         """Only valid (unexpired) certificates count."""
         certified = Certificate.objects.valid().filter(kind=kind).values("product_id")
         return queryset.filter(pk__in=certified)
 
-    def filter_flagship(self, queryset, name, value):
+    def filter_flagship(
+        self, queryset: QuerySet[Product], name: str, value: bool | None
+    ) -> QuerySet[Product]:
         current = Designation.objects.current().values("product_id")
         if value is True:
             return queryset.filter(pk__in=current)
@@ -68,11 +80,15 @@ class ProductFilterMethods:
             return queryset.exclude(pk__in=current)
         return queryset
 
-    def filter_price_min(self, queryset, name, value):
+    def filter_price_min(
+        self, queryset: QuerySet[Product], name: str, value: Decimal
+    ) -> QuerySet[Product]:
         """Price ranges that reach up to at least `value` (overlap with [min, max])."""
         return queryset.filter(price_max__gte=value)
 
-    def filter_price_max(self, queryset, name, value):
+    def filter_price_max(
+        self, queryset: QuerySet[Product], name: str, value: Decimal
+    ) -> QuerySet[Product]:
         return queryset.filter(price_min__lte=value)
 
 
@@ -125,7 +141,7 @@ class PublicProductFilter(ProductFilterMethods, filters.FilterSet):
     harga_min = _price("filter_price_min", _("lowest price"))
     harga_maks = _price("filter_price_max", _("highest price"))
 
-    def qs_without(self, name):
+    def qs_without(self, name: str) -> QuerySet[Product]:
         """The products matching every valid filter but `name`: what a facet counts. Reuses
         this filter set's validated values, so slugs are looked up once per request."""
         self.is_valid()

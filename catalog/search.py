@@ -6,12 +6,19 @@ count every match.
 """
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BigAutoField, F, Lookup, Q
+from django.db.models import BigAutoField, F, Lookup, Q, QuerySet
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from catalog.models import Product
 
 #: Matches ranked for relevance at most; beyond that the order is the index's.
 SEARCH_CANDIDATES = 2_000
@@ -31,12 +38,14 @@ class AnyOf(Lookup):
     lookup_name = "any_of"
     prepare_rhs = False
 
-    def get_prep_lookup(self):
+    def get_prep_lookup(self) -> list[Any]:
         return list(self.rhs)
 
-    def as_sql(self, compiler, connection):
+    def as_sql(
+        self, compiler: "SQLCompiler", connection: "BaseDatabaseWrapper"
+    ) -> tuple[str, tuple[Any, ...]]:
         lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", [*params, self.rhs]
+        return f"{lhs} = ANY(%s)", (*params, self.rhs)
 
 
 def clean_query(text: str | None) -> str:
@@ -85,7 +94,7 @@ def count_is_floor(text: str, matches: int) -> bool:
     return bool(text) and connection.vendor == "postgresql" and matches >= SEARCH_CANDIDATES
 
 
-def search_products(queryset, text: str):
+def search_products(queryset: "QuerySet[Product]", text: str) -> "tuple[QuerySet[Product], bool]":
     """(products matching `text`, whether the match came from typo tolerance).
 
     The result is ordered by relevance (annotation `relevance`)."""

@@ -5,9 +5,10 @@ a name the server makes."""
 import io
 import uuid
 import warnings
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -16,6 +17,12 @@ from catalog.exceptions import UploadTooLarge
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+#: Pillow's options for writing each format.
+SAVE_OPTIONS: dict[str, dict[str, Any]] = {
+    "JPEG": {"quality": 88, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 88},
+}
 DECODE_ERRORS = (
     UnidentifiedImageError,
     Image.DecompressionBombError,
@@ -32,7 +39,7 @@ class StorageUnavailable(Exception):
     does not answer), and nothing of the upload was kept. The server's fault and a passing one:
     the API answers 503 with Retry-After, the page shows it on the form (also as a 503)."""
 
-    def __init__(self, message=None):
+    def __init__(self, message: str | None = None) -> None:
         self.message = message or _(
             "The picture could not be stored just now; nothing was saved. Please try again in "
             "a few minutes."
@@ -40,7 +47,7 @@ class StorageUnavailable(Exception):
         super().__init__(self.message)
 
 
-def clean_image(upload) -> ContentFile:
+def clean_image(upload: File) -> ContentFile:
     """The uploaded image, checked and re-encoded, as a file with a server-made name.
 
     Raises UploadTooLarge over 8 MB, ValidationError for anything that is not a whole JPEG, PNG
@@ -58,7 +65,7 @@ def clean_image(upload) -> ContentFile:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             upload.seek(0)
-            image = Image.open(upload)
+            image: Image.Image = Image.open(upload)
             kind = image.format
             if kind not in FORMATS:
                 raise ValidationError(
@@ -87,7 +94,5 @@ def _reencode(image: Image.Image, kind: str) -> bytes:
     image = image.convert("RGBA" if has_alpha and kind != "JPEG" else "RGB")
     image.info = {}  # no comment (JPEG COM), text chunks, EXIF, XMP or ICC travels along
     buffer = io.BytesIO()
-    options = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True},
-               "WEBP": {"quality": 88}}[kind]  # fmt: skip
-    image.save(buffer, format=kind, **options)
+    image.save(buffer, format=kind, **SAVE_OPTIONS[kind])
     return buffer.getvalue()

@@ -1,6 +1,8 @@
 """Demo catalogue of seed_demo: UMKM businesses and products of Kepulauan Bangka Belitung."""
 
-BUSINESSES = [
+from typing import Any
+
+BUSINESSES: list[dict[str, Any]] = [
     {
         "name": "Otak-Otak Tenggiri Bu Yanti",
         "owner_name": "Yanti Susanto",

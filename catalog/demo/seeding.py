@@ -3,6 +3,7 @@ rows are found by their natural key (slug, code, username) and brought up to dat
 
 import hashlib
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -27,7 +28,10 @@ from . import reference
 from .data import BUSINESSES
 from .images import product_picture
 
-User = get_user_model()
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+else:
+    User = get_user_model()
 
 #: The demo account who registers an agency's data, by agency slug.
 AGENCY_CLERKS = {
@@ -56,7 +60,7 @@ def _digits(text: str, length: int) -> str:
     return str(int(hashlib.sha256(text.encode()).hexdigest(), 16))[:length]
 
 
-def seed_reference():
+def seed_reference() -> None:
     for order, (slug, name, seat) in enumerate(reference.REGIONS):
         Region.objects.update_or_create(
             slug=slug, defaults={"name": name, "seat": seat, "order": order}
@@ -86,7 +90,7 @@ def seed_reference():
 
 def seed_accounts(password: str) -> dict[str, User]:
     group = rules.administrator_group()
-    users = {}
+    users: dict[str, User] = {}
     for username, first_name, last_name, agency_slug, role in reference.ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first_name, last_name
@@ -96,7 +100,7 @@ def seed_accounts(password: str) -> dict[str, User]:
         if agency_slug is None:
             user.is_staff = user.is_superuser = True
         user.save()
-        if agency_slug is None:
+        if agency_slug is None or role is None:  # the administrator (both are None)
             user.groups.add(group)
         else:
             # Saved only when new or changed, so a second run writes no history.
@@ -110,7 +114,7 @@ def seed_accounts(password: str) -> dict[str, User]:
     return users
 
 
-def seed_catalogue(users: dict[str, User]):
+def seed_catalogue(users: dict[str, User]) -> None:
     regions = {region.slug: region for region in Region.objects.all()}
     categories = {category.slug: category for category in Category.objects.all()}
     agencies = {agency.slug: agency for agency in Agency.objects.all()}

@@ -1,5 +1,6 @@
 """Small helpers shared by the catalogue's models."""
 
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -33,10 +34,10 @@ class ServerFileName:
         suffix = PurePath(filename).suffix.lower()[:6]
         return f"{self.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ServerFileName) and other.folder == self.folder
 
 
-def today():
+def today() -> datetime.date:
     """Today's date in the portal's time zone (Asia/Jakarta)."""
     return timezone.localdate()

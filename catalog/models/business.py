@@ -1,5 +1,7 @@
 """UMKM businesses: the micro, small and medium enterprises that make the products."""
 
+from typing import Any, Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -20,11 +22,11 @@ phone_validator = RegexValidator(
 )
 
 
-class BusinessQuerySet(models.QuerySet):
-    def active(self):
+class BusinessQuerySet(models.QuerySet["Business"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         """Active businesses for everyone; inactive ones for their registering agency and
         administrators."""
         if rules.is_administrator(user):
@@ -33,7 +35,7 @@ class BusinessQuerySet(models.QuerySet):
             Q(is_active=True) | Q(registering_agency__in=rules.editing_agencies(user))
         )
 
-    def editable_by(self, user):
+    def editable_by(self, user) -> Self:
         if rules.is_administrator(user):
             return self.all()
         return self.filter(registering_agency__in=rules.editing_agencies(user))
@@ -121,15 +123,15 @@ class Business(models.Model):
         ]
         indexes = [models.Index(fields=["is_active", "name"], name="business_active_name")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("business-detail", args=[self.slug])
 
     @property

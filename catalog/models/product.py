@@ -1,5 +1,8 @@
 """Products, their images, links and certificates, and the agencies that curate them."""
 
+import datetime
+from typing import Any, Self
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.signals import setting_changed
@@ -27,16 +30,16 @@ WEBP = {"format": "WEBP", "options": {"quality": 72}}
 LISTED = Q(listed=True)
 
 
-class ProductQuerySet(models.QuerySet):
-    def published(self):
+class ProductQuerySet(models.QuerySet["Product"]):
+    def published(self) -> Self:
         return self.filter(LISTED)
 
-    def curated_by(self, agencies):
+    def curated_by(self, agencies) -> Self:
         """Owned by, or co-curated (accepted collaboration) by, one of `agencies`."""
         co_curated = Collaboration.objects.accepted().filter(agency__in=agencies)
         return self.filter(Q(owner_agency__in=agencies) | Q(pk__in=co_curated.values("product_id")))
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         """Published products for everyone; drafts and archived ones for the curating agencies'
         editors and managers and for administrators. Everything else answers 404."""
         if rules.is_administrator(user):
@@ -44,19 +47,19 @@ class ProductQuerySet(models.QuerySet):
         curated = self.curated_by(rules.editing_agencies(user)).values("pk")
         return self.filter(LISTED | Q(pk__in=curated))
 
-    def editable_by(self, user):
+    def editable_by(self, user) -> Self:
         """Products whose content `user` may change: owned or co-curated by their agencies."""
         if rules.is_administrator(user):
             return self.all()
         return self.curated_by(rules.editing_agencies(user))
 
-    def manageable_by(self, user):
+    def manageable_by(self, user) -> Self:
         """Products `user` may publish, archive, hand over or open to collaboration."""
         if rules.is_administrator(user):
             return self.all()
         return self.filter(owner_agency__in=rules.editing_agencies(user))
 
-    def flagships(self, on=None):
+    def flagships(self, on: datetime.date | None = None) -> Self:
         """Products with a designation current on `on` (today in Asia/Jakarta) and not revoked."""
         from .flagship import Designation
 
@@ -176,15 +179,15 @@ class Product(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("product-detail", args=[self.slug])
 
     @property
@@ -210,7 +213,7 @@ class Product(models.Model):
 
 
 #: Rendition addresses already worked out, by (original's name, width); see rendition_url.
-_RENDITION_URLS: dict[tuple[str, int], str] = {}
+_RENDITION_URLS: dict[tuple[str | None, int], str] = {}
 RENDITION_URLS_KEPT = 50_000
 
 
@@ -252,7 +255,7 @@ class ProductImage(models.Model):
 
     RENDITION_WIDTHS = (320, 480, 960)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.alt_text
 
     def rendition_url(self, width: int) -> str:
@@ -268,22 +271,22 @@ class ProductImage(models.Model):
         return url
 
     @property
-    def url320(self):
+    def url320(self) -> str:
         return self.rendition_url(320)
 
     @property
-    def url480(self):
+    def url480(self) -> str:
         return self.rendition_url(480)
 
     @property
-    def url960(self):
+    def url960(self) -> str:
         return self.rendition_url(960)
 
-    def renditions(self):
+    def renditions(self) -> list[tuple[int, int, str]]:
         """[(width, height, url)] of the WebP renditions no wider than the original."""
         if not (self.width and self.height):
             return []
-        result = []
+        result: list[tuple[int, int, str]] = []
         for width in self.RENDITION_WIDTHS:
             if width > self.width and result:
                 break
@@ -297,7 +300,7 @@ class ProductImage(models.Model):
         return ", ".join(f"{url} {width}w" for width, _height, url in self.renditions())
 
     def height_for(self, width: int) -> int:
-        return round(self.height * width / self.width) if self.width else width
+        return round(self.height * width / self.width) if self.width and self.height else width
 
 
 class ProductLink(models.Model):
@@ -324,7 +327,7 @@ class ProductLink(models.Model):
         verbose_name = _("marketplace or procurement link")
         verbose_name_plural = _("marketplace and procurement links")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.url}"
 
     @property
@@ -332,8 +335,8 @@ class ProductLink(models.Model):
         return self.kind in {self.Kind.EKATALOG, self.Kind.PADI}
 
 
-class CertificateQuerySet(models.QuerySet):
-    def valid(self, on=None):
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def valid(self, on: datetime.date | None = None) -> Self:
         """Certificates not expired on `on` (today by default); only these count in filters."""
         return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on or today()))
 
@@ -387,7 +390,7 @@ class Certificate(models.Model):
         ]
         indexes = [models.Index(fields=["kind", "expires_on"], name="certificate_kind_expiry")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
 
     @property
@@ -399,14 +402,14 @@ class Certificate(models.Model):
         return self.verified_by_id is not None
 
 
-class CollaborationQuerySet(models.QuerySet):
-    def pending(self):
+class CollaborationQuerySet(models.QuerySet["Collaboration"]):
+    def pending(self) -> Self:
         return self.filter(status=Collaboration.Status.PENDING)
 
-    def accepted(self):
+    def accepted(self) -> Self:
         return self.filter(status=Collaboration.Status.ACCEPTED)
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         """Administrators see all; agency members see those of their products and invitations."""
         if rules.is_administrator(user):
             return self.all()
@@ -493,5 +496,5 @@ class Collaboration(models.Model):
         ]
         indexes = [models.Index(fields=["agency", "status"], name="collaboration_agency_status")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.product} · {self.agency.short_name} ({self.get_status_display()})"

@@ -1,5 +1,7 @@
 """Master data: regions, categories and the assessment rubric. Administrators edit them."""
 
+from typing import Self
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -19,7 +21,7 @@ class Region(models.Model):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -35,22 +37,22 @@ class Category(models.Model):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("product-list") + f"?kategori={self.slug}"
 
     @property
-    def display_name(self):
+    def display_name(self) -> str:
         """The English name under /en/ when one is given; category names are content."""
         if self.name_en and get_language() == "en":
             return self.name_en
         return self.name
 
 
-class CriterionQuerySet(models.QuerySet):
-    def active(self):
+class CriterionQuerySet(models.QuerySet["Criterion"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 
@@ -70,5 +72,5 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name

@@ -114,7 +114,12 @@ def remove_image(*, image, by) -> None:
     require(rules.can_edit_product(by, image.product))
     files = _files(image)
     image.delete()
-    transaction.on_commit(lambda: [_delete_quietly(storage, name) for storage, name in files])
+
+    def delete_files() -> None:
+        for storage, name in files:
+            _delete_quietly(storage, name)
+
+    transaction.on_commit(delete_files)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ import time as timer
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -24,6 +25,9 @@ from .indexes import deferred_indexes
 from .pictures import shared_pictures
 from .rows import FLAGSHIP_MODELS, MODELS, CatalogueRows, References
 from .vocabulary import COMMON_TERM, MISSPELT_TERM, RARE_EVERY, RARE_TERM
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 GENERATOR_USERNAME = "catalog.generator"
 BATCH_PRODUCTS = 20_000
@@ -51,7 +55,7 @@ class Progress:
     step: str = ""  # what was just done, when it was not writing rows
 
 
-def generator_user():
+def generator_user() -> "User":
     user, created = get_user_model().objects.get_or_create(
         username=GENERATOR_USERNAME,
         defaults={"first_name": "Generator", "last_name": "Katalog", "is_active": False},

@@ -8,7 +8,11 @@ constraints stay in place, so every row is still checked against them as it arri
 foreign key validates every row in one query.
 """
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
 
 INDEXES = """
     SELECT i.relname, pg_get_indexdef(i.oid)
@@ -29,7 +33,9 @@ FOREIGN_KEYS = """
 
 
 @contextmanager
-def deferred_indexes(connection, models, *, enabled: bool = True):
+def deferred_indexes(
+    connection: BaseDatabaseWrapper, models: Iterable[type[Model]], *, enabled: bool = True
+) -> Iterator[None]:
     """Within a transaction: drop the plain indexes and foreign keys of `models`' tables, and
     recreate them when the block ends."""
     if not enabled or connection.vendor != "postgresql":

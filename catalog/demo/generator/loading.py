@@ -6,10 +6,13 @@ model field's default. Raw writes on purpose: `bulk_create` would overwrite the 
 """
 
 import io
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any, cast
 
 from django.core.management.color import no_style
-from django.db.models import Max
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Max, Model
 
 # \ tab newline and carriage return are special in COPY's text format.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -18,10 +21,10 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 class Table:
     """One model's columns in database order, and the defaults of those a row may leave out."""
 
-    def __init__(self, model):
+    def __init__(self, model: type[Model]) -> None:
         fields = model._meta.concrete_fields
         self.name = model._meta.db_table
-        self.columns = [f.column for f in fields]
+        self.columns = [cast(str, f.column) for f in fields]  # a concrete field has a column
         self.attnames = [f.attname for f in fields]
         self.defaults = [f.get_default() for f in fields]
 
@@ -30,24 +33,27 @@ class Table:
 
 
 class Writer:
-    def __init__(self, connection):
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
-        self.tables = {}
+        self.tables: dict[type[Model], Table] = {}
 
-    def table(self, model) -> Table:
+    def table(self, model: type[Model]) -> Table:
         if model not in self.tables:
             self.tables[model] = Table(model)
         return self.tables[model]
 
-    def write(self, model, rows: list[dict]):
+    def write(self, model: type[Model], rows: list[dict]) -> None:
         if rows:
             self._write(self.table(model), rows)
+
+    def _write(self, table: Table, rows: list[dict]) -> None:
+        raise NotImplementedError
 
 
 class CopyWriter(Writer):
     """PostgreSQL: the rows as COPY text, through psycopg2's `copy_expert`."""
 
-    def _write(self, table, rows):
+    def _write(self, table: Table, rows: list[dict]) -> None:
         buffer = io.StringIO()
         for row in rows:
             buffer.write("\t".join(map(_copy_text, table.values(row))))
@@ -62,7 +68,7 @@ class CopyWriter(Writer):
 class InsertWriter(Writer):
     """Any other database: one parameterised INSERT run for every row (`executemany`)."""
 
-    def _write(self, table, rows):
+    def _write(self, table: Table, rows: list[dict]) -> None:
         ops = self.connection.ops
         adapt = {datetime: ops.adapt_datetimefield_value, date: ops.adapt_datefield_value}
         params = [
@@ -77,7 +83,7 @@ class InsertWriter(Writer):
             )
 
 
-def _copy_text(value) -> str:
+def _copy_text(value: Any) -> str:
     if value is None:
         return "\\N"
     if value is True:
@@ -91,23 +97,25 @@ def _copy_text(value) -> str:
     return str(value)
 
 
-def writer_for(connection) -> Writer:
+def writer_for(connection: BaseDatabaseWrapper) -> Writer:
     return CopyWriter(connection) if connection.vendor == "postgresql" else InsertWriter(connection)
 
 
-def next_ids(models) -> dict:
+def next_ids(models: Iterable[type[Model]]) -> dict[type[Model], int]:
     """The first free id of each model's table: the generated rows go after every existing one."""
-    return {model: (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1 for model in models}
+    return {
+        model: (model._default_manager.aggregate(top=Max("pk"))["top"] or 0) + 1 for model in models
+    }
 
 
-def reset_sequences(connection, models):
+def reset_sequences(connection: BaseDatabaseWrapper, models: Sequence[type[Model]]) -> None:
     """Point the id sequences past the ids assigned here, so later inserts do not collide."""
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
 
 
-def analyze(connection, models):
+def analyze(connection: BaseDatabaseWrapper, models: Iterable[type[Model]]) -> None:
     """Fresh planner statistics: PostgreSQL would otherwise plan for nearly empty tables."""
     if connection.vendor != "postgresql":
         return
@@ -135,7 +143,7 @@ _DELETE = [
 ]
 
 
-def delete_generated(connection, user_id: int):
+def delete_generated(connection: BaseDatabaseWrapper, user_id: int) -> None:
     """Delete the products and businesses `user_id` created (the generator's marker), with every
     row that refers to them. Raw SQL: no signals, so the shared picture files stay."""
     with connection.cursor() as cursor:

@@ -18,7 +18,7 @@ PICTURES_PER_CATEGORY = 2
 
 def shared_pictures() -> dict[str, list[tuple[str, int, int]]]:
     """{category slug: [(file name, width, height)]}, making the files that are missing."""
-    pictures = {}
+    pictures: dict[str, list[tuple[str, int, int]]] = {}
     for category in Category.objects.order_by("order", "slug"):
         pictures[category.slug] = [
             _picture(category, variant) for variant in range(PICTURES_PER_CATEGORY)
@@ -26,7 +26,7 @@ def shared_pictures() -> dict[str, list[tuple[str, int, int]]]:
     return pictures
 
 
-def _picture(category, variant) -> tuple[str, int, int]:
+def _picture(category: Category, variant: int) -> tuple[str, int, int]:
     name = f"{FOLDER}/{category.slug}-{variant + 1}.jpg"
     if not default_storage.exists(name):
         content = product_picture(
@@ -37,8 +37,8 @@ def _picture(category, variant) -> tuple[str, int, int]:
         )
         saved = default_storage.save(name, ContentFile(content))
         assert saved == name, f"storage renamed {name} to {saved}"
-    with default_storage.open(name) as file, Image.open(file) as image:
-        width, height = image.size
+    with default_storage.open(name) as file, Image.open(file) as source:
+        width, height = source.size
     image = ProductImage(image=name, width=width, height=height)
     for spec_width in ProductImage.RENDITION_WIDTHS:
         rendition = getattr(image, f"w{spec_width}")

@@ -6,9 +6,12 @@ assigned here from the given starting points, slugs carry the row's serial numbe
 """
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from django.db.models import Model
 from django.utils.text import slugify
 
 from catalog.models import (
@@ -55,6 +58,9 @@ MODELS = (Business, Product, ProductImage, Certificate, Collaboration, ProductLi
 FLAGSHIP_MODELS = (Nomination, NominationEvent, Designation)
 YEAR = 365 * 24 * 3600
 
+#: A row to write: attname: value.
+Row = dict[str, Any]
+
 
 @dataclass
 class References:
@@ -70,15 +76,25 @@ class References:
 
 @dataclass
 class Batch:
-    rows: dict = field(default_factory=lambda: {model: [] for model in MODELS + FLAGSHIP_MODELS})
+    rows: dict[type[Model], list[Row]] = field(
+        default_factory=lambda: {model: [] for model in MODELS + FLAGSHIP_MODELS}
+    )
     products: int = 0
 
-    def add(self, model, row):
+    def add(self, model: type[Model], row: Row) -> None:
         self.rows[model].append(row)
 
 
 class CatalogueRows:
-    def __init__(self, *, products: int, seed: int, refs: References, next_ids: dict, anchor):
+    def __init__(
+        self,
+        *,
+        products: int,
+        seed: int,
+        refs: References,
+        next_ids: dict[type[Model], int],
+        anchor: datetime,
+    ) -> None:
         self.total, self.refs, self.anchor = products, refs, anchor
         self.today: date = anchor.date()
         self.rng = random.Random(seed)
@@ -89,11 +105,11 @@ class CatalogueRows:
         self.region_slugs = sorted(refs.regions)
         self.covering = max(len(self.agency_slugs), len(self.region_slugs), len(FIRST_OF_CATEGORY))
 
-    def next_id(self, model) -> int:
+    def next_id(self, model: type[Model]) -> int:
         self.ids[model] += 1
         return self.ids[model] - 1
 
-    def batches(self, size: int):
+    def batches(self, size: int) -> Iterator[Batch]:
         """Batches of about `size` products (whole businesses), until `products` are made."""
         batch, made, serial = Batch(), 0, 0
         while made < self.total:
@@ -113,7 +129,7 @@ class CatalogueRows:
         span = int((self.anchor - earliest).total_seconds())
         return earliest + timedelta(seconds=self.rng.randrange(max(span, 1)))
 
-    def business(self, batch, serial, first_product, count):
+    def business(self, batch: Batch, serial: int, first_product: int, count: int) -> None:
         rng, refs = self.rng, self.refs
         region, main, agency = self.business_kind(serial)
         first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
@@ -158,7 +174,7 @@ class CatalogueRows:
         for position in range(count):
             self.product(batch, business, region, main, first_product + position, position)
 
-    def business_kind(self, serial):
+    def business_kind(self, serial: int) -> tuple[str, words.Kind, str]:
         """(region slug, main product, registering agency slug). The first few businesses take
         every region, category and agency in turn, so that even a small catalogue has them all."""
         rng = self.rng
@@ -170,7 +186,9 @@ class CatalogueRows:
         agency = words.CATEGORY_AGENCIES[main[1]] if rng.random() < 0.8 else None
         return region, main, agency or rng.choice(self.agency_slugs)
 
-    def product(self, batch, business, region, main, serial, position):
+    def product(
+        self, batch: Batch, business: Row, region: str, main: words.Kind, serial: int, position: int
+    ) -> None:
         rng, refs = self.rng, self.refs
         if serial % words.RARE_EVERY == 17:
             kind = words.RARE_PRODUCT
@@ -226,7 +244,7 @@ class CatalogueRows:
             self.flagships += 1
             flagship_rows(self, batch, product, self.flagships)
 
-    def description(self, word, place, region, business):
+    def description(self, word: str, place: str, region: str, business: str) -> str:
         word = word.lower()
         return (
             f"{word.capitalize()} ini dibuat oleh {business} di {place}, "
@@ -234,7 +252,7 @@ class CatalogueRows:
             f"setempat. {self.rng.choice(words.SENTENCES).format(word=word)}"
         )
 
-    def image(self, batch, product, category, serial):
+    def image(self, batch: Batch, product: Row, category: str, serial: int) -> None:
         pictures = self.refs.pictures[category]
         name, width, height = pictures[serial % len(pictures)]
         batch.add(
@@ -251,7 +269,7 @@ class CatalogueRows:
             },
         )
 
-    def certificates(self, batch, product, category, serial):
+    def certificates(self, batch: Batch, product: Row, category: str, serial: int) -> None:
         rng = self.rng
         for number, (kind, chance) in enumerate(words.CATEGORY_CERTIFICATES[category]):
             if rng.random() >= chance:
@@ -280,7 +298,7 @@ class CatalogueRows:
                 },
             )
 
-    def collaboration(self, batch, product):
+    def collaboration(self, batch: Batch, product: Row) -> None:
         rng = self.rng
         if rng.random() >= 0.08:
             return
@@ -307,7 +325,7 @@ class CatalogueRows:
             },
         )
 
-    def link(self, batch, product, business, serial):
+    def link(self, batch: Batch, product: Row, business: Row, serial: int) -> None:
         if self.rng.random() >= 0.3:
             return
         kind = LINKS.pick(self.rng)

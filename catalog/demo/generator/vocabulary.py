@@ -3,8 +3,17 @@ Belitung. Lists are ordered from common to rare; `Zipf` picks from them with a s
 words occur in very many names and most in few (like real search traffic and real catalogues).
 """
 
+import random
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+#: A kind of product: (name, category slug, English name, unit, lowest price in Rp, highest price
+#: in Rp, variants that may follow the name).
+Kind = tuple[str, str, str, str, int, int, list[str]]
 
 #: In about a quarter of all product names ("Lada Putih …", "Lada Hitam …"): a search for it
 #: matches many rows.
@@ -18,7 +27,7 @@ MISSPELT_TERM = "mutok"
 # fmt: off
 # Products, most common first: (name, category slug, English name, unit, lowest price in Rp,
 # highest price in Rp, variants that may follow the name).
-PRODUCTS = [
+PRODUCTS: list[Kind] = [
     ("Lada Putih", "pertanian-perkebunan", "White Pepper", "per 250 g", 35_000, 120_000,
      ["Butiran", "Bubuk", "Super", "Kemasan Toples"]),
     ("Kemplang", "makanan-minuman", "Fish Crackers", "per 250 g", 20_000, 60_000,
@@ -95,7 +104,7 @@ PRODUCTS = [
 ]
 
 #: The rare product of RARE_TERM: one product in RARE_EVERY, whatever the skew picks.
-RARE_PRODUCT = ("Manisan Kelubi", "makanan-minuman", "Candied Kelubi Fruit", "per toples",
+RARE_PRODUCT: Kind = ("Manisan Kelubi", "makanan-minuman", "Candied Kelubi Fruit", "per toples",
                 25_000, 60_000, ["Asam Manis"])
 
 # Towns and districts of each region (Kabupaten / Kota), main town first.
@@ -177,27 +186,27 @@ STREETS = ["Jl. Jenderal Sudirman", "Jl. Ahmad Yani", "Jl. Depati Amir", "Jl. Me
 # fmt: on
 
 
-class Zipf:
+class Zipf(Generic[T]):
     """Picks from `items` (most common first) with weight 1 / rank**s."""
 
-    def __init__(self, items, s: float = 1.0):
+    def __init__(self, items: Iterable[T], s: float = 1.0) -> None:
         self.items = list(items)
         self.cum = list(accumulate(1 / (rank**s) for rank in range(1, len(self.items) + 1)))
         self.total = self.cum[-1]
 
-    def pick(self, rng):
+    def pick(self, rng: random.Random) -> T:
         return self.items[bisect_right(self.cum, rng.random() * self.total)]
 
 
-class Weighted:
+class Weighted(Generic[T]):
     """Picks from {item: weight}."""
 
-    def __init__(self, weights: dict):
+    def __init__(self, weights: dict[T, int]) -> None:
         self.items = list(weights)
         self.cum = list(accumulate(weights.values()))
         self.total = self.cum[-1]
 
-    def pick(self, rng):
+    def pick(self, rng: random.Random) -> T:
         return self.items[bisect_right(self.cum, rng.random() * self.total)]
 
 

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from catalog.demo import generator
 
@@ -24,7 +26,7 @@ in about 3 minutes (2 cores). Other databases (SQLite): executemany, slower."""
 class Command(BaseCommand):
     help = HELP
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--products", type=int, required=True, help="How many products to generate."
         )
@@ -37,7 +39,7 @@ class Command(BaseCommand):
             help="Delete previously generated products and businesses first.",
         )
 
-    def handle(self, *args, products, seed, replace, **options):
+    def handle(self, *args: Any, products: int, seed: int, replace: bool, **options: Any) -> None:
         if products < 1:
             raise CommandError("--products must be at least 1.")
         try:
@@ -55,7 +57,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _progress(self, done):
+    def _progress(self, done: generator.Progress) -> None:
         if done.step:
             self.stdout.write(f"  {done.step}: {done.seconds:.1f} s")
             return

@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from agencies.models import Agency
@@ -15,14 +17,14 @@ class Command(BaseCommand):
         "businesses, products, nominations and designations. Safe to run again."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--password",
             default=settings.DEMO_PASSWORD,
             help="Password for every demo account (default: %(default)s); resets them to it.",
         )
 
-    def handle(self, *args, password, **options):
+    def handle(self, *args: Any, password: str, **options: Any) -> None:
         with transaction.atomic():
             seed_reference()
             users = seed_accounts(password)
@@ -30,7 +32,7 @@ class Command(BaseCommand):
             seed_flagships(users)
         self._report(password)
 
-    def _report(self, password):
+    def _report(self, password: str) -> None:
         out = self.stdout
         out.write(self.style.SUCCESS("Demo data ready:"))
         out.write(f"  agencies: {Agency.objects.count()}")
