@@ -12,14 +12,15 @@ What we add to the stock views:
 """
 
 import math
+from typing import Any
 
 from axes.helpers import get_cool_off
 from axes.utils import reset as reset_lockouts
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render, resolve_url
 from django.urls import translate_url
 from django.utils.cache import add_never_cache_headers
@@ -43,7 +44,7 @@ def in_current_language(url: str) -> str:
 class SignInForm(AuthenticationForm):
     """The stock form; on failure both inputs point at the message that explains it."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         try:
             return super().clean()
         except ValidationError:
@@ -58,14 +59,14 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     template_name = "registration/login.html"
 
-    def get_default_redirect_url(self):
+    def get_default_redirect_url(self) -> str:
         return in_current_language(settings.LOGIN_REDIRECT_URL)
 
 
 class SignOutView(auth_views.LogoutView):
     """POST only (Django's LogoutView answers 405 to GET)."""
 
-    def get_default_redirect_url(self):
+    def get_default_redirect_url(self) -> str:
         return in_current_language(settings.LOGOUT_REDIRECT_URL or "/")
 
 
@@ -74,13 +75,17 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    def form_valid(self, form):
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         reset_lockouts(username=form.user.get_username())
         return response
 
 
-def locked_out(request, original_response=None, credentials=None):
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
     """django-axes' answer once a username has failed too often from one address: HTTP 429.
 
     The same for every username, known or not, so the page tells nothing about accounts."""
@@ -90,7 +95,7 @@ def locked_out(request, original_response=None, credentials=None):
     if request.path.startswith("/api/") or request.headers.get("x-requested-with") == (
         "XMLHttpRequest"
     ):
-        response = JsonResponse({"detail": message}, status=429)
+        response: HttpResponse = JsonResponse({"detail": message}, status=429)
     else:
         context = {"minutes": math.ceil(seconds / 60) if seconds else None}
         response = render(request, "registration/locked_out.html", context, status=429)

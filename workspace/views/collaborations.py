@@ -4,9 +4,13 @@ invited agency accepts or declines; the owner agency ends it. Rows are never del
 Collaborations are found through `Collaboration.objects.visible_to(user)` (404 otherwise); the
 services decide who may answer or end them."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Value, When
+from django.db.models import Case, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,9 +37,9 @@ LIST_LIMIT = 50
 C = Collaboration.Status
 
 
-def with_actions(collaborations, user):
+def with_actions(collaborations: Iterable[Collaboration], user: Any) -> list[dict[str, Any]]:
     """The rows with what `user` may do on each, asked of the permission layer for live rows."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for collaboration in collaborations:
         pending = collaboration.status == C.PENDING
         live = collaboration.status in Collaboration.LIVE_STATUSES
@@ -49,19 +53,21 @@ def with_actions(collaborations, user):
     return rows
 
 
-def newest_open_first(collaborations):
-    return collaborations.select_related(
-        "product__owner_agency", "agency", "invited_by", "answered_by", "ended_by"
-    ).order_by("-status_is_pending", "-invited_at", "-pk")
+def newest_open_first(collaborations: QuerySet[Collaboration]) -> QuerySet[Collaboration]:
+    return (
+        collaborations.annotate(
+            status_is_pending=Case(When(status=C.PENDING, then=Value(1)), default=Value(0))
+        )
+        .select_related("product__owner_agency", "agency", "invited_by", "answered_by", "ended_by")
+        .order_by("-status_is_pending", "-invited_at", "-pk")
+    )
 
 
 @workspace_page
 @require_safe
-def collaboration_list(request):
+def collaboration_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    visible = Collaboration.objects.visible_to(user).annotate(
-        status_is_pending=Case(When(status=C.PENDING, then=Value(1)), default=Value(0))
-    )
+    visible = Collaboration.objects.visible_to(user)
     mine = Agency.objects.where_member(user)
     sections = [
         (_("Invitations to my agencies"), visible.filter(agency__in=mine)),
@@ -81,7 +87,7 @@ def collaboration_list(request):
 
 
 @workspace_action
-def product_invite(request, slug):
+def product_invite(request: HttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_manage_product(request.user, product))
     form = InviteForm(request.POST, product=product)
@@ -105,13 +111,13 @@ def product_invite(request, slug):
     return render_page(request, product, invite_form=form)
 
 
-def visible_collaboration(request, pk):
+def visible_collaboration(request: HttpRequest, pk: int) -> Collaboration:
     collaborations = Collaboration.objects.visible_to(request.user).select_related("product")
     return get_object_or_404(collaborations, pk=pk)
 
 
 @workspace_action
-def collaboration_accept(request, pk):
+def collaboration_accept(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = visible_collaboration(request, pk)
     return run_action(
         request,
@@ -123,7 +129,7 @@ def collaboration_accept(request, pk):
 
 
 @workspace_action
-def collaboration_decline(request, pk):
+def collaboration_decline(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = visible_collaboration(request, pk)
     return run_action(
         request,
@@ -134,7 +140,7 @@ def collaboration_decline(request, pk):
 
 
 @workspace_action
-def collaboration_end(request, pk):
+def collaboration_end(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = visible_collaboration(request, pk)
     return run_action(
         request,

@@ -6,12 +6,17 @@ propagates (Django answers 403), NotAllowedNow becomes an error message and a re
 a ValidationError goes back onto the form it came from."""
 
 import datetime
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Field, Model
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,7 +25,7 @@ from django.views.decorators.http import require_POST
 from umkm_portal.services import NotAllowedNow
 
 
-def workspace_page(view):
+def workspace_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Signed-in staff only, and never cached anywhere (the login redirect included)."""
     return never_cache(login_required(view))
 
@@ -43,7 +48,7 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def redirect_back(request, fallback):
+def redirect_back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
     """To the page the form came from (`next`, same host only), else `fallback`."""
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
@@ -53,7 +58,9 @@ def redirect_back(request, fallback):
     return redirect(fallback)
 
 
-def run_action(request, action, *, success: str, back):
+def run_action(
+    request: HttpRequest, action: Callable[[], object], *, success: str, back: str
+) -> HttpResponseRedirect:
     """A one-button POST (publish, accept, remove...): the success message, or the reason why not
     as an error message; either way back to `back`. PermissionDenied is left to Django (403)."""
     try:
@@ -72,7 +79,7 @@ def refuse_unless(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def workspace_action(view):
+def workspace_action(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A POST-only action (405 otherwise) behind the workspace decorator."""
     return workspace_page(require_POST(view))
 
@@ -82,12 +89,14 @@ def workspace_action(view):
 HIDDEN_HISTORY_FIELDS = ["updated_by", "slug"]
 
 
-def history_entries(records, model):
+def history_entries(
+    records: Sequence[Any], model: type[Model]
+) -> list[tuple[Any, list[tuple[str | Promise, str, str]] | None]]:
     """[(record, changes)] for django-simple-history `records`, newest first, each compared with
     the next (older) one in the list. `changes` is [(label, old, new)] in words a person reads,
     or None for a record without an older one to compare with (the creation, or the last of a
     page's window). Related rows are named in one query per kind, whatever the page size."""
-    raw = []
+    raw: list[tuple[Any, list[tuple[str, Any, Any]] | None]] = []
     for record, older in zip(records, [*records[1:], None], strict=True):
         if older is None:
             raw.append((record, None))
@@ -97,7 +106,7 @@ def history_entries(records, model):
     related = _related_objects(model, [c for _record, changes in raw for c in changes or []])
 
     def shown(name, value):
-        field = model._meta.get_field(name)
+        field = _field(model, name)
         if value in (None, ""):
             return ""
         if field.is_relation:
@@ -120,12 +129,17 @@ def history_entries(records, model):
             None
             if changes is None
             else [
-                (model._meta.get_field(name).verbose_name, shown(name, old), shown(name, new))
+                (_field(model, name).verbose_name, shown(name, old), shown(name, new))
                 for name, old, new in changes
             ],
         )
         for record, changes in raw
     ]
+
+
+def _field(model: type[Model], name: str) -> Field:
+    """The field `name` of `model`: a concrete one, as every change a history record lists is."""
+    return cast(Field, model._meta.get_field(name))
 
 
 def _related_objects(model, changes):

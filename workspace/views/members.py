@@ -4,15 +4,20 @@ new staff by e-mail. Everyone else gets 403; an unknown agency 404.
 Rights go with the membership and are read fresh on every request: a removed member has lost
 them by their next click."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from agencies import services
-from agencies.models import Agency
+from agencies.models import Agency, Membership
 from catalog import rules
 from umkm_portal.services import NotAllowedNow
 from workspace.forms import AddMemberForm, InviteStaffForm, RoleForm
@@ -27,17 +32,19 @@ from .helpers import (
 )
 
 
-def managed_agency(request, slug):
+def managed_agency(request: HttpRequest, slug: str) -> Agency:
     agency = get_object_or_404(Agency, slug=slug)
     refuse_unless(rules.can_manage_members(request.user, agency))
     return agency
 
 
-def members_url(agency):
+def members_url(agency: Agency) -> str:
     return reverse("workspace-members", args=[agency.slug])
 
 
-def render_members(request, agency, **forms):
+def render_members(
+    request: HttpRequest, agency: Agency, **forms: django_forms.Form
+) -> HttpResponse:
     memberships = agency.memberships.select_related("user").order_by("role", "user__username")
     context = {
         "agency": agency,
@@ -56,11 +63,19 @@ def render_members(request, agency, **forms):
 
 @workspace_page
 @require_safe
-def members_page(request, slug):
+def members_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render_members(request, managed_agency(request, slug))
 
 
-def submit(request, agency, form, save, *, success, form_name):
+def submit(
+    request: HttpRequest,
+    agency: Agency,
+    form: django_forms.Form,
+    save: Callable[[dict[str, Any]], Membership],
+    *,
+    success: Callable[[Membership], str],
+    form_name: str,
+) -> HttpResponse:
     """Validate `form`, then run `save(data)`: success → back to the list with the message
     `success(membership)`; NotAllowedNow → the same with its reason; invalid data → the page
     again with the errors on the form."""
@@ -79,7 +94,7 @@ def submit(request, agency, form, save, *, success, form_name):
 
 
 @workspace_action
-def member_add(request, slug):
+def member_add(request: HttpRequest, slug: str) -> HttpResponse:
     agency = managed_agency(request, slug)
     return submit(
         request,
@@ -94,7 +109,7 @@ def member_add(request, slug):
 
 
 @workspace_action
-def member_invite(request, slug):
+def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
     agency = managed_agency(request, slug)
     return submit(
         request,
@@ -108,14 +123,14 @@ def member_invite(request, slug):
     )
 
 
-def invited_message(membership):
+def invited_message(membership: Membership) -> str:
     user = membership.user
     if user.has_usable_password():  # an existing account: no e-mail is needed
         return _("%(user)s already had an account and is now a member.") % {"user": user}
     return _("An invitation is on its way to %(email)s.") % {"email": user.email}
 
 
-def after_change(request, agency):
+def after_change(request: HttpRequest, agency: Agency) -> str:
     """Back to the list, or to the workspace when the change took the user's own right away."""
     if rules.can_manage_members(request.user, agency):
         return members_url(agency)
@@ -123,7 +138,7 @@ def after_change(request, agency):
 
 
 @workspace_action
-def member_role(request, slug, pk):
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     agency = managed_agency(request, slug)
     membership = get_object_or_404(agency.memberships.select_related("user"), pk=pk)
     form = RoleForm(request.POST)
@@ -142,7 +157,7 @@ def member_role(request, slug, pk):
 
 
 @workspace_action
-def member_remove(request, slug, pk):
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     agency = managed_agency(request, slug)
     membership = get_object_or_404(agency.memberships.select_related("user"), pk=pk)
     run_action(

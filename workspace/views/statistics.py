@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -142,14 +142,14 @@ def sections() -> list[Section]:
 
 @require_safe
 @workspace_page
-def statistics(request):
+def statistics(request: HttpRequest) -> HttpResponse:
     context = {"sections": sections(), "today": timezone.localdate()}
     return render(request, "workspace/data/statistics.html", context)
 
 
 @require_safe
 @workspace_page
-def statistics_csv(request):
+def statistics_csv(request: HttpRequest) -> HttpResponse:
     """Every number of the statistics page, one line per bar: chart, key, name, number."""
     response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     filename = f"statistik-{timezone.localdate():%Y-%m-%d}.csv"
