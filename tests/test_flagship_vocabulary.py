@@ -249,3 +249,16 @@ def test_the_page_and_the_api_show_one_mean_when_an_assessor_scored_part_of_the_
     assert shown["mean_score"] == pytest.approx(3.0)
     assert [row["mean_score"] for row in listed] == [pytest.approx(3.0)]
     assert "<strong>3,00</strong>" in detail
+
+
+def test_the_timeline_and_the_record_name_each_step_by_its_action(client, people):
+    nomination = recommended(people)
+    client.force_login(people["editor"])
+
+    detail = client.get(reverse("workspace-nomination", args=[nomination.pk])).content.decode()
+    record = client.get(reverse("workspace-nomination-record", args=[nomination.pk]))
+
+    # The labels of NominationEvent.Action, in the page's language (Indonesian).
+    for action in (A.NOMINATE, A.SUBMIT, A.RECOMMEND):
+        assert f"<strong>{action.label}</strong>" in detail
+    assert f'<th scope="row">{A.RECOMMEND.label}</th>' in record.content.decode()
