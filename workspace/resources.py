@@ -204,7 +204,7 @@ class CatalogueResource(resources.ModelResource):
         self.agency = agency
 
     @classmethod
-    def field_from_django_field(cls, field_name, django_field, readonly):
+    def field_from_django_field(cls, field_name, django_field, readonly) -> Field:
         """The column of a model field named in Meta.fields without a declaration of its own:
         related rows by slug (small reference tables, read once), whole numbers, yes/no, text;
         an empty cell keeps the value of a field with choices."""
@@ -259,10 +259,10 @@ class CatalogueResource(resources.ModelResource):
             return skipped
         return super().import_row(row, instance_loader, **kwargs)
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def after_init_instance(self, instance, new, row, **kwargs) -> None:
         instance._import_values = {}
 
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs) -> None:
         """Read one cell (a ValueError is that cell's error) and keep its value for the service;
         the instance itself stays as the database holds it."""
         if field.readonly or not field.attribute or field.column_name not in row:
@@ -271,14 +271,17 @@ class CatalogueResource(resources.ModelResource):
         if value is not None or field.saves_null_values:  # else an empty cell keeps the value
             instance._import_values[field.attribute] = value
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ) -> None:
         """The services validate; the cells that could not be read wait for their errors."""
         instance._cell_errors = dict(import_validation_errors or {})
 
-    def save_instance(self, instance, is_create, row, **kwargs):
+    def save_instance(self, instance, is_create, row, **kwargs) -> None:
         """Write the row through the services, in a savepoint of its own: a row that fails
         leaves nothing behind, also in the preview where the following rows are checked
-        against it. The errors of its unreadable cells come first."""
+        against it. Where a cell could not be read, its error stands instead of the one the
+        service gave for the value missing."""
         values, cell_errors = dict(instance._import_values), instance._cell_errors
         errors: dict = {}
         try:
@@ -345,7 +348,7 @@ class ProductResource(CatalogueResource):
         use_transactions = True
         chunk_size = 2000
 
-    def write(self, instance, values, new):
+    def write(self, instance, values, new) -> Product:
         slug, status = values.pop("slug", ""), values.pop("status", None)
         if new:
             business = values.pop("business", None)
@@ -366,7 +369,7 @@ class ProductResource(CatalogueResource):
                 product = services.change_status(product=product, by=self.user, status=status)
         return product
 
-    def explain(self, errors, instance, values):
+    def explain(self, errors, instance, values) -> dict:
         """The database's rule on the prices names no column; the file's reader needs one."""
         low = values.get("price_min", instance.price_min)
         high = values.get("price_max", instance.price_max)
@@ -399,7 +402,7 @@ class BusinessResource(CatalogueResource):
             return business.owner_name
         return ""
 
-    def write(self, instance, values, new):
+    def write(self, instance, values, new) -> Business:
         slug, is_active = values.pop("slug", ""), values.pop("is_active", None)
         if new:
             with refusals("registering_agency", _("You may not register businesses.")):

@@ -58,22 +58,23 @@ def update_business(*, business, by, **fields) -> Business:
     return save_valid(business, by)
 
 
+def _set_active(business, by, active: bool) -> Business:
+    business = Business.objects.select_for_update().get(pk=business.pk)
+    require(rules.can_edit_business(by, business))
+    business.is_active = active
+    return save_valid(business, by)
+
+
 @transaction.atomic
 def deactivate_business(*, business, by) -> Business:
     """Hide the business and its products from the public; everything stays in the database."""
-    business = Business.objects.select_for_update().get(pk=business.pk)
-    require(rules.can_edit_business(by, business))
-    business.is_active = False
-    return save_valid(business, by)
+    return _set_active(business, by, False)
 
 
 @transaction.atomic
 def reactivate_business(*, business, by) -> Business:
     """Show a deactivated business (and its published products) to the public again."""
-    business = Business.objects.select_for_update().get(pk=business.pk)
-    require(rules.can_edit_business(by, business))
-    business.is_active = True
-    return save_valid(business, by)
+    return _set_active(business, by, True)
 
 
 def similar_businesses(name: str, *, exclude_pk=None, limit=5):
