@@ -6,6 +6,8 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import numberformat
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -38,17 +40,14 @@ def alternate_urls(context):
     ]
 
 
-def _thousands(value: int) -> str:
-    separator = "," if get_language() == "en" else "."
-    return f"{int(value):,}".replace(",", separator)
-
-
 @register.filter
 def rupiah(value):
     """45000 → "Rp 45.000" (Indonesian thousands separator in both languages: it is rupiah)."""
     if value is None or value == "":
         return ""
-    return "Rp\u00a0" + f"{int(value):,}".replace(",", ".")
+    return "Rp\u00a0" + numberformat.format(
+        int(value), ",", thousand_sep=".", grouping=3, force_grouping=True
+    )
 
 
 @register.filter
@@ -65,13 +64,14 @@ def price_range(product):
 
 
 @register.filter
-def capped(value):
-    """A count as shown: exact up to 10,000, "10.000+" beyond (DESIGN §5)."""
+def capped(value) -> str:
+    """A count as shown, grouped as the active language writes numbers: exact up to the cap,
+    "10.000+" (Indonesian) or "10,000+" (English) beyond (docs/architecture.md §5)."""
     if value is None:
         return ""
     if int(value) > count_cap():
-        return _thousands(count_cap()) + "+"
-    return _thousands(value)
+        return number_format(count_cap(), force_grouping=True) + "+"
+    return number_format(int(value), force_grouping=True)
 
 
 def whatsapp_number(number: str) -> str:
