@@ -40,11 +40,11 @@ from tests.factories import (
     CollaborationFactory,
     CriterionFactory,
     DesignationFactory,
-    MembershipFactory,
     ProductFactory,
     RegionFactory,
     UserFactory,
 )
+from tests.helpers import member
 
 S = Product.Status
 PUBLIC = ["lada-putih-muntok", "madu-pelawan", "kemplang-ikan-tenggiri"]  # newest first
@@ -63,10 +63,6 @@ def results(response):
 
 def slugs(response):
     return [item["slug"] for item in results(response)]
-
-
-def member(agency, role=Role.EDITOR):
-    return MembershipFactory(agency=agency, role=role).user
 
 
 def png(width=600, height=450):

@@ -3,25 +3,7 @@ owner agency's editor works for that agency only (so may leave `owner_agency` ou
 
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
 from rest_framework.test import APIClient
-
-#: The columns of the rights matrix (docs/architecture.md §4), and a manager each of the owner
-#: and of the invited agency.
-PEOPLE = [
-    "anonymous",
-    "owner_editor",
-    "owner_manager",
-    "collab_editor",
-    "foreign_editor",
-    "reviewer",
-    "invited_manager",
-    "administrator",
-]
-
-
-def url(name, *args):
-    return reverse(f"api:{name}", args=args)
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,8 @@ import pytest
 
 from agencies.models import Role
 from catalog.models import Collaboration, Product
+from tests.api.helpers import url
 from tests.factories import CollaborationFactory, MembershipFactory
-
-from .conftest import url
 
 C = Collaboration.Status
 

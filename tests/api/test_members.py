@@ -6,9 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from agencies.models import Membership, Role
+from tests.api.helpers import url
 from tests.factories import MembershipFactory, UserFactory
-
-from .conftest import url
 
 User = get_user_model()
 

@@ -5,9 +5,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests.api.helpers import url
 from tests.factories import UserFactory
-
-from .conftest import url
 
 PASSWORD = "rahasia-123"  # tests.factories.UserFactory's
 

@@ -12,9 +12,8 @@ from PIL import Image
 
 from catalog.models import ProductImage
 from catalog.uploads import MAX_UPLOAD_BYTES
+from tests.api.helpers import url
 from tests.factories import ProductImageFactory
-
-from .conftest import url
 
 
 def picture(format="JPEG", size=(64, 48), mode="RGB", **options) -> bytes:

@@ -5,9 +5,8 @@ the NIB goes in but never comes out."""
 import pytest
 
 from catalog.models import Business, Product
+from tests.api.helpers import url
 from tests.factories import BusinessFactory, MembershipFactory
-
-from .conftest import url
 
 NIB = "9120001234567"  # the pepper business's
 

@@ -9,9 +9,8 @@ from drf_spectacular.validation import validate_schema
 
 from agencies.models import Role
 from catalog.models import Collaboration, Product
+from tests.api.helpers import url
 from tests.factories import MembershipFactory
-
-from .conftest import url
 
 S = Product.Status
 

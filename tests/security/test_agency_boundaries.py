@@ -7,8 +7,8 @@ import pytest
 
 from catalog.models import Business, Nomination, Product
 from tests.factories import NominationFactory
-
-from .conftest import api_as, jpeg, member, page_as, snapshot, stored_files
+from tests.helpers import member
+from tests.security.helpers import api_as, jpeg, page_as, snapshot, stored_files
 
 WS = "/ruang-kerja"
 API = "/api/v1"

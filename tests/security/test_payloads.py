@@ -12,8 +12,7 @@ from django.utils.html import escape
 
 from catalog.models import Business, Designation, Nomination, Product
 from tests.factories import CriterionFactory, DesignationFactory, NominationFactory
-
-from .conftest import SQL, XSS, api_as, jpeg, page_as, snapshot
+from tests.security.helpers import SQL, XSS, api_as, jpeg, page_as, snapshot
 
 API = "/api/v1"
 ON_POSTGRESQL = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]

@@ -9,8 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from catalog.models import ProductImage
-
-from .conftest import api_as, jpeg, page_as, picture, snapshot, stored_files
+from tests.security.helpers import api_as, jpeg, page_as, picture, snapshot, stored_files
 
 HTML = b"<html><body><script>alert(1)</script></body></html>"
 

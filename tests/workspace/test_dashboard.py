@@ -19,6 +19,7 @@ from tests.factories import (
     ProductFactory,
     UserFactory,
 )
+from tests.helpers import member
 
 pytestmark = pytest.mark.django_db
 
@@ -50,28 +51,24 @@ def leading_sector():
     )
 
 
-def member(agency, role, username):
-    return MembershipFactory(user=UserFactory(username=username), agency=agency, role=role).user
-
-
 @pytest.fixture
 def manager(agency):
-    return member(agency, Role.MANAGER, "pertanian.manager")
+    return member(agency, Role.MANAGER, username="pertanian.manager")
 
 
 @pytest.fixture
 def editor(agency):
-    return member(agency, Role.EDITOR, "pertanian.editor")
+    return member(agency, username="pertanian.editor")
 
 
 @pytest.fixture
 def other_editor(other_agency):
-    return member(other_agency, Role.EDITOR, "perikanan.editor")
+    return member(other_agency, username="perikanan.editor")
 
 
 @pytest.fixture
 def reviewer(leading_sector):
-    return member(leading_sector, Role.REVIEWER, "koperasi.reviewer")
+    return member(leading_sector, Role.REVIEWER, username="koperasi.reviewer")
 
 
 @pytest.fixture

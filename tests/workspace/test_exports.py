@@ -25,6 +25,7 @@ from tests.factories import (
     RegionFactory,
     UserFactory,
 )
+from tests.helpers import member
 from workspace.resources import BusinessResource
 
 PRODUCTS = "workspace-export-products"
@@ -55,10 +56,6 @@ def file_rows(response) -> tuple[list, list[dict]]:
         sheet = book.worksheets[0]
         headers, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     return headers, [dict(zip(headers, row, strict=True)) for row in rows]
-
-
-def member(agency, role=Role.EDITOR):
-    return MembershipFactory(agency=agency, role=role, user=UserFactory()).user
 
 
 @pytest.fixture

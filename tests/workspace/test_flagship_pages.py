@@ -21,6 +21,7 @@ from agencies.models import Role
 from catalog import rules, workflow
 from catalog.models import Assessment, Criterion, Designation, Nomination, NominationEvent, Product
 from tests import factories as f
+from tests.helpers import member
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +39,12 @@ def people():
     for order, code in enumerate(CODES):
         f.CriterionFactory(code=code, name=f"Kriteria {code}", order=order)
 
-    def member(agency, username, role=Role.EDITOR):
-        return f.MembershipFactory(agency=agency, role=role, user__username=username).user
-
     return SimpleNamespace(
         owner=owner, leading=leading, admin=admin,
-        editor=member(owner, "pertanian.editor"),
-        reviewer=member(leading, "disperindag.reviewer", Role.REVIEWER),
-        reviewer2=member(leading, "reviewer.dua", Role.REVIEWER),
-        outsider=member(f.AgencyFactory(), "perikanan.editor"),
+        editor=member(owner, username="pertanian.editor"),
+        reviewer=member(leading, Role.REVIEWER, username="disperindag.reviewer"),
+        reviewer2=member(leading, Role.REVIEWER, username="reviewer.dua"),
+        outsider=member(f.AgencyFactory(), username="perikanan.editor"),
         product=f.ProductFactory(owner_agency=owner, name="Lada Putih Muntok"),
     )  # fmt: skip
 
