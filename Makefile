@@ -28,11 +28,13 @@ run: install messages
 test: install-dev messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## lint: ruff check, ruff format --check, mypy (settings in pyproject.toml) and makemigrations --check
+## lint: ruff check, ruff format --check, mypy, djlint on the templates (settings in pyproject.toml)
+## and makemigrations --check
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/djlint templates --lint
 	$(MANAGE) makemigrations --check --dry-run
 
 ## bench: the portal against a bare Django view under gunicorn and wrk, at PostgreSQL scale; writes
