@@ -1,4 +1,4 @@
-"""The flagship workflow through the API: addresses of DESIGN §5, order of checks
+"""The flagship workflow through the API: addresses of docs/architecture.md §5, order of checks
 401 → 404 → 403 → 409 → 400, and the database after every answer."""
 
 import pytest
@@ -23,7 +23,9 @@ SCORES = {"bahan_baku_lokal": 5, "keunikan": 4}
 
 
 @pytest.fixture
-def world():
+def nomination_world():
+    """A product, its nominating editor, a reviewer, an outsider and an administrator, with the
+    criteria scored: the flagship path needs no more than that (not the rights-matrix `world`)."""
     owner = AgencyFactory(slug="dinas-pertanian")
     leading = AgencyFactory(slug="disperindag", is_leading_sector=True)
     admin = UserFactory()
@@ -50,19 +52,28 @@ def post(user, path, data=None):
     return client_for(user).post(f"/api/v1/{path}", data or {}, format="json")
 
 
-def test_the_whole_path_through_the_api(world):
+def test_the_whole_path_through_the_api(nomination_world):
     body = {"product": "lada-putih-muntok", "justification": "Bahan baku lokal."}
-    created = post(world["editor"], "nominations/", body)
+    created = post(nomination_world["editor"], "nominations/", body)
     assert created.status_code == 201, created.json()
     pk = created.json()["id"]
-    assert post(world["editor"], f"nominations/{pk}/submit/").json()["state"] == "submitted"
-    changes = post(world["reviewer"], f"nominations/{pk}/request-changes/", {"comment": "Foto"})
+    assert (
+        post(nomination_world["editor"], f"nominations/{pk}/submit/").json()["state"] == "submitted"
+    )
+    changes = post(
+        nomination_world["reviewer"], f"nominations/{pk}/request-changes/", {"comment": "Foto"}
+    )
     assert changes.json()["state"] == "changes_requested"
-    assert post(world["editor"], f"nominations/{pk}/resubmit/").status_code == 200
-    scored = post(world["reviewer"], f"nominations/{pk}/assessments/", {"scores": SCORES})
+    assert post(nomination_world["editor"], f"nominations/{pk}/resubmit/").status_code == 200
+    scored = post(
+        nomination_world["reviewer"], f"nominations/{pk}/assessments/", {"scores": SCORES}
+    )
     assert scored.status_code == 201 and scored.json()["total"] == 4.5
-    assert post(world["reviewer"], f"nominations/{pk}/recommend/").json()["state"] == "recommended"
-    approved = post(world["admin"], f"nominations/{pk}/approve/", PERIOD)
+    assert (
+        post(nomination_world["reviewer"], f"nominations/{pk}/recommend/").json()["state"]
+        == "recommended"
+    )
+    approved = post(nomination_world["admin"], f"nominations/{pk}/approve/", PERIOD)
     assert approved.status_code == 200, approved.json()
 
     designation = Designation.objects.get(nomination_id=pk)
@@ -71,24 +82,26 @@ def test_the_whole_path_through_the_api(world):
     product = client_for().get("/api/v1/products/lada-putih-muntok/").json()
     assert product["is_flagship"] is True
 
-    events = client_for(world["editor"]).get(f"/api/v1/nominations/{pk}/events/").json()
+    events = client_for(nomination_world["editor"]).get(f"/api/v1/nominations/{pk}/events/").json()
     assert [e["action"] for e in events] == [
         "nominate", "submit", "request_changes", "resubmit", "recommend", "approve",
     ]  # fmt: skip
     assert set(events[-1]) == {"id", "action", "from_state", "to_state", "actor", "agency",
                                "comment", "created_at"}  # fmt: skip
 
-    revoked = post(world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "SK dicabut"})
+    revoked = post(
+        nomination_world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "SK dicabut"}
+    )
     assert revoked.status_code == 200
     assert client_for().get("/api/v1/flagships/").json()["results"] == []
     assert client_for().get("/api/v1/products/lada-putih-muntok/").json()["is_flagship"] is False
 
 
-def nomination_in(world, state):
+def nomination_in(nomination_world, state):
     return Nomination.objects.create(
-        product=world["product"], agency=world["product"].owner_agency,
-        justification="x", created_by=world["editor"], state=state,
-        submitted_by=world["editor"] if state != "draft" else None,
+        product=nomination_world["product"], agency=nomination_world["product"].owner_agency,
+        justification="x", created_by=nomination_world["editor"], state=state,
+        submitted_by=nomination_world["editor"] if state != "draft" else None,
         submitted_at=timezone.now() if state != "draft" else None,
     )  # fmt: skip
 
@@ -116,10 +129,10 @@ def nomination_in(world, state):
     ],
 )
 def test_refusals_follow_the_order_of_checks_and_change_nothing(
-    world, state, actor, action, data, expected
+    nomination_world, state, actor, action, data, expected
 ):
-    nomination = nomination_in(world, state)
-    user = world[actor] if actor else None
+    nomination = nomination_in(nomination_world, state)
+    user = nomination_world[actor] if actor else None
 
     response = post(user, f"nominations/{nomination.pk}/{action}/", data)
 
@@ -133,19 +146,22 @@ def test_refusals_follow_the_order_of_checks_and_change_nothing(
 
 
 @pytest.mark.parametrize("scores", [{"keunikan": 0}, {"keunikan": 6}, {"keunikan": "x"}, "5"])
-def test_bad_scores_are_400(world, scores):
-    nomination = nomination_in(world, "submitted")
-    response = post(world["reviewer"], f"nominations/{nomination.pk}/assessments/",
+def test_bad_scores_are_400(nomination_world, scores):
+    nomination = nomination_in(nomination_world, "submitted")
+    response = post(nomination_world["reviewer"], f"nominations/{nomination.pk}/assessments/",
                     {"scores": scores})  # fmt: skip
     assert response.status_code == 400
     assert not nomination.assessments.exists()
 
 
-def test_who_sees_which_nominations(world):
-    draft = nomination_in(world, "draft")
+def test_who_sees_which_nominations(nomination_world):
+    draft = nomination_in(nomination_world, "draft")
     listed = {
         name: {
-            n["id"] for n in client_for(world[name]).get("/api/v1/nominations/").json()["results"]
+            n["id"]
+            for n in client_for(nomination_world[name])
+            .get("/api/v1/nominations/")
+            .json()["results"]
         }
         for name in ("editor", "reviewer", "outsider", "admin")
     }
@@ -153,9 +169,9 @@ def test_who_sees_which_nominations(world):
                       "admin": {draft.pk}}  # fmt: skip
 
 
-def test_draft_edit_refuses_protected_fields(world):
-    draft = nomination_in(world, "draft")
-    client = client_for(world["editor"])
+def test_draft_edit_refuses_protected_fields(nomination_world):
+    draft = nomination_in(nomination_world, "draft")
+    client = client_for(nomination_world["editor"])
 
     refused = client.patch(f"/api/v1/nominations/{draft.pk}/", {"state": "approved"}, format="json")
     edited = client.patch(f"/api/v1/nominations/{draft.pk}/", {"justification": "Baru"},
@@ -167,36 +183,45 @@ def test_draft_edit_refuses_protected_fields(world):
     assert (draft.state, draft.justification) == ("draft", "Baru")
 
 
-def test_second_open_nomination_is_409(world):
-    nomination_in(world, "submitted")
-    response = post(world["editor"], "nominations/", {"product": "lada-putih-muntok",
+def test_second_open_nomination_is_409(nomination_world):
+    nomination_in(nomination_world, "submitted")
+    response = post(nomination_world["editor"], "nominations/", {"product": "lada-putih-muntok",
                                                       "justification": "lagi"})  # fmt: skip
     assert response.status_code == 409
     assert Nomination.objects.count() == 1
 
 
-def test_revoke_needs_an_administrator_and_a_reason(world):
-    nomination = nomination_in(world, "approved")
+def test_revoke_needs_an_administrator_and_a_reason(nomination_world):
+    nomination = nomination_in(nomination_world, "approved")
     designation = Designation.objects.create(
-        product=world["product"], nomination=nomination, year=2026,
+        product=nomination_world["product"], nomination=nomination, year=2026,
         valid_from="2026-01-01", valid_until="2026-12-31", decree_number="SK-1",
-        approved_by=world["admin"], approved_at="2026-01-01T00:00:00Z",
+        approved_by=nomination_world["admin"], approved_at="2026-01-01T00:00:00Z",
     )  # fmt: skip
 
     assert post(None, f"flagships/{designation.pk}/revoke/", {"reason": "x"}).status_code == 401
     assert (
-        post(world["editor"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}).status_code
+        post(
+            nomination_world["editor"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}
+        ).status_code
         == 403
     )
-    assert post(world["admin"], f"flagships/{designation.pk}/revoke/", {}).status_code == 400
+    assert (
+        post(nomination_world["admin"], f"flagships/{designation.pk}/revoke/", {}).status_code
+        == 400
+    )
     designation.refresh_from_db()
     assert designation.revoked_at is None
     assert (
-        post(world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}).status_code
+        post(
+            nomination_world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}
+        ).status_code
         == 200
     )
     assert (
-        post(world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}).status_code
+        post(
+            nomination_world["admin"], f"flagships/{designation.pk}/revoke/", {"reason": "x"}
+        ).status_code
         == 409
     )
     assert Product.objects.flagships().count() == 0

@@ -1,4 +1,5 @@
-"""The public read API (DESIGN §5): what each client sees, and how it filters, orders and pages.
+"""The public read API (docs/architecture.md §5): what each client sees, and how it filters,
+orders and pages.
 
 One world. Dinas Pertanian registers "Lada Mentok Jaya" (Bangka Barat, NIB given, no consent to
 show its owner) and a closed business; Dinas Koperasi dan UKM registers "Madu Hutan Belitong"
@@ -85,7 +86,10 @@ def api_client():
 
 
 @pytest.fixture
-def world(db):
+def public_world(db):
+    """A catalogue as the public sees it (regions, categories, active and closed businesses,
+    products of every kind, flagships): its own data, not the rights-matrix `world`, because the
+    lists, filters and orderings assert exact results."""
     today = timezone.localdate()
     bangka_barat = RegionFactory()
     belitung = RegionFactory(slug="belitung", name="Kabupaten Belitung", seat="Tanjung Pandan")
@@ -230,8 +234,8 @@ def world(db):
     }
 
 
-def as_(client, world, person):
-    user = world["people"][person]
+def as_(client, public_world, person):
+    user = public_world["people"][person]
     if user.is_authenticated:
         client.force_authenticate(user)
     return client
@@ -244,7 +248,7 @@ def as_(client, world, person):
     "endpoint",
     ["region", "category", "agency", "business", "product", "flagship", "criterion"],
 )
-def test_every_list_is_paginated_json(api_client, world, endpoint):
+def test_every_list_is_paginated_json(api_client, public_world, endpoint):
     response = api_client.get(url(f"{endpoint}-list"))
 
     assert response.status_code == 200
@@ -253,14 +257,14 @@ def test_every_list_is_paginated_json(api_client, world, endpoint):
     assert response.json()["count"] == len(response.json()["results"]) > 0
 
 
-def test_regions_list_slug_name_and_seat(api_client, world):
+def test_regions_list_slug_name_and_seat(api_client, public_world):
     assert results(api_client.get(url("region-list"))) == [
         {"slug": "bangka-barat", "name": "Kabupaten Bangka Barat", "seat": "Muntok"},
         {"slug": "belitung", "name": "Kabupaten Belitung", "seat": "Tanjung Pandan"},
     ]
 
 
-def test_categories_list_with_english_name(api_client, world):
+def test_categories_list_with_english_name(api_client, public_world):
     assert results(api_client.get(url("category-list"))) == [
         {
             "slug": "makanan-minuman",
@@ -277,7 +281,7 @@ def test_categories_list_with_english_name(api_client, world):
     ]
 
 
-def test_agency_list_and_detail(api_client, world):
+def test_agency_list_and_detail(api_client, public_world):
     listed = slugs(api_client.get(url("agency-list")))
     response = api_client.get(url("agency-detail", "dinas-koperasi-ukm"))
 
@@ -302,8 +306,8 @@ def test_agency_list_and_detail(api_client, world):
     }
 
 
-def test_agency_logo_is_an_absolute_url(api_client, world):
-    agency = world["koperasi"]
+def test_agency_logo_is_an_absolute_url(api_client, public_world):
+    agency = public_world["koperasi"]
     agency.logo.save("logo.png", png(64, 64))
 
     logo = api_client.get(url("agency-detail", agency.slug)).json()["logo"]
@@ -323,7 +327,7 @@ def test_agency_logo_is_an_absolute_url(api_client, world):
         "/api/v1/flagships/99999999999999999999/",
     ],
 )
-def test_unknown_objects_answer_404_json(api_client, world, path):
+def test_unknown_objects_answer_404_json(api_client, public_world, path):
     response = api_client.get(path)
 
     assert response.status_code == 404
@@ -344,7 +348,7 @@ def test_criteria_lists_active_criteria_in_rubric_order(api_client, db):
 # Businesses -------------------------------------------------------------------------------------
 
 
-def test_business_detail_shows_public_fields_only(api_client, world):
+def test_business_detail_shows_public_fields_only(api_client, public_world):
     response = api_client.get(url("business-detail", "lada-mentok-jaya"))
 
     assert response.status_code == 200
@@ -373,8 +377,8 @@ def test_business_detail_shows_public_fields_only(api_client, world):
 
 
 @pytest.mark.parametrize("person", ["anonymous", "owner_editor", "administrator"])
-def test_nib_never_appears_in_any_payload(api_client, world, person):
-    as_(api_client, world, person)
+def test_nib_never_appears_in_any_payload(api_client, public_world, person):
+    as_(api_client, public_world, person)
     responses = [
         api_client.get(url("business-list")),
         api_client.get(url("business-detail", "lada-mentok-jaya")),
@@ -391,7 +395,7 @@ def test_nib_never_appears_in_any_payload(api_client, world, person):
         assert '"nib"' not in text
 
 
-def test_owner_name_only_with_consent(api_client, world):
+def test_owner_name_only_with_consent(api_client, public_world):
     by_slug = {item["slug"]: item for item in results(api_client.get(url("business-list")))}
 
     assert by_slug["madu-hutan-belitong"]["owner_name"] == "Darto Wijaya"
@@ -399,7 +403,7 @@ def test_owner_name_only_with_consent(api_client, world):
     assert "Siti Aminah" not in api_client.get(url("business-list")).content.decode()
 
 
-def test_inactive_business_is_invisible_to_anonymous(api_client, world):
+def test_inactive_business_is_invisible_to_anonymous(api_client, public_world):
     assert slugs(api_client.get(url("business-list"))) == [
         "lada-mentok-jaya",
         "madu-hutan-belitong",
@@ -418,9 +422,9 @@ def test_inactive_business_is_invisible_to_anonymous(api_client, world):
     ],
 )
 def test_inactive_business_is_visible_to_its_registering_agency_and_administrators(
-    api_client, world, person, sees_closed
+    api_client, public_world, person, sees_closed
 ):
-    as_(api_client, world, person)
+    as_(api_client, public_world, person)
 
     listed = slugs(api_client.get(url("business-list")))
     detail = api_client.get(url("business-detail", "kemplang-tutup"))
@@ -441,11 +445,11 @@ def test_inactive_business_is_visible_to_its_registering_agency_and_administrato
         ({"search": "%"}, []),
     ],
 )
-def test_business_filters(api_client, world, params, expected):
+def test_business_filters(api_client, public_world, params, expected):
     assert slugs(api_client.get(url("business-list"), params)) == expected
 
 
-def test_business_filter_with_unknown_region_is_a_400(api_client, world):
+def test_business_filter_with_unknown_region_is_a_400(api_client, public_world):
     response = api_client.get(url("business-list"), {"region": "nope"})
 
     assert response.status_code == 400
@@ -455,9 +459,9 @@ def test_business_filter_with_unknown_region_is_a_400(api_client, world):
 # Products: payload ------------------------------------------------------------------------------
 
 
-def test_product_detail_payload(api_client, world):
-    ProductImage.objects.create(product=world["pepper"], image=png(), alt_text="Lada putih")
-    designation = world["designations"]["current"]
+def test_product_detail_payload(api_client, public_world):
+    ProductImage.objects.create(product=public_world["pepper"], image=png(), alt_text="Lada putih")
+    designation = public_world["designations"]["current"]
 
     response = api_client.get(url("product-detail", "lada-putih-muntok"))
 
@@ -516,7 +520,7 @@ def test_product_detail_payload(api_client, world):
 
 
 def test_expired_certificate_shows_as_expired_and_lapsed_designation_is_no_flagship(
-    api_client, world
+    api_client, public_world
 ):
     data = api_client.get(url("product-detail", "madu-pelawan")).json()
 
@@ -531,12 +535,12 @@ def test_expired_certificate_shows_as_expired_and_lapsed_designation_is_no_flags
 # Products: who sees what ------------------------------------------------------------------------
 
 
-def test_anonymous_sees_only_published_products_of_active_businesses(api_client, world):
+def test_anonymous_sees_only_published_products_of_active_businesses(api_client, public_world):
     assert slugs(api_client.get(url("product-list"))) == PUBLIC
 
 
 @pytest.mark.parametrize("slug", HIDDEN)
-def test_hidden_products_answer_404_to_anonymous(api_client, world, slug):
+def test_hidden_products_answer_404_to_anonymous(api_client, public_world, slug):
     response = api_client.get(url("product-detail", slug))
 
     assert response.status_code == 404
@@ -555,7 +559,7 @@ def test_hidden_products_answer_404_to_anonymous(api_client, world, slug):
         {"region": "bangka-barat", "category": "makanan-minuman"},
     ],
 )
-def test_hidden_products_stay_hidden_in_search_and_filters(api_client, world, params):
+def test_hidden_products_stay_hidden_in_search_and_filters(api_client, public_world, params):
     assert slugs(api_client.get(url("product-list"), params)) == []
 
 
@@ -569,8 +573,10 @@ def test_hidden_products_stay_hidden_in_search_and_filters(api_client, world, pa
         ("reviewer", PUBLIC),
     ],
 )
-def test_who_sees_drafts_archived_and_closed_business_products(api_client, world, person, visible):
-    as_(api_client, world, person)
+def test_who_sees_drafts_archived_and_closed_business_products(
+    api_client, public_world, person, visible
+):
+    as_(api_client, public_world, person)
 
     assert slugs(api_client.get(url("product-list"))) == visible
     for slug in HIDDEN:
@@ -578,16 +584,16 @@ def test_who_sees_drafts_archived_and_closed_business_products(api_client, world
         assert api_client.get(url("product-detail", slug)).status_code == expected
 
 
-def test_status_filter_narrows_what_the_user_may_see(api_client, world):
-    as_(api_client, world, "owner_editor")
+def test_status_filter_narrows_what_the_user_may_see(api_client, public_world):
+    as_(api_client, public_world, "owner_editor")
 
     assert slugs(api_client.get(url("product-list"), {"status": "draft"})) == ["getas-draf"]
     assert slugs(api_client.get(url("product-list"), {"search": "getas"})) == ["getas-draf"]
     assert slugs(api_client.get(url("product-list"), {"status": "archived"})) == ["teh-tayu-lama"]
 
 
-def test_reviewer_does_not_find_drafts_by_status(api_client, world):
-    as_(api_client, world, "reviewer")
+def test_reviewer_does_not_find_drafts_by_status(api_client, public_world):
+    as_(api_client, public_world, "reviewer")
 
     assert slugs(api_client.get(url("product-list"), {"status": "draft"})) == []
 
@@ -634,7 +640,7 @@ def test_reviewer_does_not_find_drafts_by_status(api_client, world):
         ({"category": ""}, PUBLIC),
     ],
 )
-def test_product_filters(api_client, world, params, expected):
+def test_product_filters(api_client, public_world, params, expected):
     assert slugs(api_client.get(url("product-list"), params)) == expected
 
 
@@ -656,7 +662,7 @@ def test_product_filters(api_client, world, params, expected):
         ("price_max", "Infinity"),
     ],
 )
-def test_bad_filter_values_are_a_400_naming_the_field(api_client, world, field, value):
+def test_bad_filter_values_are_a_400_naming_the_field(api_client, public_world, field, value):
     response = api_client.get(url("product-list"), {field: value})
 
     assert response.status_code == 400
@@ -677,7 +683,7 @@ def test_bad_filter_values_are_a_400_naming_the_field(api_client, world, field, 
         "\x00",
     ],
 )
-def test_odd_search_text_never_fails(api_client, world, text):
+def test_odd_search_text_never_fails(api_client, public_world, text):
     response = api_client.get(url("product-list"), {"search": text})
 
     assert response.status_code == 200
@@ -685,7 +691,7 @@ def test_odd_search_text_never_fails(api_client, world, text):
 
 
 @pytest.mark.parametrize("text", ["%", "_"])
-def test_like_wildcards_in_search_are_plain_characters(api_client, world, text):
+def test_like_wildcards_in_search_are_plain_characters(api_client, public_world, text):
     assert slugs(api_client.get(url("product-list"), {"search": text})) == []
 
 
@@ -704,18 +710,18 @@ def test_like_wildcards_in_search_are_plain_characters(api_client, world, text):
         ("", PUBLIC),
     ],
 )
-def test_ordering_from_the_allow_list(api_client, world, ordering, expected):
+def test_ordering_from_the_allow_list(api_client, public_world, ordering, expected):
     assert slugs(api_client.get(url("product-list"), {"ordering": ordering})) == expected
 
 
-def test_ordering_applies_to_search_results(api_client, world):
+def test_ordering_applies_to_search_results(api_client, public_world):
     response = api_client.get(url("product-list"), {"search": "khas", "ordering": "price_min"})
 
     assert slugs(response) == ["kemplang-ikan-tenggiri", "lada-putih-muntok", "madu-pelawan"]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
-def test_search_without_ordering_ranks_by_relevance(api_client, world):
+def test_search_without_ordering_ranks_by_relevance(api_client, public_world):
     ProductFactory(name="Kopi Bangka", description="Nikmat dengan lada putih Muntok.")
 
     response = api_client.get(url("product-list"), {"search": "muntok"})
@@ -727,7 +733,7 @@ def test_search_without_ordering_ranks_by_relevance(api_client, world):
     "ordering",
     ["business__nib", "-business__nib", "password", "name,password", "pk", "status", "\x00"],
 )
-def test_ordering_outside_the_allow_list_is_a_400(api_client, world, ordering):
+def test_ordering_outside_the_allow_list_is_a_400(api_client, public_world, ordering):
     response = api_client.get(url("product-list"), {"ordering": ordering})
 
     assert response.status_code == 400
@@ -777,7 +783,7 @@ def test_pages_do_not_overlap_when_ordering_has_ties(api_client, many_products):
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "999999999", "1.5", "\x00"])
-def test_impossible_pages_answer_404_json(api_client, world, page):
+def test_impossible_pages_answer_404_json(api_client, public_world, page):
     response = api_client.get(url("product-list"), {"page": page})
 
     assert response.status_code == 404
@@ -818,9 +824,9 @@ def test_product_list_queries_do_not_grow_with_the_page(api_client, db):
 
 
 @pytest.mark.parametrize("person", ["anonymous", "administrator"])
-def test_flagships_are_current_designations_of_public_products(api_client, world, person):
-    as_(api_client, world, person)
-    designation = world["designations"]["current"]
+def test_flagships_are_current_designations_of_public_products(api_client, public_world, person):
+    as_(api_client, public_world, person)
+    designation = public_world["designations"]["current"]
 
     assert results(api_client.get(url("flagship-list"))) == [
         {
@@ -840,8 +846,8 @@ def test_flagships_are_current_designations_of_public_products(api_client, world
     ("which", "status"),
     [("current", 200), ("expired", 404), ("revoked", 404), ("of_draft", 404), ("of_closed", 404)],
 )
-def test_flagship_detail_by_id(api_client, world, which, status):
-    designation = world["designations"][which]
+def test_flagship_detail_by_id(api_client, public_world, which, status):
+    designation = public_world["designations"][which]
 
     response = api_client.get(url("flagship-detail", designation.pk))
 
@@ -853,7 +859,7 @@ def test_flagship_detail_by_id(api_client, world, which, status):
 # Writes, errors, throttling ---------------------------------------------------------------------
 
 
-def test_anonymous_write_is_a_401_asking_for_a_token(api_client, world):
+def test_anonymous_write_is_a_401_asking_for_a_token(api_client, public_world):
     before = Product.objects.count()
 
     response = api_client.post(url("product-list"), {"name": "Lada Baru"}, format="json")
@@ -864,7 +870,7 @@ def test_anonymous_write_is_a_401_asking_for_a_token(api_client, world):
     assert Product.objects.count() == before
 
 
-def test_errors_are_json_even_for_a_browser(api_client, world):
+def test_errors_are_json_even_for_a_browser(api_client, public_world):
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
     response = api_client.get(url("product-detail", "getas-draf"), HTTP_ACCEPT=browser)
@@ -873,7 +879,7 @@ def test_errors_are_json_even_for_a_browser(api_client, world):
     assert response["Content-Type"] == "application/json"
 
 
-def test_anonymous_clients_are_throttled(api_client, world, monkeypatch):
+def test_anonymous_clients_are_throttled(api_client, public_world, monkeypatch):
     monkeypatch.setattr(
         AnonRateThrottle, "THROTTLE_RATES", {**AnonRateThrottle.THROTTLE_RATES, "anon": "3/minute"}
     )

@@ -59,7 +59,10 @@ def file_rows(response) -> tuple[list, list[dict]]:
 
 
 @pytest.fixture
-def world(db):
+def export_world(db):
+    """My agency and another, with a product of each kind that an export must hold or leave out
+    (see the module's docstring): the files are asserted row by row, so not the rights-matrix
+    `world`."""
     mine = AgencyFactory(slug="dinas-pertanian", name="Dinas Pertanian", short_name="Distan")
     other = AgencyFactory(slug="dinas-kelautan-perikanan", name="Dinas Kelautan dan Perikanan")
     region = RegionFactory()
@@ -94,8 +97,8 @@ def world(db):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_product_export_holds_only_the_products_of_my_agencies(client, world, fmt):
-    client.force_login(world["editor"])
+def test_product_export_holds_only_the_products_of_my_agencies(client, export_world, fmt):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(PRODUCTS), {"format": fmt})
 
@@ -103,21 +106,21 @@ def test_product_export_holds_only_the_products_of_my_agencies(client, world, fm
     headers, rows = file_rows(response)
     assert headers == PRODUCT_HEADERS
     assert sorted(row["slug"] for row in rows) == sorted(
-        [world["owned"].slug, world["draft"].slug, world["co_curated"].slug]
+        [export_world["owned"].slug, export_world["draft"].slug, export_world["co_curated"].slug]
     )
-    owned = next(row for row in rows if row["slug"] == world["owned"].slug)
+    owned = next(row for row in rows if row["slug"] == export_world["owned"].slug)
     assert owned["name"] == "Lada Putih Muntok"
-    assert owned["business"] == world["my_business"].slug
-    assert owned["category"] == world["category"].slug
-    assert owned["region"] == world["region"].slug
+    assert owned["business"] == export_world["my_business"].slug
+    assert owned["category"] == export_world["category"].slug
+    assert owned["region"] == export_world["region"].slug
     assert owned["owner_agency"] == "dinas-pertanian"
     assert str(owned["price_min"]) == "45000" and str(owned["price_max"]) == "60000"
     assert owned["status"] == "published"
     assert "Rusip" not in {row["name"] for row in rows}
 
 
-def test_xlsx_numbers_are_numbers_not_text(client, world):
-    client.force_login(world["editor"])
+def test_xlsx_numbers_are_numbers_not_text(client, export_world):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(PRODUCTS), {"format": "xlsx"})
 
@@ -126,15 +129,15 @@ def test_xlsx_numbers_are_numbers_not_text(client, world):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_business_export_holds_only_businesses_my_agency_registered(client, world, fmt):
-    client.force_login(world["editor"])
+def test_business_export_holds_only_businesses_my_agency_registered(client, export_world, fmt):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(BUSINESSES), {"format": fmt})
 
     assert response.status_code == 200
     headers, rows = file_rows(response)
     assert headers == BUSINESS_HEADERS
-    assert [row["slug"] for row in rows] == [world["my_business"].slug]
+    assert [row["slug"] for row in rows] == [export_world["my_business"].slug]
     # The export is of their own data: the registering agency's staff see the NIB and owner.
     assert rows[0]["nib"] == "9120001234567"
     assert rows[0]["owner_name"] == "Siti Aminah"
@@ -142,11 +145,11 @@ def test_business_export_holds_only_businesses_my_agency_registered(client, worl
     assert "9120007654321" not in str(rows)
 
 
-def test_business_resource_never_gives_personal_data_to_another_agency(world):
+def test_business_resource_never_gives_personal_data_to_another_agency(export_world):
     """Defence in depth: should the queryset ever widen, the resource itself hides the NIB and,
     without consent, the owner's name from staff of other agencies."""
-    outsider = member(world["other"])
-    business = world["my_business"]
+    outsider = member(export_world["other"])
+    business = export_world["my_business"]
 
     row = dict(
         zip(
@@ -165,17 +168,17 @@ def test_business_resource_never_gives_personal_data_to_another_agency(world):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_formula_looking_values_come_out_escaped(client, world, fmt):
+def test_formula_looking_values_come_out_escaped(client, export_world, fmt):
     for index, value in enumerate(FORMULAS):
         ProductFactory(
-            name=value, summary=value, business=world["my_business"],
-            owner_agency=world["mine"], slug=f"formula-{index}",
+            name=value, summary=value, business=export_world["my_business"],
+            owner_agency=export_world["mine"], slug=f"formula-{index}",
         )  # fmt: skip
     BusinessFactory(
         name="=1+1", owner_name="@evil", phone="+62 812-3456-7890",
-        registering_agency=world["mine"], region=world["region"],
+        registering_agency=export_world["mine"], region=export_world["region"],
     )  # fmt: skip
-    client.force_login(world["editor"])
+    client.force_login(export_world["editor"])
 
     _headers, rows = file_rows(client.get(reverse(PRODUCTS), {"format": fmt}))
     _headers, businesses = file_rows(client.get(reverse(BUSINESSES), {"format": fmt}))
@@ -189,15 +192,15 @@ def test_formula_looking_values_come_out_escaped(client, world, fmt):
     business = next(row for row in businesses if row["name"] == "'=1+1")
     assert business["owner_name"] == "'@evil"
     assert business["phone"] == "'+62 812-3456-7890"
-    assert by_slug[world["owned"].slug]["name"] == "Lada Putih Muntok"  # others untouched
+    assert by_slug[export_world["owned"].slug]["name"] == "Lada Putih Muntok"  # others untouched
 
 
-def test_xlsx_cells_with_formula_text_are_text_cells(client, world):
+def test_xlsx_cells_with_formula_text_are_text_cells(client, export_world):
     ProductFactory(
-        name='=HYPERLINK("http://evil")', business=world["my_business"],
-        owner_agency=world["mine"],
+        name='=HYPERLINK("http://evil")', business=export_world["my_business"],
+        owner_agency=export_world["mine"],
     )  # fmt: skip
-    client.force_login(world["editor"])
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(PRODUCTS), {"format": "xlsx"})
 
@@ -215,8 +218,8 @@ def test_xlsx_cells_with_formula_text_are_text_cells(client, world):
     ],
 )
 @pytest.mark.parametrize(("name", "stem"), [(PRODUCTS, "produk"), (BUSINESSES, "umkm")])
-def test_download_headers(client, world, fmt, content_type, name, stem):
-    client.force_login(world["editor"])
+def test_download_headers(client, export_world, fmt, content_type, name, stem):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(name), {"format": fmt})
 
@@ -229,8 +232,8 @@ def test_download_headers(client, world, fmt, content_type, name, stem):
     assert {"no-store", "private"} <= cache_control
 
 
-def test_csv_is_the_default_format(client, world):
-    client.force_login(world["editor"])
+def test_csv_is_the_default_format(client, export_world):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(PRODUCTS))
 
@@ -238,8 +241,8 @@ def test_csv_is_the_default_format(client, world):
 
 
 @pytest.mark.parametrize("name", [PRODUCTS, BUSINESSES])
-def test_unknown_format_is_a_400_page(client, world, name):
-    client.force_login(world["editor"])
+def test_unknown_format_is_a_400_page(client, export_world, name):
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(name), {"format": "pdf"})
 
@@ -249,7 +252,7 @@ def test_unknown_format_is_a_400_page(client, world, name):
 
 
 @pytest.mark.parametrize("name", [PRODUCTS, BUSINESSES])
-def test_anonymous_is_sent_to_sign_in(client, world, name):
+def test_anonymous_is_sent_to_sign_in(client, export_world, name):
     response = client.get(reverse(name), {"format": "csv"})
 
     assert response.status_code == 302
@@ -257,18 +260,18 @@ def test_anonymous_is_sent_to_sign_in(client, world, name):
 
 
 @pytest.mark.parametrize("name", [PRODUCTS, BUSINESSES])
-def test_another_agencys_slug_is_404(client, world, name):
-    client.force_login(world["editor"])
+def test_another_agencys_slug_is_404(client, export_world, name):
+    client.force_login(export_world["editor"])
 
     assert client.get(reverse(name), {"dinas": "dinas-kelautan-perikanan"}).status_code == 404
     assert client.get(reverse(name), {"dinas": "no-such-agency"}).status_code == 404
 
 
-def test_dinas_narrows_to_one_of_my_agencies(client, world):
+def test_dinas_narrows_to_one_of_my_agencies(client, export_world):
     second = AgencyFactory(slug="dinas-pariwisata")
-    MembershipFactory(user=world["editor"], agency=second, role=Role.MANAGER)
+    MembershipFactory(user=export_world["editor"], agency=second, role=Role.MANAGER)
     ProductFactory(name="Tour Belitung", owner_agency=second, slug="tour-belitung")
-    client.force_login(world["editor"])
+    client.force_login(export_world["editor"])
 
     _headers, everything = file_rows(client.get(reverse(PRODUCTS)))
     _headers, narrowed = file_rows(client.get(reverse(PRODUCTS), {"dinas": "dinas-pariwisata"}))
@@ -277,7 +280,7 @@ def test_dinas_narrows_to_one_of_my_agencies(client, world):
     assert [row["slug"] for row in narrowed] == ["tour-belitung"]
 
 
-def test_reviewer_exports_nothing(client, world):
+def test_reviewer_exports_nothing(client, export_world):
     reviewer = member(AgencyFactory(is_leading_sector=True), role=Role.REVIEWER)
     client.force_login(reviewer)
 
@@ -286,7 +289,7 @@ def test_reviewer_exports_nothing(client, world):
     assert rows == []
 
 
-def test_administrator_exports_every_agency(client, world):
+def test_administrator_exports_every_agency(client, export_world):
     admin = UserFactory(is_superuser=True)
     client.force_login(admin)
 
@@ -295,22 +298,24 @@ def test_administrator_exports_every_agency(client, world):
         client.get(reverse(BUSINESSES), {"dinas": "dinas-kelautan-perikanan"})
     )
 
-    assert world["foreign"].slug in {row["slug"] for row in rows}
+    assert export_world["foreign"].slug in {row["slug"] for row in rows}
     assert [row["nib"] for row in businesses] == ["9120007654321"]
 
 
-def test_unicode_and_emoji_come_out_exactly(client, world):
+def test_unicode_and_emoji_come_out_exactly(client, export_world):
     name = "Kopi Tiam ☕ Manggar — Ñoño 🌶️ <b>"
-    ProductFactory(name=name, business=world["my_business"], owner_agency=world["mine"])
-    client.force_login(world["editor"])
+    ProductFactory(
+        name=name, business=export_world["my_business"], owner_agency=export_world["mine"]
+    )
+    client.force_login(export_world["editor"])
 
     for fmt in ("csv", "xlsx"):
         _headers, rows = file_rows(client.get(reverse(PRODUCTS), {"format": fmt}))
         assert name in {row["name"] for row in rows}
 
 
-def test_export_queries_do_not_grow_with_the_rows(client, world):
-    client.force_login(world["editor"])
+def test_export_queries_do_not_grow_with_the_rows(client, export_world):
+    client.force_login(export_world["editor"])
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -321,15 +326,15 @@ def test_export_queries_do_not_grow_with_the_rows(client, world):
 
     few = queries()
     for _ in range(30):
-        ProductFactory(business=world["my_business"], owner_agency=world["mine"])
+        ProductFactory(business=export_world["my_business"], owner_agency=export_world["mine"])
     assert queries() == few
 
 
-def test_export_is_capped_and_says_so(client, world, monkeypatch):
+def test_export_is_capped_and_says_so(client, export_world, monkeypatch):
     from workspace.views import exports
 
     monkeypatch.setattr(exports, "EXPORT_MAX_ROWS", 2)
-    client.force_login(world["editor"])
+    client.force_login(export_world["editor"])
 
     response = client.get(reverse(PRODUCTS), {"format": "xlsx"})
 

@@ -64,7 +64,9 @@ def problems(response) -> list[tuple]:
 
 
 @pytest.fixture
-def world(db):
+def import_world(db):
+    """My agency and another, a product of each and an editor of mine: what the import rules
+    need, and no more (not the rights-matrix `world`)."""
     mine = AgencyFactory(slug="dinas-pertanian", name="Dinas Pertanian")
     other = AgencyFactory(slug="dinas-kelautan-perikanan", name="Dinas Kelautan dan Perikanan")
     region = RegionFactory()
@@ -87,12 +89,12 @@ def world(db):
     }  # fmt: skip
 
 
-def product_row(world, **values):
+def product_row(import_world, **values):
     row = {
         "slug": "",
         "name": "Kemplang Panggang",
-        "business": world["business"].slug,
-        "category": world["category"].slug,
+        "business": import_world["business"].slug,
+        "category": import_world["category"].slug,
         "price_min": "15000",
         "price_max": "25000",
         "unit": "per 250 g",
@@ -102,8 +104,8 @@ def product_row(world, **values):
     return row
 
 
-def test_import_page_shows_an_accessible_form(client, world):
-    client.force_login(world["editor"])
+def test_import_page_shows_an_accessible_form(client, import_world):
+    client.force_login(import_world["editor"])
 
     response = client.get(reverse(PRODUCTS))
 
@@ -116,14 +118,14 @@ def test_import_page_shows_an_accessible_form(client, world):
     }
 
 
-def test_anonymous_is_sent_to_sign_in(client, world):
+def test_anonymous_is_sent_to_sign_in(client, import_world):
     for url in (PRODUCTS, BUSINESSES):
         response = client.get(reverse(url))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_user_without_an_editing_role_may_not_import(client, world):
+def test_a_user_without_an_editing_role_may_not_import(client, import_world):
     reviewer = MembershipFactory(
         agency=AgencyFactory(is_leading_sector=True), role=Role.REVIEWER
     ).user
@@ -133,18 +135,18 @@ def test_a_user_without_an_editing_role_may_not_import(client, world):
     assert client.get(reverse(BUSINESSES)).status_code == 403
 
 
-def test_preview_lists_every_bad_row_and_saves_nothing(client, world):
+def test_preview_lists_every_bad_row_and_saves_nothing(client, import_world):
     rows = [
-        product_row(world, name="Baik"),
-        product_row(world, name="Harga terbalik", price_min="50000", price_max="1000"),
-        product_row(world, name="", category="tidak-ada"),
-        product_row(world, name="Harga bukan angka", price_min="murah"),
-        product_row(world, name="Usaha asing", business="tidak-ada"),
+        product_row(import_world, name="Baik"),
+        product_row(import_world, name="Harga terbalik", price_min="50000", price_max="1000"),
+        product_row(import_world, name="", category="tidak-ada"),
+        product_row(import_world, name="Harga bukan angka", price_min="murah"),
+        product_row(import_world, name="Usaha asing", business="tidak-ada"),
     ]
-    client.force_login(world["editor"])
+    client.force_login(import_world["editor"])
     before = (Product.objects.count(), Product.history.count())
 
-    response = preview(client, csv_file(rows), world["mine"])
+    response = preview(client, csv_file(rows), import_world["mine"])
 
     assert response.status_code == 200
     assert (Product.objects.count(), Product.history.count()) == before
@@ -164,12 +166,12 @@ def test_preview_lists_every_bad_row_and_saves_nothing(client, world):
     assert 'name="step" value="confirm"' not in html  # nothing to confirm while rows fail
 
 
-def test_confirm_with_one_bad_row_saves_nothing(client, world):
-    rows = [product_row(world, name=f"Produk {n}") for n in range(3)]
-    rows.append(product_row(world, name="Rusak", price_min="9", price_max="1"))
-    client.force_login(world["editor"])
+def test_confirm_with_one_bad_row_saves_nothing(client, import_world):
+    rows = [product_row(import_world, name=f"Produk {n}") for n in range(3)]
+    rows.append(product_row(import_world, name="Rusak", price_min="9", price_max="1"))
+    client.force_login(import_world["editor"])
     before = Product.objects.count()
-    token = preview(client, csv_file(rows), world["mine"]).context["token"]
+    token = preview(client, csv_file(rows), import_world["mine"]).context["token"]
 
     response = confirm(client, token)
 
@@ -179,14 +181,14 @@ def test_confirm_with_one_bad_row_saves_nothing(client, world):
     assert problems(response) == [(5, "price_max")]
 
 
-def test_confirm_with_good_rows_saves_them_all(client, world):
+def test_confirm_with_good_rows_saves_them_all(client, import_world):
     rows = [
-        product_row(world, name="Kemplang Panggang"),
-        product_row(world, name="Getas Ikan", status="published", slug="getas-ikan"),
+        product_row(import_world, name="Kemplang Panggang"),
+        product_row(import_world, name="Getas Ikan", status="published", slug="getas-ikan"),
     ]
     upload = csv_file(rows)
-    client.force_login(world["editor"])
-    token = preview(client, upload, world["mine"]).context["token"]
+    client.force_login(import_world["editor"])
+    token = preview(client, upload, import_world["mine"]).context["token"]
 
     response = confirm(client, token)
 
@@ -194,10 +196,10 @@ def test_confirm_with_good_rows_saves_them_all(client, world):
     created = Product.objects.filter(name__in=["Kemplang Panggang", "Getas Ikan"])
     assert created.count() == 2
     for product in created:
-        assert product.owner_agency == world["mine"]
-        assert product.created_by == world["editor"]
-        assert product.updated_by == world["editor"]
-        assert product.business == world["business"]
+        assert product.owner_agency == import_world["mine"]
+        assert product.created_by == import_world["editor"]
+        assert product.updated_by == import_world["editor"]
+        assert product.business == import_world["business"]
         assert (product.price_min, product.price_max) == (15_000, 25_000)
     assert Product.objects.get(name="Kemplang Panggang").status == "draft"
     getas = Product.objects.get(slug="getas-ikan")
@@ -207,11 +209,11 @@ def test_confirm_with_good_rows_saves_them_all(client, world):
     assert Product.objects.filter(name="Kemplang Panggang").count() == 1
 
 
-def test_a_row_updates_a_product_i_may_edit_and_keeps_its_agency(client, world):
+def test_a_row_updates_a_product_i_may_edit_and_keeps_its_agency(client, import_world):
     second = AgencyFactory(slug="dinas-pariwisata")
-    MembershipFactory(user=world["editor"], agency=second)
+    MembershipFactory(user=import_world["editor"], agency=second)
     upload = csv_file([{"slug": "lada-putih-muntok", "price_min": "50000", "price_max": "70000"}])
-    client.force_login(world["editor"])
+    client.force_login(import_world["editor"])
     response = preview(client, upload, second)
     assert response.context["summary"]["changes"] == [
         {"row": 2, "new": False, "name": "Lada Putih Muntok"}
@@ -221,31 +223,31 @@ def test_a_row_updates_a_product_i_may_edit_and_keeps_its_agency(client, world):
 
     own = Product.objects.get(slug="lada-putih-muntok")
     assert (own.price_min, own.price_max) == (50_000, 70_000)
-    assert own.owner_agency == world["mine"]
+    assert own.owner_agency == import_world["mine"]
 
 
-def test_a_row_with_another_agencys_product_is_refused(client, world):
-    upload = csv_file([product_row(world, slug="rusip", name="Rusip diubah", price_min="1")])
-    client.force_login(world["editor"])
-    response = preview(client, upload, world["mine"])
+def test_a_row_with_another_agencys_product_is_refused(client, import_world):
+    upload = csv_file([product_row(import_world, slug="rusip", name="Rusip diubah", price_min="1")])
+    client.force_login(import_world["editor"])
+    response = preview(client, upload, import_world["mine"])
 
     assert problems(response) == [(2, "slug")]
     confirm(client, response.context["token"])
 
     foreign = Product.objects.get(slug="rusip")
     assert foreign.name == "Rusip" and foreign.price_min == 10_000
-    assert foreign.owner_agency == world["other"]
+    assert foreign.owner_agency == import_world["other"]
     assert Product.objects.filter(slug="rusip").count() == 1
 
 
-def test_a_co_curator_may_edit_content_but_not_the_status(client, world):
-    CollaborationFactory(product=world["foreign"], agency=world["mine"])
-    client.force_login(world["editor"])
+def test_a_co_curator_may_edit_content_but_not_the_status(client, import_world):
+    CollaborationFactory(product=import_world["foreign"], agency=import_world["mine"])
+    client.force_login(import_world["editor"])
     content = csv_file([{"slug": "rusip", "summary": "Fermentasi ikan bilis"}])
     status = csv_file([{"slug": "rusip", "status": "archived"}])
 
-    confirm(client, preview(client, content, world["mine"]).context["token"])
-    refused = preview(client, status, world["mine"])
+    confirm(client, preview(client, content, import_world["mine"]).context["token"])
+    refused = preview(client, status, import_world["mine"])
 
     foreign = Product.objects.get(slug="rusip")
     assert foreign.summary == "Fermentasi ikan bilis"
@@ -253,44 +255,44 @@ def test_a_co_curator_may_edit_content_but_not_the_status(client, world):
     assert foreign.status == "published"
 
 
-def test_a_product_for_an_inactive_business_is_refused(client, world):
-    world["business"].is_active = False
-    world["business"].save()
-    client.force_login(world["editor"])
+def test_a_product_for_an_inactive_business_is_refused(client, import_world):
+    import_world["business"].is_active = False
+    import_world["business"].save()
+    client.force_login(import_world["editor"])
 
-    response = preview(client, csv_file([product_row(world)]), world["mine"])
+    response = preview(client, csv_file([product_row(import_world)]), import_world["mine"])
 
     assert problems(response) == [(2, "business")]
 
 
-def test_an_agency_that_is_not_mine_cannot_be_chosen(client, world):
-    client.force_login(world["editor"])
+def test_an_agency_that_is_not_mine_cannot_be_chosen(client, import_world):
+    client.force_login(import_world["editor"])
 
-    response = preview(client, csv_file([product_row(world)]), world["other"])
+    response = preview(client, csv_file([product_row(import_world)]), import_world["other"])
 
     assert response.status_code == 400
     assert "agency" in response.context["form"].errors
     assert not Product.objects.filter(name="Kemplang Panggang").exists()
 
 
-def test_an_xlsx_file_imports(client, world):
-    rows = [product_row(world, name="Nanas Bikang", price_min=12000, price_max=18000)]
-    client.force_login(world["editor"])
-    response = preview(client, xlsx_file(rows), world["mine"])
+def test_an_xlsx_file_imports(client, import_world):
+    rows = [product_row(import_world, name="Nanas Bikang", price_min=12000, price_max=18000)]
+    client.force_login(import_world["editor"])
+    response = preview(client, xlsx_file(rows), import_world["mine"])
     assert response.context["summary"]["problems"] == []
 
     confirm(client, response.context["token"])
 
     product = Product.objects.get(name="Nanas Bikang")
     assert (product.price_min, product.price_max) == (12_000, 18_000)
-    assert product.owner_agency == world["mine"]
+    assert product.owner_agency == import_world["mine"]
 
 
-def test_a_semicolon_csv_from_excel_imports(client, world):
-    client.force_login(world["editor"])
-    upload = csv_file([product_row(world, name="Teh Tayu")], delimiter=";")
+def test_a_semicolon_csv_from_excel_imports(client, import_world):
+    client.force_login(import_world["editor"])
+    upload = csv_file([product_row(import_world, name="Teh Tayu")], delimiter=";")
 
-    response = preview(client, upload, world["mine"])
+    response = preview(client, upload, import_world["mine"])
 
     assert response.context["summary"]["new"] == 1
     assert response.context["summary"]["problems"] == []
@@ -307,10 +309,10 @@ def test_a_semicolon_csv_from_excel_imports(client, world):
         ("latin1.csv", "name\nKopi ñ\n".encode("latin-1")),
     ],
 )
-def test_a_file_that_is_not_csv_or_xlsx_is_a_form_error(client, world, name, content):
-    client.force_login(world["editor"])
+def test_a_file_that_is_not_csv_or_xlsx_is_a_form_error(client, import_world, name, content):
+    client.force_login(import_world["editor"])
 
-    response = preview(client, SimpleUploadedFile(name, content), world["mine"])
+    response = preview(client, SimpleUploadedFile(name, content), import_world["mine"])
 
     assert response.status_code == 400
     assert response.context["form"].errors["file"]
@@ -321,20 +323,22 @@ def test_a_file_that_is_not_csv_or_xlsx_is_a_form_error(client, world, name, con
     assert 'aria-invalid="true"' in html
 
 
-def test_a_file_over_5_mb_is_a_form_error(client, world):
-    client.force_login(world["editor"])
+def test_a_file_over_5_mb_is_a_form_error(client, import_world):
+    client.force_login(import_world["editor"])
     content = b"name\n" + b"x" * (5 * 1024 * 1024)
 
-    response = preview(client, SimpleUploadedFile("besar.csv", content), world["mine"])
+    response = preview(client, SimpleUploadedFile("besar.csv", content), import_world["mine"])
 
     assert response.status_code == 400
     assert "5 MB" in " ".join(response.context["form"].errors["file"])
 
 
-def test_unicode_and_emoji_names_round_trip_exactly(client, world):
+def test_unicode_and_emoji_names_round_trip_exactly(client, import_world):
     name = "Kopi Tiam ☕ Manggar — Ñoño 🌶️ 漢字"
-    client.force_login(world["editor"])
-    response = preview(client, csv_file([product_row(world, name=name)]), world["mine"])
+    client.force_login(import_world["editor"])
+    response = preview(
+        client, csv_file([product_row(import_world, name=name)]), import_world["mine"]
+    )
     confirm(client, response.context["token"])
 
     product = Product.objects.get(name=name)
@@ -346,10 +350,12 @@ def test_unicode_and_emoji_names_round_trip_exactly(client, world):
     assert name in exported
 
 
-def test_text_is_stored_as_given_and_shown_escaped(client, world):
+def test_text_is_stored_as_given_and_shown_escaped(client, import_world):
     name = "<script>alert('x')</script>"
-    client.force_login(world["editor"])
-    response = preview(client, csv_file([product_row(world, name=name)]), world["mine"])
+    client.force_login(import_world["editor"])
+    response = preview(
+        client, csv_file([product_row(import_world, name=name)]), import_world["mine"]
+    )
 
     html = response.content.decode()
     assert "<script>alert" not in html
@@ -358,15 +364,15 @@ def test_text_is_stored_as_given_and_shown_escaped(client, world):
     assert Product.objects.filter(name=name).exists()
 
 
-def test_an_export_imports_back_unchanged(client, world):
+def test_an_export_imports_back_unchanged(client, import_world):
     """Formula escaping is undone on import: an exported file is a valid import of itself."""
-    world["own"].name = '=HYPERLINK("http://evil")'
-    world["own"].summary = "+62 812"
-    world["own"].save()
-    client.force_login(world["editor"])
+    import_world["own"].name = '=HYPERLINK("http://evil")'
+    import_world["own"].summary = "+62 812"
+    import_world["own"].save()
+    client.force_login(import_world["editor"])
     exported = b"".join(client.get(reverse("workspace-export-products")).streaming_content)
 
-    response = preview(client, SimpleUploadedFile("produk.csv", exported), world["mine"])
+    response = preview(client, SimpleUploadedFile("produk.csv", exported), import_world["mine"])
     assert response.context["summary"]["problems"] == []
     confirm(client, response.context["token"])
 
@@ -376,14 +382,16 @@ def test_an_export_imports_back_unchanged(client, world):
     assert Product.objects.count() == 2
 
 
-def test_a_second_click_while_the_import_runs_adds_nothing(client, world):
+def test_a_second_click_while_the_import_runs_adds_nothing(client, import_world):
     from django.core.cache import cache
 
     from workspace.views.imports import cache_key
 
-    client.force_login(world["editor"])
-    token = preview(client, csv_file([product_row(world)]), world["mine"]).context["token"]
-    cache.add(cache_key(world["editor"], token) + ":running", True)  # the first click
+    client.force_login(import_world["editor"])
+    token = preview(client, csv_file([product_row(import_world)]), import_world["mine"]).context[
+        "token"
+    ]
+    cache.add(cache_key(import_world["editor"], token) + ":running", True)  # the first click
 
     response = confirm(client, token)
 
@@ -391,10 +399,12 @@ def test_a_second_click_while_the_import_runs_adds_nothing(client, world):
     assert not Product.objects.filter(name="Kemplang Panggang").exists()
 
 
-def test_a_token_of_another_user_finds_nothing(client, world):
-    client.force_login(world["editor"])
-    token = preview(client, csv_file([product_row(world)]), world["mine"]).context["token"]
-    colleague = MembershipFactory(agency=world["mine"], user=UserFactory()).user
+def test_a_token_of_another_user_finds_nothing(client, import_world):
+    client.force_login(import_world["editor"])
+    token = preview(client, csv_file([product_row(import_world)]), import_world["mine"]).context[
+        "token"
+    ]
+    colleague = MembershipFactory(agency=import_world["mine"], user=UserFactory()).user
     client.force_login(colleague)
 
     response = confirm(client, token)
@@ -406,14 +416,14 @@ def test_a_token_of_another_user_finds_nothing(client, world):
 # Businesses --------------------------------------------------------------------------------------
 
 
-def business_row(world, **values):
+def business_row(import_world, **values):
     row = {
         "slug": "",
         "name": "Kerupuk Kemplang Bu Yati",
         "owner_name": "Yati",
         "nib": "9120001112223",
         "scale": "mikro",
-        "region": world["region"].slug,
+        "region": import_world["region"].slug,
         "phone": "+62 812-1111-2222",
         "is_active": "1",
     }
@@ -421,10 +431,13 @@ def business_row(world, **values):
     return row
 
 
-def test_business_import_registers_with_my_agency(client, world):
-    rows = [business_row(world), business_row(world, name="Madu Pelawan Koba", nib="")]
-    client.force_login(world["editor"])
-    response = preview(client, csv_file(rows, "umkm.csv"), world["mine"], url=BUSINESSES)
+def test_business_import_registers_with_my_agency(client, import_world):
+    rows = [
+        business_row(import_world),
+        business_row(import_world, name="Madu Pelawan Koba", nib=""),
+    ]
+    client.force_login(import_world["editor"])
+    response = preview(client, csv_file(rows, "umkm.csv"), import_world["mine"], url=BUSINESSES)
     assert response.context["summary"]["problems"] == []
 
     confirm(client, response.context["token"], url=BUSINESSES)
@@ -432,52 +445,56 @@ def test_business_import_registers_with_my_agency(client, world):
     created = Business.objects.filter(name__in=["Kerupuk Kemplang Bu Yati", "Madu Pelawan Koba"])
     assert created.count() == 2
     for business in created:
-        assert business.registering_agency == world["mine"]
-        assert business.created_by == world["editor"]
+        assert business.registering_agency == import_world["mine"]
+        assert business.created_by == import_world["editor"]
         assert business.is_active
     assert Business.objects.get(nib="9120001112223").phone == "+62 812-1111-2222"
 
 
-def test_business_import_checks_the_nib(client, world):
-    world["other_business"].nib = "9120009998887"
-    world["other_business"].save()
+def test_business_import_checks_the_nib(client, import_world):
+    import_world["other_business"].nib = "9120009998887"
+    import_world["other_business"].save()
     rows = [
-        business_row(world, name="Terlalu pendek", nib="123"),
-        business_row(world, name="Sudah terdaftar", nib="9120009998887"),
-        business_row(world, name="Pertama", nib="9120005554443"),
-        business_row(world, name="Kembar di berkas", nib="9120005554443"),
-        business_row(world, name="Skala aneh", nib="", scale="raksasa"),
+        business_row(import_world, name="Terlalu pendek", nib="123"),
+        business_row(import_world, name="Sudah terdaftar", nib="9120009998887"),
+        business_row(import_world, name="Pertama", nib="9120005554443"),
+        business_row(import_world, name="Kembar di berkas", nib="9120005554443"),
+        business_row(import_world, name="Skala aneh", nib="", scale="raksasa"),
     ]
-    client.force_login(world["editor"])
+    client.force_login(import_world["editor"])
     before = Business.objects.count()
 
-    response = preview(client, csv_file(rows, "umkm.csv"), world["mine"], url=BUSINESSES)
+    response = preview(client, csv_file(rows, "umkm.csv"), import_world["mine"], url=BUSINESSES)
     confirm(client, response.context["token"], url=BUSINESSES)
 
     assert problems(response) == [(2, "nib"), (3, "nib"), (5, "nib"), (6, "scale")]
     assert Business.objects.count() == before
 
 
-def test_business_import_may_not_update_another_agencys_business(client, world):
+def test_business_import_may_not_update_another_agencys_business(client, import_world):
     upload = csv_file(
-        [business_row(world, slug=world["other_business"].slug, name="Diambil alih", nib="")],
+        [
+            business_row(
+                import_world, slug=import_world["other_business"].slug, name="Diambil alih", nib=""
+            )
+        ],
         "umkm.csv",
     )
-    client.force_login(world["editor"])
+    client.force_login(import_world["editor"])
 
-    response = preview(client, upload, world["mine"], url=BUSINESSES)
+    response = preview(client, upload, import_world["mine"], url=BUSINESSES)
     confirm(client, response.context["token"], url=BUSINESSES)
 
     assert problems(response) == [(2, "slug")]
-    world["other_business"].refresh_from_db()
-    assert world["other_business"].name != "Diambil alih"
-    assert world["other_business"].registering_agency == world["other"]
+    import_world["other_business"].refresh_from_db()
+    assert import_world["other_business"].name != "Diambil alih"
+    assert import_world["other_business"].registering_agency == import_world["other"]
 
 
-def test_an_xlsx_nib_typed_as_a_number_is_kept_as_its_digits(client, world):
-    rows = [business_row(world, nib=9120001112223, year_founded=2015, show_owner="ya")]
-    client.force_login(world["editor"])
-    response = preview(client, xlsx_file(rows, "umkm.xlsx"), world["mine"], url=BUSINESSES)
+def test_an_xlsx_nib_typed_as_a_number_is_kept_as_its_digits(client, import_world):
+    rows = [business_row(import_world, nib=9120001112223, year_founded=2015, show_owner="ya")]
+    client.force_login(import_world["editor"])
+    response = preview(client, xlsx_file(rows, "umkm.xlsx"), import_world["mine"], url=BUSINESSES)
     assert response.context["summary"]["problems"] == []
 
     confirm(client, response.context["token"], url=BUSINESSES)
@@ -488,19 +505,25 @@ def test_an_xlsx_nib_typed_as_a_number_is_kept_as_its_digits(client, world):
     assert business.show_owner is True
 
 
-def test_the_owner_agency_moves_a_status_as_the_pages_do(client, world):
+def test_the_owner_agency_moves_a_status_as_the_pages_do(client, import_world):
     draft = ProductFactory(
-        slug="draf", business=world["business"], owner_agency=world["mine"], status="draft"
+        slug="draf",
+        business=import_world["business"],
+        owner_agency=import_world["mine"],
+        status="draft",
     )
     archived = ProductFactory(
-        slug="arsip", business=world["business"], owner_agency=world["mine"], status="archived"
+        slug="arsip",
+        business=import_world["business"],
+        owner_agency=import_world["mine"],
+        status="archived",
     )
     rows = [{"slug": "draf", "status": "published"}, {"slug": "arsip", "status": "draft"}]
-    client.force_login(world["editor"])
+    client.force_login(import_world["editor"])
 
-    response = preview(client, csv_file(rows), world["mine"])
+    response = preview(client, csv_file(rows), import_world["mine"])
     assert problems(response) == [(3, "status")]  # archived → draft is no move of the pages
-    confirm(client, preview(client, csv_file(rows[:1]), world["mine"]).context["token"])
+    confirm(client, preview(client, csv_file(rows[:1]), import_world["mine"]).context["token"])
 
     draft.refresh_from_db()
     archived.refresh_from_db()

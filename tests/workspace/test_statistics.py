@@ -37,7 +37,8 @@ S = Product.Status
 
 
 @pytest.fixture
-def world(db):
+def statistics_world(db):
+    """Every count different (see the module's docstring): not the rights-matrix `world`."""
     today = timezone.localdate()
     year = today.year
     west = RegionFactory(slug="bangka-barat", name="Kabupaten Bangka Barat", order=1)
@@ -98,13 +99,13 @@ def numbers(response) -> dict[str, list[tuple[str, int]]]:
     }
 
 
-def test_the_numbers_are_what_the_database_says(client, world):
-    client.force_login(world["editor"])
+def test_the_numbers_are_what_the_database_says(client, statistics_world):
+    client.force_login(statistics_world["editor"])
 
     response = client.get(reverse(URL))
 
     assert response.status_code == 200
-    year = world["year"]
+    year = statistics_world["year"]
     assert numbers(response) == {
         "region": [("bangka-barat", 2), ("belitung", 2), ("bangka-tengah", 0)],
         "category": [("makanan-minuman", 3), ("kerajinan", 1)],
@@ -120,8 +121,8 @@ def test_the_numbers_are_what_the_database_says(client, world):
     assert [row.share for row in certified] == [75.0, 25.0]
 
 
-def test_every_number_is_in_a_table_beside_a_server_drawn_chart(client, world):
-    client.force_login(world["editor"])
+def test_every_number_is_in_a_table_beside_a_server_drawn_chart(client, statistics_world):
+    client.force_login(statistics_world["editor"])
 
     page = client.get(reverse(URL)).content.decode()
 
@@ -150,8 +151,8 @@ def table_rows(page: str) -> list[list[str]]:
     return rows
 
 
-def test_the_csv_download_matches_the_table(client, world):
-    client.force_login(world["editor"])
+def test_the_csv_download_matches_the_table(client, statistics_world):
+    client.force_login(statistics_world["editor"])
     page = client.get(reverse(URL)).content.decode()
 
     response = client.get(reverse(CSV_URL))
@@ -169,9 +170,9 @@ def test_the_csv_download_matches_the_table(client, world):
     assert len(rows) == 3 + 2 + 3 + 2 + 2
 
 
-def test_names_are_escaped_in_the_page_and_in_the_csv(client, world):
+def test_names_are_escaped_in_the_page_and_in_the_csv(client, statistics_world):
     CategoryFactory(slug="formula", name='=HYPERLINK("http://evil") <b>', order=9)
-    client.force_login(world["editor"])
+    client.force_login(statistics_world["editor"])
 
     page = client.get(reverse(URL)).content.decode()
     download = client.get(reverse(CSV_URL)).content.decode("utf-8-sig")
@@ -180,8 +181,8 @@ def test_names_are_escaped_in_the_page_and_in_the_csv(client, world):
     assert "'=HYPERLINK" in download
 
 
-def test_the_page_costs_the_same_queries_for_1_or_30_products(client, world):
-    client.force_login(world["editor"])
+def test_the_page_costs_the_same_queries_for_1_or_30_products(client, statistics_world):
+    client.force_login(statistics_world["editor"])
 
     def queries(url):
         with CaptureQueriesContext(connection) as captured:
@@ -191,7 +192,9 @@ def test_the_page_costs_the_same_queries_for_1_or_30_products(client, world):
     few = queries(URL), queries(CSV_URL)
     for _ in range(30):
         product = ProductFactory(
-            business=world["in_west"], category=world["food"], owner_agency=world["owner"]
+            business=statistics_world["in_west"],
+            category=statistics_world["food"],
+            owner_agency=statistics_world["owner"],
         )
         CertificateFactory(product=product)
         DesignationFactory(nomination__product=product)
@@ -201,7 +204,7 @@ def test_the_page_costs_the_same_queries_for_1_or_30_products(client, world):
     assert max(many) <= 12
 
 
-def test_anonymous_is_sent_to_sign_in(client, world):
+def test_anonymous_is_sent_to_sign_in(client, statistics_world):
     for url in (URL, CSV_URL):
         response = client.get(reverse(url))
         assert response.status_code == 302
