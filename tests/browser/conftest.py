@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import PHONE
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -30,7 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PHONE = {"width": 360, "height": 740}
 WHATSAPP = "081271904532"
 SHOTS = Path("/tmp/shots")
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import PHONE
+from tests.browser.helpers import PHONE
 
 try:
     from playwright.sync_api import expect

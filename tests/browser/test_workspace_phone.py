@@ -25,19 +25,19 @@ from django.utils import timezone
 from agencies.models import Role
 from catalog import rules, workflow
 from catalog.models import Designation, Nomination, NominationEvent, Product
-from tests.browser.conftest import PHONE
+from tests.browser.helpers import PHONE
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
     CategoryFactory,
     CriterionFactory,
-    MembershipFactory,
     ProductFactory,
     ProductImageFactory,
     RegionFactory,
     UserFactory,
     jpeg_bytes,
 )
+from tests.helpers import member
 
 try:
     from playwright.sync_api import expect
@@ -130,10 +130,6 @@ def picture_loaded(image) -> bool:
     return image.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
-def member(agency, username, role=Role.EDITOR):
-    return MembershipFactory(agency=agency, role=role, user__username=username).user
-
-
 # 1. A new product, its picture, published ------------------------------------------------------
 
 
@@ -141,7 +137,7 @@ def test_editor_creates_a_product_with_a_picture_and_publishes_it(
     visit, renditions, shots, tmp_path
 ):
     agency = AgencyFactory(slug="distan", name="Dinas Pertanian Babel", short_name="Distan")
-    editor = member(agency, "pertanian.editor")
+    editor = member(agency, username="pertanian.editor")
     region = RegionFactory()
     business = BusinessFactory(
         name="Kebun Lada Mentok Jaya", region=region, registering_agency=agency
@@ -256,8 +252,8 @@ def flagship_people(renditions):
     return {
         "owner": owner,
         "leading": leading,
-        "editor": member(owner, "pertanian.editor"),
-        "reviewer": member(leading, "diskop.reviewer", Role.REVIEWER),
+        "editor": member(owner, username="pertanian.editor"),
+        "reviewer": member(leading, Role.REVIEWER, username="diskop.reviewer"),
         "administrator": administrator,
         "product": product,
     }
@@ -415,7 +411,7 @@ def test_flagship_path_from_nomination_to_decree(visit, flagship_people, shots):
 
 
 def test_sign_out_ends_the_session(visit, settings):
-    editor = member(AgencyFactory(), "pertanian.editor")
+    editor = member(AgencyFactory(), username="pertanian.editor")
     person = visit()
     page, context = person.page, person.context
     person.sign_in(editor)
