@@ -23,13 +23,15 @@ from tests.helpers import member
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     """Fast password hashing, a throwaway media folder and an empty cache (throttle counters,
-    import previews) for every test."""
+    import previews) for every test, emptied again after it."""
     from django.core.cache import cache
 
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RENDITIONS_ON_SAVE = False  # tests that look at renditions turn it back on
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

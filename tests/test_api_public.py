@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -70,14 +69,6 @@ def png(width=600, height=450):
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "white").save(buffer, format="PNG")
     return ContentFile(buffer.getvalue(), name="foto.png")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle_counters():
-    """Throttle counters live in the cache; without this, tests would share one budget."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,16 +2,7 @@
 owner agency's editor works for that agency only (so may leave `owner_agency` out)."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle_counters():
-    """Throttle counters live in the cache; without this, tests would share one budget."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

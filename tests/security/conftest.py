@@ -17,7 +17,6 @@ matrix's people see there.
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 
 from agencies.models import Membership, Role
 from catalog import models as m
@@ -33,14 +32,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.helpers import member
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counters():
-    """Throttle counters live in the cache: each test starts with a full budget."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

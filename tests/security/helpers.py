@@ -87,3 +87,18 @@ def picture(format="JPEG", size=(64, 48), mode="RGB", **options) -> bytes:
 
 def jpeg(name="foto.jpg", data=None, content_type="image/jpeg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, picture() if data is None else data, content_type=content_type)
+
+
+def product_form(w, **changes) -> dict:
+    """The workspace's new-product form for agency A's business, with `changes`."""
+    return {
+        "business": w.business_a.pk,
+        "owner_agency": w.a.pk,
+        "name": "Getas Lada",
+        "category": w.category.pk,
+        "price_min": 10_000,
+        "price_max": 12_000,
+        "unit": "per bungkus",
+        "status": "draft",
+        **changes,
+    }

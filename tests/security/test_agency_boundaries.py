@@ -8,7 +8,7 @@ import pytest
 from catalog.models import Business, Nomination, Product
 from tests.factories import NominationFactory
 from tests.helpers import member
-from tests.security.helpers import api_as, jpeg, page_as, snapshot, stored_files
+from tests.security.helpers import api_as, jpeg, page_as, product_form, snapshot, stored_files
 
 WS = "/ruang-kerja"
 API = "/api/v1"
@@ -283,20 +283,6 @@ def test_an_image_upload_to_another_agencys_draft_stores_nothing(w, settings):
 
 
 # Forged form fields -----------------------------------------------------------------------------
-
-
-def product_form(w, **changes):
-    data = {
-        "business": w.business_a.pk,
-        "owner_agency": w.a.pk,
-        "name": "Getas Lada",
-        "category": w.category.pk,
-        "price_min": 10_000,
-        "price_max": 12_000,
-        "unit": "per bungkus",
-        "status": "draft",
-    }
-    return {**data, **changes}
 
 
 def test_a_product_created_on_the_page_for_another_agency_is_a_form_error(w):

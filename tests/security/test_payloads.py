@@ -12,7 +12,7 @@ from django.utils.html import escape
 
 from catalog.models import Business, Designation, Nomination, Product
 from tests.factories import CriterionFactory, DesignationFactory, NominationFactory
-from tests.security.helpers import SQL, XSS, api_as, jpeg, page_as, snapshot
+from tests.security.helpers import SQL, XSS, api_as, jpeg, page_as, product_form, snapshot
 
 API = "/api/v1"
 ON_POSTGRESQL = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
@@ -33,20 +33,6 @@ def new_product(w, **fields):
 
 def new_business(w, **fields):
     return {"name": "Usaha Baru", "owner_name": "Ani", "region": w.region.slug, **fields}
-
-
-def product_form(w, **changes):
-    return {
-        "business": w.business_a.pk,
-        "owner_agency": w.a.pk,
-        "name": "Getas Lada",
-        "category": w.category.pk,
-        "price_min": 10_000,
-        "price_max": 12_000,
-        "unit": "per bungkus",
-        "status": "draft",
-        **changes,
-    }
 
 
 def assert_escaped(html: str, payloads=XSS):
