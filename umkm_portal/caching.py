@@ -50,5 +50,6 @@ def public_page(view: Callable) -> Callable:
             response.public_page = True
         return response
 
-    wrapper.public_page = True  # its address is looked up in the page cache (middleware)
+    # Its address is looked up in the page cache (middleware).
+    wrapper.public_page = True  # type: ignore[attr-defined]
     return wrapper

@@ -10,7 +10,9 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.template.response import SimpleTemplateResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, get_language_from_path, override
@@ -64,7 +66,9 @@ def fetch(request, language: str | None = None) -> HttpResponse | None:
     return response
 
 
-def store(request, response, headers=KEPT_HEADERS) -> None:
+def store(
+    request, response: HttpResponseBase, headers: tuple[str, ...] | None = KEPT_HEADERS
+) -> None:
     """Keep the answer to a request `fetch` looked up for the next anonymous visitor, until the
     catalogue changes or midnight, with the `headers` named (all of them when None)."""
     kept_state = state(request)
@@ -73,16 +77,16 @@ def store(request, response, headers=KEPT_HEADERS) -> None:
         return
     if response.has_header("X-Cache"):  # served from the cache already
         return
-    if response.streaming or response.cookies:
+    if not isinstance(response, HttpResponse) or response.cookies:  # streaming, or a cookie set
         return
-    if hasattr(response, "render") and not response.is_rendered:
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.render()
     if headers is None:
         kept = {name: value for name, value in response.items() if name != "X-Cache"}
     else:
         kept = {name: response[name] for name in headers if response.has_header(name)}
     try:
-        entry = (current, response.content, kept)
+        entry: recent.Entry = (current, response.content, kept)
         cache.set(key, entry, caching.seconds_until_midnight())
         recent.remember(key, entry)
     except Exception:
@@ -114,7 +118,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not (enabled() and is_anonymous_request(request)):
             return self.get_response(request)
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE

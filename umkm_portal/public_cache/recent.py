@@ -18,14 +18,17 @@ from collections import OrderedDict
 
 from umkm_portal import caching
 
+#: An answer as kept in the shared cache: (catalogue version, body, headers).
+Entry = tuple[int, bytes, dict[str, str]]
+
 #: How many answers a worker keeps (the most recently served ones).
 KEPT = 256
 
 #: key → (monotonic time it is forgotten at, entry as kept in the shared cache).
-_entries: OrderedDict = OrderedDict()
+_entries: OrderedDict[str, tuple[float, Entry]] = OrderedDict()
 
 
-def get(key: str):
+def get(key: str) -> Entry | None:
     """The entry this worker served lately under `key`, or None (never seen, or past midnight)."""
     kept = _entries.get(key)
     if kept is None or kept[0] <= clock.monotonic():  # gone at midnight, like the shared copy
@@ -33,7 +36,7 @@ def get(key: str):
     return kept[1]
 
 
-def remember(key: str, entry) -> None:
+def remember(key: str, entry: Entry) -> None:
     """Keep `entry` as the most recently served, forgetting the oldest past `KEPT`."""
     _entries[key] = (clock.monotonic() + caching.seconds_until_midnight(), entry)
     _entries.move_to_end(key)

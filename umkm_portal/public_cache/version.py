@@ -52,7 +52,7 @@ def watch_models(watched: Iterable[type[models.Model]]) -> None:
 
 def _read() -> int:
     try:
-        return cache.get_or_set(KEY, _fresh_version, timeout=None)
+        return cache.get_or_set(KEY, _fresh_version, timeout=None) or 0
     except Exception:  # the cache is down: serve uncached rather than fail
         log.warning("cache unavailable: serving public pages uncached", exc_info=True)
         return 0
