@@ -1,7 +1,10 @@
 """Who hears of a nomination's step (after the transaction commits): the people who act next."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -10,11 +13,15 @@ from catalog import rules
 from catalog.models import Nomination, NominationEvent
 from catalog.notify import _send
 
-User = get_user_model()
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+else:
+    User = get_user_model()
+
 State = Nomination.State
 
 
-def _nominators(nomination):
+def _nominators(nomination: Nomination) -> "QuerySet[User]":
     return User.objects.filter(
         memberships__agency=nomination.agency_id,
         memberships__role__in=EDITING_ROLES,
@@ -22,15 +29,18 @@ def _nominators(nomination):
     )
 
 
-def _reviewers(nomination):
-    return User.objects.filter(
+def _reviewers(nomination: Nomination) -> "QuerySet[User]":
+    reviewers = User.objects.filter(
         memberships__agency__is_leading_sector=True,
         memberships__role=Role.REVIEWER,
         is_active=True,
-    ).exclude(pk=nomination.submitted_by_id)
+    )
+    if nomination.submitted_by_id is None:
+        return reviewers
+    return reviewers.exclude(pk=nomination.submitted_by_id)
 
 
-def _administrators():
+def _administrators() -> "QuerySet[User]":
     """Whoever holds the administrators' permission, through the group, directly or as a
     superuser: the same test as rules.is_administrator."""
     return User.objects.with_perm(

@@ -2,15 +2,21 @@
 nominated, assessed and designated (docs/architecture.md §3). Internal steps (drafts, requested
 changes, rejections) stay in the workspace."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import NominationEvent
+from catalog.models import Collaboration, NominationEvent, Product
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 Action = NominationEvent.Action
-PUBLIC_EVENTS = {
+#: Keyed by the action's value, as an event stores it.
+PUBLIC_EVENTS: dict[str, "StrPromise"] = {
     Action.SUBMIT: _("Nominated as a flagship product by %(agency)s"),
     Action.RECOMMEND: _("Assessed and recommended by %(agency)s"),
     Action.APPROVE: _("Designated a flagship product by the provincial government"),
@@ -24,7 +30,9 @@ class TrailEntry:
     note: str = ""
 
 
-def curation_trail(product, accepted_collaborations) -> list[TrailEntry]:
+def curation_trail(
+    product: Product, accepted_collaborations: Iterable[Collaboration]
+) -> list[TrailEntry]:
     entries = [
         TrailEntry(
             product.created_at,

@@ -12,10 +12,11 @@ people who act next after the transaction commits.
 import logging
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +34,9 @@ from catalog.models import (
     Product,
 )
 from umkm_portal.services import NotAllowedNow, assign, require
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ COMMENT_REQUIRED = frozenset({Action.REQUEST_CHANGES, Action.REJECT, Action.DECL
 ASSESS, EDIT = "assess", "edit"
 
 
-def check(nomination: Nomination, user: AbstractBaseUser, action: str) -> None:
+def check(nomination: Nomination, user: "User", action: str) -> None:
     """May `user` take `action` (a transition, ASSESS or EDIT) on `nomination` now?
     PermissionDenied when the step is never theirs on it (role, four eyes), NotAllowedNow when
     it is theirs but not from the current state; nothing when they may go ahead."""
@@ -92,7 +96,7 @@ def check(nomination: Nomination, user: AbstractBaseUser, action: str) -> None:
         )
 
 
-def check_nominate(product: Product, user: AbstractBaseUser) -> None:
+def check_nominate(product: Product, user: "User") -> None:
     """May `user` nominate `product` now? 403 unless one of their agencies curates the published
     product; 409 while the product has a nomination under way."""
     require(
@@ -102,7 +106,7 @@ def check_nominate(product: Product, user: AbstractBaseUser) -> None:
         raise NotAllowedNow(_("This product already has a nomination under way."))
 
 
-def check_revoke(designation: Designation, user: AbstractBaseUser) -> None:
+def check_revoke(designation: Designation, user: "User") -> None:
     """May `user` revoke `designation` now? 403 for anyone but an administrator; 409 once it is
     revoked."""
     require(
@@ -113,7 +117,7 @@ def check_revoke(designation: Designation, user: AbstractBaseUser) -> None:
         raise NotAllowedNow(_("This designation has been revoked already."))
 
 
-def _agency_of(user, nomination) -> Agency | None:
+def _agency_of(user: "User", nomination: Nomination) -> Agency | None:
     """The agency the actor acts for: the nominating agency for its staff, the reviewer's
     leading-sector agency for reviewers, none for administrators."""
     if nomination.agency_id in rules.editing_agency_ids(user):
@@ -121,7 +125,9 @@ def _agency_of(user, nomination) -> Agency | None:
     return rules.reviewing_agencies(user).first()
 
 
-def _record(nomination, by, action, from_state, comment="") -> NominationEvent:
+def _record(
+    nomination: Nomination, by: "User", action: str, from_state: str, comment: str = ""
+) -> NominationEvent:
     return NominationEvent.objects.create(
         nomination=nomination,
         action=action,
@@ -137,7 +143,7 @@ def _record(nomination, by, action, from_state, comment="") -> NominationEvent:
 def nominate(
     *,
     product: Product,
-    by: AbstractBaseUser,
+    by: "User",
     justification: str,
     evidence: str = "",
     agency: Agency | None = None,
@@ -174,7 +180,7 @@ def nominate(
 
 
 @transaction.atomic
-def update_draft(*, nomination: Nomination, by: AbstractBaseUser, **fields) -> Nomination:
+def update_draft(*, nomination: Nomination, by: "User", **fields: str) -> Nomination:
     """Change the justification or the evidence of a draft."""
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     check(nomination, by, EDIT)
@@ -188,10 +194,10 @@ def update_draft(*, nomination: Nomination, by: AbstractBaseUser, **fields) -> N
 def act(
     *,
     nomination: Nomination,
-    by: AbstractBaseUser,
+    by: "User",
     action: str,
     comment: str = "",
-    **decree,
+    **decree: Any,
 ) -> Nomination:
     """Take one transition (a member of TRANSITIONS). Approving takes the designation's
     `year` (by default the year the period starts), `valid_from`, `valid_until`,
@@ -220,39 +226,44 @@ def act(
     return nomination
 
 
-def _has_complete_assessment(nomination, reviewer) -> bool:
+def _has_complete_assessment(nomination: Nomination, reviewer: "User") -> bool:
     return nomination.assessments.filter(reviewer=reviewer).complete().exists()
 
 
 def _designation(
-    nomination,
-    by,
+    nomination: Nomination,
+    by: "User",
     *,
     valid_from: date,
     valid_until: date,
     decree_number: str,
     year: int | None = None,
-    decree_file=None,
+    decree_file: UploadedFile | None = None,
 ) -> Designation:
     """The designation an approval creates, validated by the model (period, decree, file, one
     per product and year) before anything is written."""
     designation = Designation(
         product=nomination.product,
         nomination=nomination,
-        year=year if year is not None else getattr(valid_from, "year", None),
         valid_from=valid_from,
         valid_until=valid_until,
         decree_number=decree_number,
         approved_by=by,
         approved_at=timezone.now(),
     )
+    # By default the year the period starts; with neither, full_clean says the year is missing
+    # (next to what is wrong with `valid_from`, which then is no date).
+    if year is None and isinstance(valid_from, date):
+        year = valid_from.year
+    if year is not None:
+        designation.year = year
     if decree_file is not None:
         designation.decree_file = File(decree_file, name="sk.pdf")  # the server names files
     designation.full_clean()
     return designation
 
 
-def _save_designation(designation) -> None:
+def _save_designation(designation: Designation) -> None:
     try:
         with transaction.atomic():
             designation.save()
@@ -266,7 +277,7 @@ def _save_designation(designation) -> None:
 
 @transaction.atomic
 def assess(
-    *, nomination: Nomination, by: AbstractBaseUser, scores: Mapping[str, int], comment: str = ""
+    *, nomination: Nomination, by: "User", scores: Mapping[str, int], comment: str = ""
 ) -> Assessment:
     """A reviewer's scores (1–5 for each criterion code given) and comment; scoring again
     replaces the reviewer's earlier scores for those criteria."""
@@ -278,7 +289,10 @@ def assess(
     assessment = Assessment.objects.filter(nomination=nomination, reviewer=by).first()
     if assessment is None:
         assessment = Assessment(nomination=nomination, reviewer=by)
-    assessment.agency = rules.reviewing_agencies(by).first()
+    agency = rules.reviewing_agencies(by).first()
+    if agency is None:  # check() found `by` a reviewer; a role removed since is refused alike
+        raise PermissionDenied(_("Only leading-sector reviewers assess, and not their own."))
+    assessment.agency = agency
     assessment.comment = comment.strip()
     rows, errors = [], []
     for code, value in scores.items():
@@ -303,7 +317,7 @@ def assess(
 
 
 @transaction.atomic
-def revoke(*, designation: Designation, by: AbstractBaseUser, reason: str) -> Designation:
+def revoke(*, designation: Designation, by: "User", reason: str) -> Designation:
     """End a designation before its time; the product stops being a flagship at once."""
     designation = Designation.objects.select_for_update().get(pk=designation.pk)
     check_revoke(designation, by)

@@ -4,17 +4,19 @@ The transitions themselves (who may move a nomination from which state to which)
 workflow's job; these models hold the states and the invariants the database must keep.
 """
 
+from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, FSMModelMixin, Transition, transition
 
 from agencies.models import Agency
 from catalog import rules
@@ -23,12 +25,22 @@ from .base import ServerFileName, today
 from .product import Product
 from .reference import Criterion
 
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import AnonymousUser, User
+    from django_stubs_ext import WithAnnotations
 
-class NominationQuerySet(models.QuerySet):
-    def open(self) -> "NominationQuerySet":
+
+class MeanScore(TypedDict):
+    """What NominationQuerySet.with_mean_score() adds to each nomination."""
+
+    mean_score: float | None
+
+
+class NominationQuerySet(models.QuerySet["Nomination"]):
+    def open(self) -> Self:
         return self.filter(state__in=Nomination.OPEN_STATES)
 
-    def awaiting_review(self, user: AbstractBaseUser) -> "NominationQuerySet":
+    def awaiting_review(self, user: "User") -> Self:
         """What waits for this reviewer, oldest first: submitted, and not submitted by them
         (four eyes, as rules.can_review). Nothing for someone who does not review."""
         if not rules.is_reviewer(user):
@@ -39,7 +51,7 @@ class NominationQuerySet(models.QuerySet):
             .order_by("submitted_at", "pk")
         )
 
-    def awaiting_decision(self, user: AbstractBaseUser) -> "NominationQuerySet":
+    def awaiting_decision(self, user: "User") -> Self:
         """What waits for this administrator, oldest first: recommended, and not recommended by
         them (four eyes, as rules.can_decide). Nothing for anyone else."""
         if not rules.is_administrator(user):
@@ -53,7 +65,7 @@ class NominationQuerySet(models.QuerySet):
             .order_by("submitted_at", "pk")
         )
 
-    def with_mean_score(self) -> "NominationQuerySet":
+    def with_mean_score(self) -> "models.QuerySet[ScoredNomination]":
         """Annotate `mean_score`: the mean of each assessor's mean over the criteria they
         scored, so every assessor weighs the same however much of the rubric they filled in
         (docs/decisions.md). None before any score."""
@@ -70,9 +82,13 @@ class NominationQuerySet(models.QuerySet):
             .annotate(mean=Avg("assessor_mean", output_field=models.FloatField()))
             .values("mean")
         )
-        return self.annotate(mean_score=Subquery(means, output_field=models.FloatField()))
+        # The Django plugin loses the model of annotate() on a custom QuerySet: the return
+        # type says what the rows are.
+        return self.annotate(  # type: ignore[return-value]
+            mean_score=Subquery(means, output_field=models.FloatField())
+        )
 
-    def visible_to(self, user):
+    def visible_to(self, user: "User | AnonymousUser") -> Self:
         """A user sees their agencies' nominations; reviewers every nomination ever submitted;
         administrators all of them, drafts included."""
         if rules.is_administrator(user):
@@ -83,15 +99,18 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-def _nominator(nomination, user) -> bool:
+# The transitions' permissions. django-fsm types them for any model and any user, hence Any.
+
+
+def _nominator(nomination: Any, user: Any) -> bool:
     return rules.can_act_as_nominator(user, nomination)
 
 
-def _reviewer(nomination, user) -> bool:
+def _reviewer(nomination: Any, user: Any) -> bool:
     return rules.can_review(user, nomination)
 
 
-def _administrator(nomination, user) -> bool:
+def _administrator(nomination: Any, user: Any) -> bool:
     return rules.can_decide(user, nomination)
 
 
@@ -179,10 +198,18 @@ class Nomination(FSMModelMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.product} ({self.get_state_display()})"
 
-    def recommended_by(self, user: AbstractBaseUser) -> bool:
+    if TYPE_CHECKING:  # FSMField("state") adds these when the class is prepared
+
+        def get_all_state_transitions(self) -> Iterator[Transition]: ...
+
+        def get_available_user_state_transitions(
+            self, user: "User | AnonymousUser"
+        ) -> Iterator[Transition]: ...
+
+    def recommended_by(self, user: "User") -> bool:
         """Whether `user` recommended this nomination: read from the events, not stored twice."""
         return self.events.filter(action=NominationEvent.Action.RECOMMEND, actor=user).exists()
 
@@ -190,7 +217,7 @@ class Nomination(FSMModelMixin, models.Model):
     # answer; what else happens (events, mail, the designation) is catalog.workflow's job.
 
     @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=_nominator)
-    def submit(self, by):
+    def submit(self, by: "User") -> None:
         self.submitted_by, self.submitted_at = by, timezone.now()
 
     @transition(
@@ -199,38 +226,43 @@ class Nomination(FSMModelMixin, models.Model):
         target=State.WITHDRAWN,
         permission=_nominator,
     )
-    def withdraw(self, by):
+    def withdraw(self, by: "User") -> None:
         pass
 
     @transition(state, source=State.SUBMITTED, target=State.CHANGES_REQUESTED, permission=_reviewer)
-    def request_changes(self, by):
+    def request_changes(self, by: "User") -> None:
         pass
 
     @transition(
         state, source=State.CHANGES_REQUESTED, target=State.SUBMITTED, permission=_nominator
     )
-    def resubmit(self, by):
+    def resubmit(self, by: "User") -> None:
         self.submitted_by, self.submitted_at = by, timezone.now()
 
     @transition(state, source=State.SUBMITTED, target=State.RECOMMENDED, permission=_reviewer)
-    def recommend(self, by):
+    def recommend(self, by: "User") -> None:
         pass
 
     @transition(state, source=State.SUBMITTED, target=State.REJECTED, permission=_reviewer)
-    def reject(self, by):
+    def reject(self, by: "User") -> None:
         pass
 
     @transition(state, source=State.RECOMMENDED, target=State.APPROVED, permission=_administrator)
-    def approve(self, by):
+    def approve(self, by: "User") -> None:
         pass
 
     @transition(state, source=State.RECOMMENDED, target=State.REJECTED, permission=_administrator)
-    def decline(self, by):
+    def decline(self, by: "User") -> None:
         pass
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def complete(self):
+if TYPE_CHECKING:
+    #: A nomination read through NominationQuerySet.with_mean_score().
+    ScoredNomination = WithAnnotations[Nomination, MeanScore]
+
+
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    def complete(self) -> Self:
         """Assessments that score every active criterion of the rubric."""
         active = Criterion.objects.active()
         return self.annotate(
@@ -275,7 +307,7 @@ class Assessment(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.nomination} · {self.reviewer}"
 
     @property
@@ -309,7 +341,7 @@ class AssessmentScore(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.criterion.code}: {self.score}"
 
 
@@ -371,22 +403,22 @@ class NominationEvent(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.action}: {self.from_state or '–'} → {self.to_state}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValidationError(_("Nomination events are append-only."))
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ValidationError(_("Nomination events are append-only."))
 
 
 MAX_DECREE_BYTES = 10 * 1024 * 1024
 
 
-def validate_decree_pdf(upload) -> None:
+def validate_decree_pdf(upload: File) -> None:
     """A decree is a PDF (read from its first bytes, not its name) of at most 10 MB."""
     if upload.size > MAX_DECREE_BYTES:
         raise ValidationError(_("The decree PDF is larger than 10 MB."), code="too_large")
@@ -397,18 +429,18 @@ def validate_decree_pdf(upload) -> None:
         raise ValidationError(_("The decree must be a PDF file."), code="not_pdf")
 
 
-class DesignationQuerySet(models.QuerySet):
-    def current(self, on: date | None = None) -> "DesignationQuerySet":
+class DesignationQuerySet(models.QuerySet["Designation"]):
+    def current(self, on: date | None = None) -> Self:
         """Designations in force on `on` (today in Asia/Jakarta): within the period, not revoked.
         Expiry needs no job: it follows from the dates."""
         return self.in_status(Designation.Status.CURRENT, on)
 
-    def in_status(self, status: str, on: date | None = None) -> "DesignationQuerySet":
+    def in_status(self, status: str, on: date | None = None) -> Self:
         """Designations whose status on `on` (today by default) is `status`: the filter twin
         of Designation.status()."""
         on = on or today()
         unrevoked = Q(revoked_at__isnull=True)
-        conditions = {
+        conditions: dict[str, Q] = {
             Designation.Status.CURRENT: unrevoked & Q(valid_from__lte=on, valid_until__gte=on),
             Designation.Status.UPCOMING: unrevoked & Q(valid_from__gt=on),
             Designation.Status.EXPIRED: unrevoked & Q(valid_until__lt=on),
@@ -501,7 +533,7 @@ class Designation(models.Model):
             models.Index(fields=["valid_from", "valid_until"], name="designation_period"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.product} · {self.year} · {self.decree_number}"
 
     def clean(self) -> None:
