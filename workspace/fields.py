@@ -1,5 +1,7 @@
 """Form fields the workspace's forms share."""
 
+from typing import Any
+
 from django import forms
 
 from catalog.search import clean_query
@@ -10,8 +12,8 @@ class SearchField(forms.CharField):
 
     widget = forms.SearchInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, **kwargs)
 
-    def clean(self, value) -> str:
+    def clean(self, value: Any) -> str:
         return clean_query(super().clean(value))

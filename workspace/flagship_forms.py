@@ -5,7 +5,9 @@ it reads a form; these forms then read what a person typed (400, with the errors
 fields) and hand clean values to the step, whose models validate the rest (`full_clean`).
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -14,8 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from catalog import workflow
-from catalog.models import Designation, Nomination
+from catalog.models import Criterion, Designation, Nomination
 from workspace.fields import SearchField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Action = workflow.Action
 
@@ -31,7 +36,7 @@ class FlagshipForm(forms.Form):
     required_css_class = "required"
     error_css_class = "has-error"
 
-    def __init__(self, *args, form_id: str, **kwargs):
+    def __init__(self, *args: Any, form_id: str, **kwargs: Any) -> None:
         # Several forms share a page: each gets its own element ids, the field names stay plain.
         kwargs.setdefault("auto_id", f"id_{form_id}_%s")
         kwargs.setdefault("label_suffix", "")
@@ -52,14 +57,16 @@ def show_errors(form: forms.Form, error: ValidationError) -> None:
 class CommentField(forms.CharField):
     widget = forms.Textarea(attrs={"rows": 3})
 
-    def __init__(self, *, required=False, label=None, **kwargs):
+    def __init__(
+        self, *, required: bool = False, label: "StrOrPromise | None" = None, **kwargs: Any
+    ) -> None:
         super().__init__(required=required, label=label or _("Comment"), **kwargs)
 
 
 # Nominating and editing ------------------------------------------------------------------------
 
 
-def justification_field():
+def justification_field() -> forms.CharField:
     return forms.CharField(
         label=_("Justification"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -67,7 +74,7 @@ def justification_field():
     )
 
 
-def evidence_field():
+def evidence_field() -> forms.CharField:
     return forms.CharField(
         label=_("Evidence"),
         required=False,
@@ -87,10 +94,11 @@ class NominationForm(FlagshipForm):
     justification = justification_field()
     evidence = evidence_field()
 
-    def __init__(self, *args, agencies: list, **kwargs):
+    def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
         super().__init__(*args, form_id="nominate", **kwargs)
         if len(agencies) > 1:
-            self.fields["agency"].queryset = Agency.objects.filter(
+            agency = cast("forms.ModelChoiceField[Agency]", self.fields["agency"])
+            agency.queryset = Agency.objects.filter(
                 pk__in=[agency.pk for agency in agencies]
             ).order_by("name")
         else:  # one agency: nothing to choose, the workflow takes it
@@ -101,7 +109,7 @@ class DraftForm(FlagshipForm):
     justification = justification_field()
     evidence = evidence_field()
 
-    def __init__(self, *args, nomination: Nomination, **kwargs):
+    def __init__(self, *args: Any, nomination: Nomination, **kwargs: Any) -> None:
         initial = {"justification": nomination.justification, "evidence": nomination.evidence}
         super().__init__(*args, form_id="draft", initial=initial, **kwargs)
 
@@ -113,13 +121,14 @@ class DraftForm(FlagshipForm):
 class Step:
     """How a step of the workflow reads on the page: its panel, its button, its success."""
 
-    title: str
-    button: str
-    done: str
+    title: "StrOrPromise"
+    button: "StrOrPromise"
+    done: "StrOrPromise"
     danger: bool = False
 
 
-STEP_TEXTS = {
+#: By the form's key: "draft", "assess" or the value of an Action.
+STEP_TEXTS: dict[str, Step] = {
     "draft": Step(_("Edit the draft"), _("Save the draft"), _("Draft saved.")),
     "assess": Step(_("Your assessment"), _("Save my scores"), _("Your assessment is saved.")),
     Action.SUBMIT: Step(_("Submit for review"), _("Submit"), _("Submitted for review.")),
@@ -146,7 +155,7 @@ class StepForm(FlagshipForm):
 
     comment = CommentField()
 
-    def __init__(self, *args, action: str, **kwargs):
+    def __init__(self, *args: Any, action: str, **kwargs: Any) -> None:
         super().__init__(*args, form_id=action, **kwargs)
         self.action = action
         if action in workflow.COMMENT_REQUIRED:
@@ -176,7 +185,7 @@ class ApproveForm(StepForm):
     )
     field_order = ["year", "valid_from", "valid_until", "decree_number", "decree_file", "comment"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, action=Action.APPROVE, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
 
@@ -187,7 +196,13 @@ class ScoreForm(FlagshipForm):
 
     comment = CommentField()
 
-    def __init__(self, *args, criteria, previous=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        criteria: Iterable[Criterion],
+        previous: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         previous = previous or {}
         initial = {SCORE_PREFIX + code: score for code, score in previous.get("scores", {}).items()}
         initial["comment"] = previous.get("comment", "")
@@ -217,7 +232,7 @@ class ScoreForm(FlagshipForm):
 class RevokeForm(FlagshipForm):
     reason = CommentField(required=True, label=_("Reason for revocation"))
 
-    def __init__(self, *args, designation, **kwargs):
+    def __init__(self, *args: Any, designation: Designation, **kwargs: Any) -> None:
         super().__init__(*args, form_id=f"revoke_{designation.pk}", **kwargs)
         self.designation = designation
 
@@ -241,7 +256,9 @@ class NominationFilters(forms.Form):
     )
     antrian = forms.ChoiceField(label=_("Queue"), required=False)
 
-    def __init__(self, data, *, reviewer: bool, administrator: bool):
+    def __init__(
+        self, data: Mapping[str, Any] | None, *, reviewer: bool, administrator: bool
+    ) -> None:
         super().__init__(data)
         queues = [("", _("Every nomination I may see"))]
         if reviewer:
@@ -249,7 +266,7 @@ class NominationFilters(forms.Form):
         if administrator:
             queues.append((QUEUE_DECISION, _("To decide (recommended)")))
         queues.append((QUEUE_MINE, _("My agencies' nominations")))
-        self.fields["antrian"].choices = queues
+        cast(forms.ChoiceField, self.fields["antrian"]).choices = queues
 
 
 class DesignationFilters(forms.Form):
@@ -261,7 +278,7 @@ class DesignationFilters(forms.Form):
     )
 
 
-def filter_values(form: forms.Form) -> dict:
+def filter_values(form: forms.Form) -> dict[str, Any]:
     """The filter values that are valid; an invalid one stays on the form as its error."""
     form.is_valid()
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}

@@ -4,7 +4,10 @@ the order of checks the API promises: 401 (authentication) → 404 (`visible_to`
 (`workflow.check`) → 400 (the serializer the schema documents, then the models' validation in
 the step)."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.db import transaction
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -12,6 +15,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.utils.serializer_helpers import ReturnDict
 from rest_framework.views import APIView
 
 from agencies.models import Agency
@@ -25,6 +29,10 @@ from catalog.models import (
     Product,
 )
 from catalog.workflow import Action
+from umkm_portal.signed_in import SignedInRequest
+
+if TYPE_CHECKING:
+    from catalog.models.flagship import ScoredNomination
 
 from .serializers import StrictFieldsMixin
 
@@ -38,9 +46,13 @@ ERRORS = {
 
 
 class NominationSerializer(serializers.ModelSerializer):
-    product = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    product: "serializers.SlugRelatedField[Product]" = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     product_name = serializers.CharField(source="product.name", read_only=True)
-    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    agency: "serializers.SlugRelatedField[Agency]" = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     created_by = serializers.CharField(source="created_by.username", read_only=True)
     submitted_by = serializers.CharField(
         source="submitted_by.username", read_only=True, default=None
@@ -73,7 +85,9 @@ class DraftSerializer(StrictFieldsMixin, serializers.Serializer):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.username", read_only=True)
-    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    agency: "serializers.SlugRelatedField[Agency]" = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = NominationEvent
@@ -83,7 +97,9 @@ class EventSerializer(serializers.ModelSerializer):
 
 class AssessmentSerializer(serializers.ModelSerializer):
     reviewer = serializers.CharField(source="reviewer.username", read_only=True)
-    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    agency: "serializers.SlugRelatedField[Agency]" = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     scores = serializers.SerializerMethodField()
     total = serializers.FloatField(read_only=True)
 
@@ -92,7 +108,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         fields = ["id", "reviewer", "agency", "comment", "scores", "total", "created_at",
                   "updated_at"]  # fmt: skip
 
-    def get_scores(self, assessment) -> dict[str, int]:
+    def get_scores(self, assessment: Assessment) -> dict[str, int]:
         return {score.criterion.code: score.score for score in assessment.scores.all()}
 
 
@@ -158,7 +174,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     permission_classes = [IsAuthenticated]
     filterset_fields = ["state"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> "QuerySet[ScoredNomination]":
         return (
             Nomination.objects.visible_to(self.request.user)
             .select_related("product", "agency", "created_by", "submitted_by")
@@ -167,7 +183,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
 
     @extend_schema(request=NominateSerializer, responses={201: NominationSerializer, **ERRORS})
-    def create(self, request):
+    def create(self, request: SignedInRequest) -> Response:
         body = NominateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         product = get_object_or_404(
@@ -190,7 +206,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return Response(shown, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DraftSerializer, responses={200: NominationSerializer, **ERRORS})
-    def partial_update(self, request, pk=None):
+    def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
         nomination = self.get_object()
         workflow.check(nomination, request.user, workflow.EDIT)
         body = DraftSerializer(data=request.data)
@@ -202,10 +218,10 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             shown = self._show(nomination)
         return Response(shown)
 
-    def _show(self, nomination):
+    def _show(self, nomination: Nomination) -> ReturnDict[str, Any]:
         return self.get_serializer(self.get_queryset().get(pk=nomination.pk)).data
 
-    def _act(self, request, action: str):
+    def _act(self, request: SignedInRequest, action: str) -> Response:
         nomination = self.get_object()
         workflow.check(nomination, request.user, action)
         body = step_serializer(action)(data=request.data)
@@ -219,42 +235,42 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
+    def submit(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.SUBMIT)
 
     @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
+    def withdraw(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.WITHDRAW)
 
     @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"], url_path="request-changes")
-    def request_changes(self, request, pk=None):
+    def request_changes(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.REQUEST_CHANGES)
 
     @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def resubmit(self, request, pk=None):
+    def resubmit(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.RESUBMIT)
 
     @extend_schema(request=StepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def recommend(self, request, pk=None):
+    def recommend(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.RECOMMEND)
 
     @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def reject(self, request, pk=None):
+    def reject(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.REJECT)
 
     @extend_schema(request=ApprovalSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
+    def approve(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.APPROVE)
 
     @extend_schema(request=CommentedStepSerializer, responses={200: NominationSerializer, **ERRORS})
     @action(detail=True, methods=["post"])
-    def decline(self, request, pk=None):
+    def decline(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self._act(request, Action.DECLINE)
 
     @extend_schema(
@@ -264,7 +280,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     )
     @extend_schema(methods=["get"], responses={200: AssessmentSerializer(many=True)})
     @action(detail=True, methods=["get", "post"], pagination_class=None)
-    def assessments(self, request, pk=None):
+    def assessments(self, request: SignedInRequest, pk: str | None = None) -> Response:
         nomination = self.get_object()
         if request.method == "POST":
             workflow.check(nomination, request.user, workflow.ASSESS)
@@ -281,7 +297,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(responses={200: EventSerializer(many=True)})
     @action(detail=True, methods=["get"], pagination_class=None)
-    def events(self, request, pk=None):
+    def events(self, request: SignedInRequest, pk: str | None = None) -> Response:
         events = self.get_object().events.select_related("actor", "agency")
         return Response(EventSerializer(events, many=True).data)
 
@@ -296,7 +312,7 @@ class RevokeDesignation(APIView):
         request=RevocationSerializer,
         responses={200: OpenApiResponse(description="Revoked"), **ERRORS},
     )
-    def post(self, request, pk):
+    def post(self, request: SignedInRequest, pk: int) -> Response:
         designation = get_object_or_404(Designation, pk=pk)
         workflow.check_revoke(designation, request.user)
         body = RevocationSerializer(data=request.data)

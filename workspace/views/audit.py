@@ -1,19 +1,26 @@
 """The administrators' audit page: who did what and when, across products, businesses,
 memberships, nominations and the admin — one timeline, newest first."""
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from heapq import merge
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.admin.models import LogEntry
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Membership
 from catalog import rules
 from catalog.models import Business, NominationEvent, Product
+from umkm_portal.signed_in import SignedInHttpRequest
 
 from .helpers import refuse_unless, workspace_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 #: Rows read from each source: the page shows the most recent ones, never a whole history.
 PER_SOURCE = 100
@@ -37,11 +44,16 @@ class AuditEntry:
     detail: str = ""
 
 
-def _username(user) -> str:
+def _username(user: "User | None") -> str:
     return user.username if user is not None else "—"
 
 
-def _history(model, kind, username, describe):
+def _history(
+    model: type[Product | Business | Membership],
+    kind: str,
+    username: str,
+    describe: Callable[[Any], str],
+) -> Iterator[AuditEntry]:
     records = model.history.select_related("history_user").order_by("-history_date")
     if username:
         records = records.filter(history_user__username=username)
@@ -52,7 +64,7 @@ def _history(model, kind, username, describe):
         )  # fmt: skip
 
 
-def _events(username):
+def _events(username: str) -> Iterator[AuditEntry]:
     events = NominationEvent.objects.select_related("actor", "nomination__product").order_by(
         "-created_at"
     )
@@ -66,7 +78,7 @@ def _events(username):
         )  # fmt: skip
 
 
-def _admin(username):
+def _admin(username: str) -> Iterator[AuditEntry]:
     entries = LogEntry.objects.select_related("user").order_by("-action_time")
     if username:
         entries = entries.filter(user__username=username)
@@ -78,7 +90,7 @@ def _admin(username):
 
 
 @workspace_page
-def audit_log(request):
+def audit_log(request: SignedInHttpRequest) -> HttpResponse:
     refuse_unless(rules.is_administrator(request.user))
     kind = request.GET.get("jenis", "")
     username = request.GET.get("pengguna", "").strip()[:150]

@@ -7,8 +7,11 @@ the page costs the same number of queries whatever the size of the queues.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -17,7 +20,14 @@ from django.views.decorators.http import require_safe
 from agencies.models import EDITING_ROLES, Agency, Membership, Role
 from catalog import rules
 from catalog.models import Collaboration, Nomination, Product
+from catalog.models.flagship import NominationQuerySet
+from catalog.models.product import CollaborationQuerySet
 from catalog.search import capped_count
+from umkm_portal.signed_in import SignedInHttpRequest
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
 
 #: Tasks shown per group; the rest waits behind a link to the full queue.
 TASK_LIMIT = 20
@@ -25,22 +35,22 @@ TASK_LIMIT = 20
 
 @dataclass
 class Tasks:
-    items: list
+    items: list[Any]
     more: bool
 
     @classmethod
-    def first(cls, queryset, limit: int | None = None) -> "Tasks":
+    def first(cls, queryset: QuerySet[Any], limit: int | None = None) -> Self:
         """The first `limit` rows (TASK_LIMIT by default), and whether there are more, in one
         query."""
         limit = limit or TASK_LIMIT
         rows = list(queryset[: limit + 1])
         return cls(items=rows[:limit], more=len(rows) > limit)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.items)
 
 
-def invitations_to_answer(user, administrator: bool):
+def invitations_to_answer(user: "User", administrator: bool) -> CollaborationQuerySet:
     """Pending collaborations that `user` may accept or decline (rules.can_answer_collaboration):
     those of agencies where they are manager; every one for administrators."""
     pending = Collaboration.objects.pending()
@@ -51,18 +61,18 @@ def invitations_to_answer(user, administrator: bool):
     )
 
 
-def nominations_to_review(user):
+def nominations_to_review(user: "User") -> NominationQuerySet:
     """What waits for this reviewer (Nomination.objects.awaiting_review: the list's queue)."""
     return Nomination.objects.awaiting_review(user).select_related("product", "agency")
 
 
-def nominations_to_decide(user):
+def nominations_to_decide(user: "User") -> NominationQuerySet:
     """What waits for this administrator (Nomination.objects.awaiting_decision: the list's
     queue)."""
     return Nomination.objects.awaiting_decision(user).select_related("product", "agency")
 
 
-def nominations_to_complete(user):
+def nominations_to_complete(user: "User") -> NominationQuerySet:
     """Drafts and nominations sent back for changes, of the agencies where `user` is editor or
     manager: the nominator's move (administrators too act as nominators only through a
     membership)."""
@@ -76,7 +86,7 @@ def nominations_to_complete(user):
     )
 
 
-def product_counts(user) -> list[tuple[str, str, int]]:
+def product_counts(user: "User") -> list[tuple[str, "StrOrPromise", int]]:
     """(status, label, count) of the products `user` may edit; each count stops at the cap."""
     products = Product.objects.editable_by(user)
     return [
@@ -88,7 +98,7 @@ def product_counts(user) -> list[tuple[str, str, int]]:
 @never_cache
 @require_safe
 @login_required
-def dashboard(request):
+def dashboard(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     administrator = rules.is_administrator(user)
     memberships = list(

@@ -6,9 +6,12 @@ still to come. Revoking asks catalog.workflow who may (403) and whether it still
 revoked already) before the form is read (400: a reason is required).
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,17 +20,22 @@ from django.views.decorators.http import require_POST, require_safe
 from catalog import rules, workflow
 from catalog.models import Designation, Nomination, Product
 from catalog.models.base import today
+from catalog.models.flagship import DesignationQuerySet
 from catalog.pagination import CappedPaginator
 from umkm_portal.services import NotAllowedNow
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message
 from workspace.views.nominations import PER_PAGE, flagship_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 #: Statuses in which the list offers administrators the revoke form.
 REVOCABLE = (Designation.Status.CURRENT, Designation.Status.UPCOMING)
 
 
-def visible_designations(user):
+def visible_designations(user: "User") -> DesignationQuerySet:
     """Designations of the products the user may see; each marks whether its nomination is
     theirs to open (so that no row links to a 404)."""
     nomination = Nomination.objects.visible_to(user).filter(pk=OuterRef("nomination_id"))
@@ -36,7 +44,9 @@ def visible_designations(user):
     )
 
 
-def list_page(request, bound: ff.RevokeForm | None = None, status=200):
+def list_page(
+    request: SignedInHttpRequest, bound: ff.RevokeForm | None = None, status: int = 200
+) -> HttpResponse:
     user, on = request.user, today()
     administrator = rules.is_administrator(user)
     form = ff.DesignationFilters(request.GET)
@@ -73,13 +83,13 @@ def list_page(request, bound: ff.RevokeForm | None = None, status=200):
 
 @flagship_page
 @require_safe
-def designation_list(request):
+def designation_list(request: SignedInHttpRequest) -> HttpResponse:
     return list_page(request)
 
 
 @flagship_page
 @require_POST
-def designation_revoke(request, pk):
+def designation_revoke(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     designation = get_object_or_404(visible_designations(request.user), pk=pk)
     form = ff.RevokeForm(request.POST, designation=designation)
     try:

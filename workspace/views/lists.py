@@ -5,9 +5,14 @@ agency can appear. The filters are forms: a value that is not allowed (an unknow
 agency that is not mine) is reported next to its field and ignored, never a 500.
 """
 
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar, cast
+
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.core.paginator import Page
+from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +23,11 @@ from agencies.models import Agency
 from catalog import rules
 from catalog.models import Business, Collaboration, Product
 from catalog.pagination import CappedPaginator
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.fields import SearchField
 
 PER_PAGE = 25
+M = TypeVar("M", bound=Model)
 
 
 class ProductFilters(forms.Form):
@@ -32,9 +39,9 @@ class ProductFilters(forms.Form):
     )
     dinas = forms.ChoiceField(label=_("Agency"), required=False)
 
-    def __init__(self, data, *, agencies):
+    def __init__(self, data: Mapping[str, Any] | None, *, agencies: Iterable[Agency]) -> None:
         super().__init__(data)
-        self.fields["dinas"].choices = [
+        cast(forms.ChoiceField, self.fields["dinas"]).choices = [
             ("", _("All my agencies")),
             *((agency.slug, agency.short_name) for agency in agencies),
         ]
@@ -53,23 +60,23 @@ class BusinessFilters(forms.Form):
     )
 
 
-def filtered(form) -> dict:
+def filtered(form: forms.Form) -> dict[str, Any]:
     """The filter values that are valid; the invalid ones stay on the form as errors."""
     form.is_valid()
     return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
 
 
-def paginate(request, queryset):
+def paginate(request: SignedInHttpRequest, queryset: QuerySet[M]) -> Page[M]:
     return CappedPaginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
 
 @never_cache
 @require_safe
 @login_required
-def product_list(request):
+def product_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     administrator = rules.is_administrator(user)
-    agencies = list(Agency.objects.all() if administrator else rules.editing_agencies(user))
+    agencies = list(rules.acting_agencies(user))
     edits = administrator or bool(agencies)
     form = ProductFilters(request.GET, agencies=agencies)
     values = filtered(form)
@@ -102,7 +109,7 @@ def product_list(request):
 @never_cache
 @require_safe
 @login_required
-def business_list(request):
+def business_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     edits = rules.can_create_business(user)
     form = BusinessFilters(request.GET)

@@ -11,13 +11,16 @@ with the errors next to the fields (400).
 """
 
 import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
-from django.http import Http404
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -32,11 +35,20 @@ from catalog.models import (
     NominationEvent,
     Product,
 )
+from catalog.models.flagship import NominationQuerySet
+from catalog.models.product import ProductQuerySet
 from catalog.pagination import CappedPaginator
 from catalog.workflow import Action
 from umkm_portal.services import NotAllowedNow, require
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace import flagship_forms as ff
 from workspace.views.helpers import first_message, workspace_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
+
+    from catalog.models.flagship import ScoredNomination
 
 PER_PAGE = 25
 
@@ -44,16 +56,16 @@ PER_PAGE = 25
 DECISIONS = (Action.RECOMMEND, Action.REJECT, Action.APPROVE, Action.DECLINE, Action.REVOKE)
 
 
-def forbidden(request, error: PermissionDenied):
+def forbidden(request: SignedInHttpRequest, error: PermissionDenied) -> HttpResponse:
     reason = str(error) if error.args else ""
     return render(request, "workspace/flagship/forbidden.html", {"reason": reason}, status=403)
 
 
-def flagship_page(view):
+def flagship_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Signed in and never cached; the workflow's PermissionDenied answers the 403 page."""
 
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: SignedInHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as error:
@@ -62,7 +74,7 @@ def flagship_page(view):
     return workspace_page(wrapper)
 
 
-def with_assessments(nominations):
+def with_assessments(nominations: NominationQuerySet) -> "QuerySet[ScoredNomination]":
     """The nominations with their assessments, scores and `mean_score` (the one definition of
     the total, the same the API shows)."""
     scores = AssessmentScore.objects.select_related("criterion")
@@ -77,7 +89,9 @@ def with_assessments(nominations):
 # The list --------------------------------------------------------------------------------------
 
 
-def in_queue(nominations, user, queue: str | None):
+def in_queue(
+    nominations: NominationQuerySet, user: "User", queue: str | None
+) -> NominationQuerySet:
     """The queues of the list: what waits for this reviewer (not their own submissions, four
     eyes), for this administrator (not what they recommended), or my agencies' nominations."""
     if queue == ff.QUEUE_REVIEW:
@@ -91,7 +105,7 @@ def in_queue(nominations, user, queue: str | None):
 
 @flagship_page
 @require_safe
-def nomination_list(request):
+def nomination_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     reviewer, administrator = rules.is_reviewer(user), rules.is_administrator(user)
     form = ff.NominationFilters(request.GET, reviewer=reviewer, administrator=administrator)
@@ -101,8 +115,8 @@ def nomination_list(request):
         nominations = nominations.filter(state=values["status"])
     if "q" in values:
         nominations = nominations.filter(product__name__icontains=values["q"])
-    nominations = with_assessments(nominations.select_related("product__business", "agency"))
-    page = CappedPaginator(nominations, PER_PAGE).get_page(request.GET.get("page"))
+    scored = with_assessments(nominations.select_related("product__business", "agency"))
+    page = CappedPaginator(scored, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
@@ -116,7 +130,7 @@ def nomination_list(request):
 # Nominating ------------------------------------------------------------------------------------
 
 
-def nominable_products(user, query: str):
+def nominable_products(user: "User", query: str) -> ProductQuerySet:
     """Published products the user's agencies curate, without a nomination under way."""
     products = (
         Product.objects.published()
@@ -128,7 +142,7 @@ def nominable_products(user, query: str):
     return products.select_related("business", "owner_agency").order_by("name", "pk")
 
 
-def choose_product(request):
+def choose_product(request: SignedInHttpRequest) -> HttpResponse:
     form = ff.ProductSearch(request.GET)
     query = ff.filter_values(form).get("q", "")
     page = CappedPaginator(nominable_products(request.user, query), PER_PAGE).get_page(
@@ -140,7 +154,7 @@ def choose_product(request):
 
 @flagship_page
 @require_http_methods(["GET", "HEAD", "POST"])
-def nomination_create(request):
+def nomination_create(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     slug = request.GET.get("produk", "").strip()
     if not slug:
@@ -172,11 +186,15 @@ def nomination_create(request):
     return redirect("workspace-nomination", pk=nomination.pk)
 
 
-def nomination_form(user, product, data=None) -> ff.NominationForm:
+def nomination_form(
+    user: "User", product: Product, data: QueryDict | None = None
+) -> ff.NominationForm:
     return ff.NominationForm(data, agencies=list(rules.nominating_agencies(user, product)))
 
 
-def create_page(request, product, form, status=200):
+def create_page(
+    request: SignedInHttpRequest, product: Product, form: ff.NominationForm, status: int = 200
+) -> HttpResponse:
     under_way = Nomination.objects.visible_to(request.user).open().filter(product=product).first()
     context = {"product": product, "form": form, "under_way": under_way}
     return render(request, "workspace/flagship/nomination_create.html", context, status=status)
@@ -185,7 +203,7 @@ def create_page(request, product, form, status=200):
 # One nomination --------------------------------------------------------------------------------
 
 
-def dossier(user, pk) -> Nomination:
+def dossier(user: "User", pk: int) -> "ScoredNomination":
     """The nomination with everything its pages show, in a fixed number of queries."""
     events = NominationEvent.objects.select_related("actor", "agency")
     certificates = Certificate.objects.valid().select_related("verified_by")
@@ -207,7 +225,9 @@ def dossier(user, pk) -> Nomination:
     return get_object_or_404(with_assessments(nominations), pk=pk)
 
 
-def score_table(assessments, criteria):
+def score_table(
+    assessments: Iterable[Assessment], criteria: Iterable[Criterion]
+) -> list[tuple[Criterion, list[int | None]]]:
     """Rows of (criterion, [score of each assessor]) over the active criteria and any other
     criterion someone scored; the header is the assessors."""
     scored = {score.criterion for a in assessments for score in a.scores.all()}
@@ -216,7 +236,7 @@ def score_table(assessments, criteria):
     return [(c, [scores.get(c.pk) for scores in by_assessor]) for c in columns]
 
 
-def summary(nomination, criteria) -> dict:
+def summary(nomination: "ScoredNomination", criteria: Iterable[Criterion]) -> dict[str, Any]:
     assessments = list(nomination.assessments.all())
     return {
         "nomination": nomination,
@@ -229,11 +249,17 @@ def summary(nomination, criteria) -> dict:
     }
 
 
-def panels(nomination, user, criteria, assessments, bound) -> list:
+def panels(
+    nomination: Nomination,
+    user: "User",
+    criteria: Iterable[Criterion],
+    assessments: Iterable[Assessment],
+    bound: Mapping[str, ff.FlagshipForm],
+) -> list[dict[str, Any]]:
     """The forms this user may use now: the transitions the model offers them in this state
     (the same permission functions the workflow checks); the workflow still decides."""
     available = {t.name for t in nomination.get_available_user_state_transitions(user)}
-    found = []
+    found: list[tuple[str, ff.FlagshipForm]] = []
     if Action.SUBMIT in available:  # the nominating agency, on a draft
         found.append(("draft", ff.DraftForm(nomination=nomination)))
     if Action.RECOMMEND in available:  # a reviewer who may assess, on a submitted nomination
@@ -257,7 +283,7 @@ def panels(nomination, user, criteria, assessments, bound) -> list:
     ]
 
 
-def panel_url(nomination, key) -> str:
+def panel_url(nomination: Nomination, key: str) -> str:
     if key == "draft":
         return reverse("workspace-nomination-update", args=[nomination.pk])
     if key == "assess":
@@ -265,7 +291,12 @@ def panel_url(nomination, key) -> str:
     return reverse("workspace-nomination-act", args=[nomination.pk, key.replace("_", "-")])
 
 
-def detail_page(request, pk, bound=None, status=200):
+def detail_page(
+    request: SignedInHttpRequest,
+    pk: int,
+    bound: Mapping[str, ff.FlagshipForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     nomination = dossier(request.user, pk)
     criteria = list(Criterion.objects.active())
     context = summary(nomination, criteria)
@@ -277,13 +308,13 @@ def detail_page(request, pk, bound=None, status=200):
 
 @flagship_page
 @require_safe
-def nomination_detail(request, pk):
+def nomination_detail(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     return detail_page(request, pk)
 
 
 @flagship_page
 @require_safe
-def nomination_record(request, pk):
+def nomination_record(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     """The printable assessment record (Berita Acara Penilaian)."""
     nomination = dossier(request.user, pk)
     context = summary(nomination, list(Criterion.objects.active()))
@@ -294,17 +325,27 @@ def nomination_record(request, pk):
 # Posting to the workflow -----------------------------------------------------------------------
 
 
-def visible_nomination(request, pk) -> Nomination:
+def visible_nomination(request: SignedInHttpRequest, pk: int) -> Nomination:
     return get_object_or_404(Nomination.objects.visible_to(request.user), pk=pk)
 
 
-def step_form(action: str, data=None, files=None) -> ff.StepForm:
+def step_form(
+    action: str, data: QueryDict | None = None, files: MultiValueDict[str, Any] | None = None
+) -> ff.StepForm:
     if action == Action.APPROVE:
         return ff.ApproveForm(data, files)
     return ff.StepForm(data, action=action)
 
 
-def run(request, nomination, action: str, form, step, *, done: str):
+def run(
+    request: SignedInHttpRequest,
+    nomination: Nomination,
+    action: str,
+    form: ff.FlagshipForm,
+    step: Callable[[], object],
+    *,
+    done: "StrOrPromise",
+) -> HttpResponse:
     """Check that `action` is the user's now, read `form`, then call `step`; answer as the
     module docstring says."""
     try:
@@ -324,7 +365,7 @@ def run(request, nomination, action: str, form, step, *, done: str):
 
 @flagship_page
 @require_POST
-def nomination_update(request, pk):
+def nomination_update(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     nomination = visible_nomination(request, pk)
     form = ff.DraftForm(request.POST, nomination=nomination)
     return run(
@@ -339,7 +380,7 @@ def nomination_update(request, pk):
 
 @flagship_page
 @require_POST
-def nomination_assess(request, pk):
+def nomination_assess(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     nomination = visible_nomination(request, pk)
     form = ff.ScoreForm(request.POST, criteria=Criterion.objects.active())
     return run(
@@ -359,7 +400,7 @@ def nomination_assess(request, pk):
 
 @flagship_page
 @require_POST
-def nomination_act(request, pk, action):
+def nomination_act(request: SignedInHttpRequest, pk: int, action: str) -> HttpResponse:
     action = action.replace("-", "_")
     if action not in workflow.TRANSITIONS:
         raise Http404
