@@ -11,7 +11,7 @@ membership predicates come from `agencies.rules` and are re-exported, so a calle
 """
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from agencies.models import Agency, AgencyQuerySet, Role
 from agencies.rules import (
@@ -30,7 +30,7 @@ from agencies.rules import (
 )
 
 if TYPE_CHECKING:  # the models call into this module: imported for the annotations only
-    from catalog.models import Collaboration, Designation, Nomination, Product
+    from catalog.models import Business, Collaboration, Designation, Nomination, Product
 
 __all__ = [
     "ADMINISTRATOR_GROUP",
@@ -115,12 +115,12 @@ def can_create_business(user, agency: Agency | None = None) -> bool:
     return agency.pk in agency_ids if agency is not None else bool(agency_ids)
 
 
-def can_edit_business(user, business) -> bool:
+def can_edit_business(user, business: "Business") -> bool:
     """Edit or deactivate: editors of the registering agency."""
     return business_editor(user)(business)
 
 
-def business_editor(user) -> Callable[[Any], bool]:
+def business_editor(user) -> Callable[["Business"], bool]:
     """`can_edit_business` for many businesses (an export's rows): the user's rights read once."""
     if is_administrator(user):
         return lambda business: True

@@ -223,10 +223,9 @@ class CatalogueResource(resources.ModelResource):
 
     def may_see_personal_data(self, business) -> bool:
         """NIB and owner's name: the registering agency's staff and administrators (UU PDP)."""
-        if not hasattr(self, "_registering_ids"):
-            self._registering_ids = rules.editing_agency_ids(self.user)
-            self._administrator = rules.is_administrator(self.user)
-        return self._administrator or business.registering_agency_id in self._registering_ids
+        if not hasattr(self, "_may_edit"):
+            self._may_edit = rules.business_editor(self.user)
+        return self._may_edit(business)
 
     # Import -------------------------------------------------------------------------------------
 

@@ -6,8 +6,6 @@ right is decided by `catalog.rules`, in the order of `base`. A PATCH that change
 runs in one transaction: if any part is refused, nothing of it stays.
 """
 
-from collections.abc import Callable
-
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -46,11 +44,6 @@ from .base import (
 )
 from .collaborations import CollaborationSerializer, InvitationSerializer, with_related
 
-STATUS_CHANGES: dict[str, Callable[..., Product]] = {
-    Product.Status.PUBLISHED: services.publish,
-    Product.Status.DRAFT: services.unpublish,
-    Product.Status.ARCHIVED: services.archive,
-}
 PRODUCT_ERRORS = (400, 401, 403, 404, 409)
 
 
@@ -128,8 +121,8 @@ class ProductViewSet(
         valid = changes.is_valid()
         with transaction.atomic():
             wanted = data.get("status")
-            if isinstance(wanted, str) and wanted in STATUS_CHANGES:  # 409 before 400
-                product = STATUS_CHANGES[wanted](product=product, by=user)
+            if isinstance(wanted, str) and wanted in Product.Status.values:  # 409 before 400
+                product = services.change_status(product=product, by=user, status=wanted)
             if not valid:
                 raise ValidationError(changes.errors)
             fields = dict(changes.validated_data)
