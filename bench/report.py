@@ -25,7 +25,7 @@ def _target(text, families, metric, limit, cached=False):
     return Target(text, frozenset(families.split()), cached, metric, limit)
 
 
-#: Issue 6, item 3: at 100k products, PostgreSQL, concurrency 8. The filtered list is the
+#: The targets: at 100k products, PostgreSQL, concurrency 8. The filtered list is the
 #: product list page and is held to the list's targets.
 TARGETS = [
     _target("list, detail, API list ≥ 0.25 of bare", "list detail api", "ratio", 0.25),

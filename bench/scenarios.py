@@ -1,4 +1,5 @@
-"""The pages measured (DESIGN §5 addresses), chosen from the data in the bench database."""
+"""The pages measured (docs/architecture.md §5 addresses), chosen from the data in the bench
+database."""
 
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode

@@ -6,8 +6,8 @@ cap + 1 matching products, never over every match of a common term.
 
 Categories, regions and owning agencies: the first cap + 1 matches grouped in one pass, exact
 when that is all of them; past the cap, each value counted on its own up to the cap, so that
-every value with products shows with a count exact up to the cap (DESIGN §5) — the first
-10,001 matches of an unfiltered list, read in category order, are all one category.
+every value with products shows with a count exact up to the cap (docs/architecture.md §5) — the
+first 10,001 matches of an unfiltered list, read in category order, are all one category.
 Co-curating agencies and certificates are grouped over the first cap + 1 matches (their rows
 are not in the product's indexes)."""
 

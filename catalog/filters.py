@@ -1,4 +1,4 @@
-"""Product filters, shared by the public pages and the API (DESIGN §5).
+"""Product filters, shared by the public pages and the API (docs/architecture.md §5).
 
 The pages speak Indonesian in their addresses (`kategori`, `wilayah`, `dinas`, `sertifikat`,
 `unggulan`, `harga_min`, `harga_maks`), the API English (`category`, `region`, `agency`,

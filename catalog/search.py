@@ -1,8 +1,8 @@
 """Product search: PostgreSQL full-text search with trigram typo tolerance, `icontains` on SQLite.
 
-Bounded by design (DESIGN §7): ranking happens over at most SEARCH_CANDIDATES matches, counts stop
-at the count cap (settings.CATALOG_COUNT_CAP). A common term never makes the database rank or
-count every match.
+Bounded by design (docs/architecture.md §7): ranking happens over at most SEARCH_CANDIDATES matches,
+counts stop at the count cap (settings.CATALOG_COUNT_CAP). A common term never makes the database
+rank or count every match.
 """
 
 import re
@@ -57,7 +57,7 @@ def clean_query(text: str | None) -> str:
 
 
 def count_cap() -> int:
-    """Counts are exact up to this number and shown as "10.000+" beyond (DESIGN §5)."""
+    """Counts are exact up to this number, "10.000+" beyond (docs/architecture.md §5)."""
     return settings.CATALOG_COUNT_CAP
 
 

@@ -1,4 +1,4 @@
-"""Invariants the database itself keeps, whatever code writes the row (DESIGN §2)."""
+"""Invariants the database itself keeps, whatever code writes the row (docs/architecture.md §2)."""
 
 from datetime import timedelta
 

@@ -1,5 +1,5 @@
-"""The server-side cache of anonymous public answers (issue 6, item 4; DESIGN §7): what it keeps,
-for whom, and that every write a public page shows makes it stale at once."""
+"""The server-side cache of anonymous public answers (docs/architecture.md §7):
+what it keeps, for whom, and that every write a public page shows makes it stale at once."""
 
 import pytest
 from django.core.cache import cache

@@ -1,5 +1,5 @@
-"""Every search and filter path reads the big tables through an index (issue 6; DESIGN §7
-"indexes for every filter"), asserted on PostgreSQL's plans at a few thousand products.
+"""Every search and filter path reads the big tables through an index (docs/architecture.md
+§7 "indexes for every filter"), asserted on PostgreSQL's plans at a few thousand products.
 
 At this size PostgreSQL would rightly prefer to read a table whole, so the plans are taken with
 `enable_seqscan = off`: the planner then reads a table whole only when no index can serve the

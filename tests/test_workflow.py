@@ -1,4 +1,4 @@
-"""The flagship workflow of DESIGN §3, step by step, with its refusals."""
+"""The flagship workflow of docs/architecture.md §3, step by step, with its refusals."""
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date

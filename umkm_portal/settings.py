@@ -163,9 +163,10 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded files: local disk (MEDIA_ROOT) by default; an S3-compatible bucket when S3_BUCKET is
 # set, so that every app server sees every upload. Either way the portal serves them under
 # MEDIA_URL from its own origin (umkm_portal.views.app.media), so `img-src 'self'` holds, no page
-# loads an image from another host (DESIGN §7) and the bucket stays private. Credentials come
-# from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role), read from
-# the environment by django-storages and boto3 themselves, so they never sit in the settings.
+# loads an image from another host (docs/architecture.md §7) and the bucket stays private.
+# Credentials come from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance
+# role), read from the environment by django-storages and boto3 themselves, so they never sit in the
+# settings.
 S3_BUCKET = env.str("S3_BUCKET", default="") or env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if S3_BUCKET:
     S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="") or env.str(
@@ -318,7 +319,7 @@ PUBLIC_CACHE = env.bool("PUBLIC_CACHE", default=bool(REDIS_URL))
 AGGREGATE_CACHE = env.bool("AGGREGATE_CACHE", default=bool(REDIS_URL))
 
 #: Public pages may be cached this long at most, and never past the next midnight in
-#: Asia/Jakarta, when designations start and end (DESIGN §7).
+#: Asia/Jakarta, when designations start and end (docs/architecture.md §7).
 PUBLIC_PAGE_MAX_AGE = env.int("PUBLIC_PAGE_MAX_AGE", default=300)
 
 LOGGING = {

@@ -2,9 +2,10 @@
 
 The files live in the bucket, but their addresses stay the portal's own (MEDIA_URL, `/media/`):
 the portal streams them (umkm_portal.views.app.media), so every page loads its images from its own
-origin (`img-src 'self'`, DESIGN §7), the bucket stays private and no address carries a signature
-that expires. A load balancer or CDN in front of the portal may cache `/media/` (every name is
-made once by the server and never reused), or route it straight to the bucket on the same host.
+origin (`img-src 'self'`, docs/architecture.md §7), the bucket stays private and no address carries
+a signature that expires. A load balancer or CDN in front of the portal may cache `/media/` (every
+name is made once by the server and never reused), or route it straight to the bucket on the same
+host.
 """
 
 import mimetypes

@@ -193,7 +193,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         if "agency" in body.validated_data:
             agency = get_object_or_404(Agency, slug=body.validated_data["agency"])
         # The answer is read in the same transaction as the write: a database lost between the
-        # commit and the reading would answer 503 for a write that happened (issue 7).
+        # commit and the reading would answer 503 for a write that happened.
         with transaction.atomic():
             nomination = workflow.nominate(
                 product=product,

@@ -8,7 +8,7 @@ from umkm_portal.public_cache import aggregates
 
 
 class CappedPageNumberPagination(PageNumberPagination):
-    """`{count, next, previous, results}`; `count` stops at 10,000 (DESIGN §5)."""
+    """`{count, next, previous, results}`; `count` stops at 10,000 (docs/architecture.md §5)."""
 
     django_paginator_class = CappedPaginator
     page_size_query_param = "page_size"

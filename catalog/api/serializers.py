@@ -1,4 +1,4 @@
-"""What the public API shows of each object (DESIGN §2 and §5).
+"""What the public API shows of each object (docs/architecture.md §2 and §5).
 
 Related objects appear by slug, or by id where they have none. Nothing personal leaves: a
 business shows `has_nib`, never the NIB, and its owner's name only with the owner's consent.
@@ -254,7 +254,7 @@ class FlagshipSerializer(serializers.ModelSerializer):
 class StrictFieldsMixin:
     """Refuses, with a 400 naming it, every field the serializer does not write (`created_by`,
     `is_flagship`, `slug`...), instead of DRF's default of silently ignoring it: a client must
-    never believe it set something it did not (DESIGN §4)."""
+    never believe it set something it did not (docs/architecture.md §4)."""
 
     def to_internal_value(self, data):
         unknown = []

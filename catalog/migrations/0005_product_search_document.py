@@ -1,4 +1,4 @@
-"""The product search document, stored (issue 6: search at 1M products).
+"""The product search document, stored (search at 1M products).
 
 Migration 0002 indexed the document as an expression, which finds matches fast but makes ranking
 recompute `to_tsvector` of every candidate's description: about 0.3 ms a row, 600 ms for the 2,000

@@ -1,5 +1,5 @@
 """Products carry whether they are listed (published, and their business active) and their
-business's region (issue 6: filters and facets at 1M products).
+business's region (filters and facets at 1M products).
 
 Both used to need a join to the business for every product considered: a region filter with its
 facets took 30–100 ms a query at 1M products. Copied onto the product by triggers (`_listing`),

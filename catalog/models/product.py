@@ -155,8 +155,8 @@ class Product(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-created_at"], name="product_status_created"),
-            # The public list: its orders, and its filters and facets (DESIGN §5); the key
-            # last, so that the matches a facet counts are read from the index alone. Not on
+            # The public list: its orders, and its filters and facets (docs/architecture.md §5); the
+            # key last, so that the matches a facet counts are read from the index alone. Not on
             # the name: from a covering index of listed names, PostgreSQL would rather compare
             # every name with a typo-tolerant query than read the trigram index (pg_trgm
             # cannot estimate how many names match): 217 ms instead of 25 at 100k products.

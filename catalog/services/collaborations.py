@@ -1,4 +1,5 @@
-"""Agencies working on one product together: invite, accept, decline, end (DESIGN §1, §4)."""
+"""Agencies working on one product together: invite, accept, decline, end (docs/architecture.md §1,
+§4)."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction

@@ -1,5 +1,5 @@
-"""Co-curation through the API (DESIGN §4, §5): the curating agency invites and ends, a manager
-of the invited agency accepts or declines, and the rows stay as the product's trail."""
+"""Co-curation through the API (docs/architecture.md §4, §5): the curating agency invites and ends,
+a manager of the invited agency accepts or declines, and the rows stay as the product's trail."""
 
 import pytest
 

@@ -1,5 +1,5 @@
-"""Every API list answers in a number of queries that does not grow with the page (DESIGN §7,
-issue 6): one page of one item and one page of forty costs the same."""
+"""Every API list answers in a number of queries that does not grow with the page
+(docs/architecture.md §7): one page of one item and one page of forty costs the same."""
 
 import pytest
 from django.db import connection

@@ -1,6 +1,6 @@
-"""An agency's members through the API (DESIGN §4, §5): its managers and administrators add,
-change and remove them and invite new staff by e-mail; everyone else signed in is refused with
-403 (agencies are public), anonymous clients with 401."""
+"""An agency's members through the API (docs/architecture.md §4, §5): its managers and
+administrators add, change and remove them and invite new staff by e-mail; everyone else signed in
+is refused with 403 (agencies are public), anonymous clients with 401."""
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -1,5 +1,6 @@
-"""API tokens (DESIGN §5): sign in for a token, use it, revoke it; failures are counted by
-django-axes and lock out with 429, like the throttle; nobody learns which usernames exist."""
+"""API tokens (docs/architecture.md §5): sign in for a token, use it, revoke it; failures are
+counted by django-axes and lock out with 429, like the throttle; nobody learns which usernames
+exist."""
 
 import pytest
 from rest_framework.authtoken.models import Token

@@ -1,5 +1,5 @@
-"""Product images through the API (DESIGN §4, §5, §7): who may add and remove them, and what is
-refused — by decoding, never by name — without leaving a row or a file behind."""
+"""Product images through the API (docs/architecture.md §4, §5, §7): who may add and remove them,
+and what is refused — by decoding, never by name — without leaving a row or a file behind."""
 
 import io
 import struct

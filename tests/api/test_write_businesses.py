@@ -1,6 +1,6 @@
-"""Businesses (UMKM) through the API (DESIGN §4, §5): any editor registers one for their agency,
-editors of the registering agency change or deactivate it, nothing is ever cascaded away, and
-the NIB goes in but never comes out."""
+"""Businesses (UMKM) through the API (docs/architecture.md §4, §5): any editor registers one for
+their agency, editors of the registering agency change or deactivate it, nothing is ever cascaded
+away, and the NIB goes in but never comes out."""
 
 import pytest
 

@@ -1,6 +1,6 @@
-"""Writing products through the API (DESIGN §4, §5): create, change, publish, unpublish, archive
-and hand over, for every person of the rights matrix, in the order 401 → 404 → 403 → 409 → 400,
-with the database checked after every request, refused ones included."""
+"""Writing products through the API (docs/architecture.md §4, §5): create, change, publish,
+unpublish, archive and hand over, for every person of the rights matrix, in the order 401 → 404 →
+403 → 409 → 400, with the database checked after every request, refused ones included."""
 
 import json
 

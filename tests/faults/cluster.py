@@ -1,4 +1,4 @@
-"""The machinery of the fault tests that need a real PostgreSQL server (issue 7): a THROWAWAY
+"""The machinery of the fault tests that need a real PostgreSQL server: a THROWAWAY
 cluster this suite creates on a free port of 127.0.0.1 and removes afterwards (the shared server
 is never touched), and the portal running against it in its own process, configured as in
 production. The fixtures that build them are in conftest.py.

@@ -1,4 +1,4 @@
-"""A real database outage, not a mock (issue 7, item 3; DESIGN §7 "Never loses data").
+"""A real database outage, not a mock (docs/architecture.md §7 "Never loses data").
 
 The portal runs as a separate process (`manage.py runserver`, DEBUG off, production settings,
 behind a pretend load balancer) against a THROWAWAY PostgreSQL cluster on a free port of

@@ -1,4 +1,4 @@
-"""A full disk or failing storage on upload (issue 7): a clear error, no row pointing at a missing
+"""A full disk or failing storage on upload: a clear error, no row pointing at a missing
 file, no file left without a row — through the workspace page and the API alike.
 
 The faults are injected into the real FileSystemStorage: a full disk stops the write halfway,

@@ -1,4 +1,4 @@
-"""Nothing lost, nothing doubled: concurrent writers while the database restarts (issue 7).
+"""Nothing lost, nothing doubled: concurrent writers while the database restarts.
 
 The portal runs in its own process against the throwaway cluster (cluster.py), with the demo's
 reference data and accounts (not its catalogue, whose pictures take long to make) and one

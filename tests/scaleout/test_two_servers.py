@@ -1,5 +1,5 @@
-"""Two app servers share everything a visitor or an editor depends on (issue 6, items 5–6;
-DESIGN §7 "Grows past one machine"; docs/deployment.md).
+"""Two app servers share everything a visitor or an editor depends on (
+docs/architecture.md §7 "Grows past one machine"; docs/deployment.md).
 
 Two gunicorn servers (two workers each) run the portal on two free ports of 127.0.0.1 with the
 same production environment, as behind a load balancer, sharing a PostgreSQL database, Redis and

@@ -1,6 +1,6 @@
-"""Agency boundaries (DESIGN §4): an editor of agency A against agency B's objects, by slug, by
-id and by forged form fields; and mass assignment of the fields nobody may set. Each attack is
-refused with 404 (what A may not see) or 403 (what A sees but may not change), on the pages and
+"""Agency boundaries (docs/architecture.md §4): an editor of agency A against agency B's objects, by
+slug, by id and by forged form fields; and mass assignment of the fields nobody may set. Each attack
+is refused with 404 (what A may not see) or 403 (what A sees but may not change), on the pages and
 in the API alike, and the database is left exactly as it was."""
 
 import pytest

@@ -1,5 +1,5 @@
 """Who are you: brute force, session fixation, sign-out, revoked tokens, accounts and memberships
-that end, open redirects and forged Host headers (issue 7, item 2)."""
+that end, open redirects and forged Host headers."""
 
 import re
 from urllib.parse import quote, urlsplit

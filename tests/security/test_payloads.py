@@ -1,7 +1,7 @@
 """Hostile text and numbers: XSS, SQL-looking strings, NUL bytes, right-to-left overrides, huge
 names, numbers out of range, orderings off the allow-list and floods of form fields. Text is
 stored as given and always shown escaped; everything else is a clear 400 (API) or a form error
-(page), never a 500, and nothing is saved (DESIGN §5)."""
+(page), never a 500, and nothing is saved (docs/architecture.md §5)."""
 
 import json
 

@@ -1,6 +1,6 @@
-"""Hostile uploads (DESIGN §7): pictures are decided by decoding, re-encoded without EXIF or any
-payload, stored under server-made names; everything else is refused with no row and no file, in
-the API (4xx) and on the workspace page (a form error)."""
+"""Hostile uploads (docs/architecture.md §7): pictures are decided by decoding, re-encoded without
+EXIF or any payload, stored under server-made names; everything else is refused with no row and no
+file, in the API (4xx) and on the workspace page (a form error)."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Signing in and out, the login lockout, password change and reset (issue 4, item 1).
+"""Signing in and out, the login lockout, password change and reset.
 
 These tests post to the sign-in form itself: with django-axes, `client.login()` has no request to
 give the backend, so elsewhere tests use `client.force_login()`.

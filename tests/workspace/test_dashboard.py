@@ -1,4 +1,4 @@
-"""The workspace's first page and the lists of my products and businesses (issue 4, item 2)."""
+"""The workspace's first page and the lists of my products and businesses."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""The flagship workflow through the workspace pages (issue 5, item 5): nominations, their
+"""The flagship workflow through the workspace pages: nominations, their
 assessment, the decision, the assessment record and the designations.
 
 Every request is followed by a look at the database: a refused step must leave the nomination,

@@ -1,5 +1,5 @@
-"""The product pages of the workspace against the rights matrix (docs/architecture.md §4), with the database checked
-after every request, refused ones included.
+"""The product pages of the workspace against the rights matrix (docs/architecture.md §4), with the
+database checked after every request, refused ones included.
 
 The world is the rights-matrix one of tests/conftest.py (see tests/workspace/conftest.py)."""
 
