@@ -1,5 +1,7 @@
-"""Operations that change the catalogue: the one path for every rule, called by the workspace
-pages and the API alike.
+"""Operations that change the catalogue, called by the workspace pages, the spreadsheet import
+and the API alike, so each rule is written once. (The Django admin is the administrators' tool
+for correcting data by hand and does not go through them; the flagship workflow is
+`catalog.workflow`.)
 
 Each operation is keyword-only, runs in a transaction, checks the permission layer first
 (PermissionDenied → 403), then the object's state (NotAllowedNow → 409), then the data
