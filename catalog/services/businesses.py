@@ -1,14 +1,21 @@
 """Businesses (UMKM): register, edit, deactivate. Nothing is ever cascaded away."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
 from catalog import rules
 from catalog.models import Business
 from umkm_portal.services import assign, require, save_valid
 
 from .slugs import choose_slug
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 #: What editors of the registering agency may write, in the order forms and files show them:
 #: the form, the API's serializers and the spreadsheet import all read this list.
@@ -22,7 +29,7 @@ BUSINESS_FIELDS: tuple[str, ...] = (
 class DuplicateNIB(ValidationError):
     """The NIB belongs to a business already registered: show that one instead."""
 
-    def __init__(self, existing):
+    def __init__(self, existing: Business) -> None:
         super().__init__(
             {"nib": _("This NIB is registered already: %(name)s.") % {"name": existing.name}},
             code="duplicate_nib",
@@ -30,16 +37,21 @@ class DuplicateNIB(ValidationError):
         self.existing = existing
 
 
-def _check_nib(nib, exclude_pk=None):
+def _check_nib(nib: str, exclude_pk: int | None = None) -> None:
     if not nib:
         return
-    existing = Business.objects.filter(nib=nib).exclude(pk=exclude_pk).first()
+    others = Business.objects.filter(nib=nib)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    existing = others.first()
     if existing:
         raise DuplicateNIB(existing)
 
 
 @transaction.atomic
-def create_business(*, by, registering_agency, slug: str = "", **fields) -> Business:
+def create_business(
+    *, by: "User", registering_agency: Agency, slug: str = "", **fields: Any
+) -> Business:
     """Any editor registers a business; their agency becomes its registering agency. `slug` only
     when the caller names the business already (a spreadsheet row)."""
     require(rules.can_create_business(by, registering_agency))
@@ -50,7 +62,7 @@ def create_business(*, by, registering_agency, slug: str = "", **fields) -> Busi
 
 
 @transaction.atomic
-def update_business(*, business, by, **fields) -> Business:
+def update_business(*, business: Business, by: "User", **fields: Any) -> Business:
     business = Business.objects.select_for_update().get(pk=business.pk)
     require(rules.can_edit_business(by, business))
     assign(business, fields, set(BUSINESS_FIELDS))
@@ -58,7 +70,7 @@ def update_business(*, business, by, **fields) -> Business:
     return save_valid(business, by)
 
 
-def _set_active(business, by, active: bool) -> Business:
+def _set_active(business: Business, by: "User", active: bool) -> Business:
     business = Business.objects.select_for_update().get(pk=business.pk)
     require(rules.can_edit_business(by, business))
     business.is_active = active
@@ -66,24 +78,28 @@ def _set_active(business, by, active: bool) -> Business:
 
 
 @transaction.atomic
-def deactivate_business(*, business, by) -> Business:
+def deactivate_business(*, business: Business, by: "User") -> Business:
     """Hide the business and its products from the public; everything stays in the database."""
     return _set_active(business, by, False)
 
 
 @transaction.atomic
-def reactivate_business(*, business, by) -> Business:
+def reactivate_business(*, business: Business, by: "User") -> Business:
     """Show a deactivated business (and its published products) to the public again."""
     return _set_active(business, by, True)
 
 
-def similar_businesses(name: str, *, exclude_pk=None, limit=5):
+def similar_businesses(
+    name: str, *, exclude_pk: int | None = None, limit: int = 5
+) -> QuerySet[Business]:
     """Registered businesses whose name looks like `name`, to warn before a duplicate is made:
     trigram similarity on PostgreSQL, the name contained on SQLite."""
     name = (name or "").strip()
     if len(name) < 3:
         return Business.objects.none()
-    businesses = Business.objects.exclude(pk=exclude_pk)
+    businesses = Business.objects.all()
+    if exclude_pk is not None:
+        businesses = businesses.exclude(pk=exclude_pk)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 

@@ -1,6 +1,8 @@
 """A product's certificates (halal, P-IRT, BPOM...): added, changed, removed by its editors, and
 vouched for by the agency that saw the original."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,11 +13,14 @@ from catalog import rules
 from catalog.models import Certificate, Product
 from umkm_portal.services import assign, require, save_valid
 
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+
 #: What editors write on a certificate; who verified it follows from `verified`.
 CERTIFICATE_FIELDS = ("kind", "number", "issued_on", "expires_on")
 
 
-def verifying_agency(user, product: Product) -> Agency | None:
+def verifying_agency(user: "User", product: Product) -> Agency | None:
     """The agency that vouches for a certificate: the owner agency when the user acts for it (or
     is an administrator), otherwise the user's agency that co-curates the product."""
     if rules.can_manage_product(user, product):
@@ -24,7 +29,9 @@ def verifying_agency(user, product: Product) -> Agency | None:
     return rules.editing_agencies(user).filter(pk__in=co_curating).first()
 
 
-def _write(certificate: Certificate, by, verified: bool, fields: dict) -> Certificate:
+def _write(
+    certificate: Certificate, by: "User", verified: bool, fields: dict[str, Any]
+) -> Certificate:
     assign(certificate, fields, set(CERTIFICATE_FIELDS))
     issued, expires = certificate.issued_on, certificate.expires_on
     if issued and expires and expires < issued:
@@ -40,14 +47,18 @@ def _write(certificate: Certificate, by, verified: bool, fields: dict) -> Certif
 
 
 @transaction.atomic
-def add_certificate(*, product: Product, by, verified: bool = False, **fields) -> Certificate:
+def add_certificate(
+    *, product: Product, by: "User", verified: bool = False, **fields: Any
+) -> Certificate:
     """A certificate of `product`; `verified`: the user's agency has seen the original."""
     require(rules.can_edit_product(by, product))
     return _write(Certificate(product=product), by, verified, fields)
 
 
 @transaction.atomic
-def update_certificate(*, certificate: Certificate, by, verified: bool, **fields) -> Certificate:
+def update_certificate(
+    *, certificate: Certificate, by: "User", verified: bool, **fields: Any
+) -> Certificate:
     """Change a certificate; unticking `verified` withdraws the verification."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     require(rules.can_edit_product(by, certificate.product))
@@ -55,6 +66,6 @@ def update_certificate(*, certificate: Certificate, by, verified: bool, **fields
 
 
 @transaction.atomic
-def remove_certificate(*, certificate: Certificate, by) -> None:
+def remove_certificate(*, certificate: Certificate, by: "User") -> None:
     require(rules.can_edit_product(by, certificate.product))
     certificate.delete()

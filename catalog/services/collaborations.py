@@ -6,15 +6,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
 from catalog import notify, rules
-from catalog.models import Collaboration
+from catalog.models import Collaboration, Product
 from umkm_portal.services import NotAllowedNow, require
 
 C = Collaboration.Status
 
 
 @transaction.atomic
-def invite(*, product, by, agency, note="") -> Collaboration:
+def invite(*, product: Product, by, agency: Agency, note: str = "") -> Collaboration:
     """The owner agency invites `agency` to co-curate; its managers are told by e-mail."""
     require(rules.can_manage_product(by, product))
     live = product.collaborations.filter(agency=agency, status__in=Collaboration.LIVE_STATUSES)
@@ -35,7 +36,7 @@ def invite(*, product, by, agency, note="") -> Collaboration:
     return collaboration
 
 
-def _answer(collaboration, by, status):
+def _answer(collaboration: Collaboration, by, status: str) -> Collaboration:
     collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
     require(rules.can_answer_collaboration(by, collaboration))
     if collaboration.status != C.PENDING:
@@ -48,18 +49,18 @@ def _answer(collaboration, by, status):
 
 
 @transaction.atomic
-def accept_collaboration(*, collaboration, by) -> Collaboration:
+def accept_collaboration(*, collaboration: Collaboration, by) -> Collaboration:
     """A manager of the invited agency accepts: its editors may now edit the product."""
     return _answer(collaboration, by, C.ACCEPTED)
 
 
 @transaction.atomic
-def decline_collaboration(*, collaboration, by) -> Collaboration:
+def decline_collaboration(*, collaboration: Collaboration, by) -> Collaboration:
     return _answer(collaboration, by, C.DECLINED)
 
 
 @transaction.atomic
-def end_collaboration(*, collaboration, by) -> Collaboration:
+def end_collaboration(*, collaboration: Collaboration, by) -> Collaboration:
     """The owner agency ends a collaboration (or withdraws an invitation); the row stays."""
     collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
     require(rules.can_manage_product(by, collaboration.product))

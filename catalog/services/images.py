@@ -1,24 +1,33 @@
 """Product images: added (checked and re-encoded), ordered, removed."""
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from catalog import rules
 from catalog.exceptions import UploadTooLarge
-from catalog.models import ProductImage
+from catalog.models import Product, ProductImage
 from catalog.uploads import StorageUnavailable, clean_image
 from umkm_portal import public_cache
 from umkm_portal.services import require
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 MAX_IMAGES = 12
 logger = logging.getLogger(__name__)
 
 
-def add_image(*, product, by, upload, alt_text, order=None) -> ProductImage:
+def add_image(
+    *, product: Product, by: "User", upload: File, alt_text: str, order: int | None = None
+) -> ProductImage:
     """Store the picture, then its row (and, with it, its renditions); if the row or a rendition
     cannot be written, every file of the picture goes too, so no row ever points at a missing
     file and no file is left without a row.
@@ -65,11 +74,12 @@ def add_image(*, product, by, upload, alt_text, order=None) -> ProductImage:
     return image
 
 
-def _store(image: ProductImage, content) -> None:
+def _store(image: ProductImage, content: ContentFile) -> None:
     """Save the picture's file under a server-made name. If the storage fails, remove what it
     may have written (Django's FileSystemStorage leaves the part written before a full disk
     stopped it) and raise StorageUnavailable."""
     field = image.image.field
+    assert content.name is not None  # clean_image names every file it makes
     name = field.generate_filename(image, content.name)
     try:
         stored = image.image.storage.save(name, content, max_length=field.max_length)
@@ -80,7 +90,7 @@ def _store(image: ProductImage, content) -> None:
         raise StorageUnavailable() from error
 
 
-def _files(image: ProductImage) -> list:
+def _files(image: ProductImage) -> list[tuple[Storage, str | None]]:
     """(storage, name) of the picture and of each of its renditions."""
     files = [(image.image.storage, image.image.name)]
     for width in ProductImage.RENDITION_WIDTHS:
@@ -99,9 +109,11 @@ def _delete_files(image: ProductImage) -> None:
         _delete_quietly(storage, name)
 
 
-def _delete_quietly(storage, name) -> None:
+def _delete_quietly(storage: Storage, name: str | None) -> None:
     """Delete a file that may be missing, on a storage that may be failing: the error that
     brought us here is the one to report, so this one is only logged."""
+    if name is None:  # nothing was stored
+        return
     try:
         storage.delete(name)
     except Exception:
@@ -109,7 +121,7 @@ def _delete_quietly(storage, name) -> None:
 
 
 @transaction.atomic
-def remove_image(*, image, by) -> None:
+def remove_image(*, image: ProductImage, by: "User") -> None:
     """Remove the row; once that is committed, the picture's files and its renditions."""
     require(rules.can_edit_product(by, image.product))
     files = _files(image)
@@ -123,7 +135,7 @@ def remove_image(*, image, by) -> None:
 
 
 @transaction.atomic
-def reorder_images(*, product, by, order: list[int]) -> None:
+def reorder_images(*, product: Product, by: "User", order: list[int]) -> None:
     """`order`: the product's image ids, first shown first."""
     require(rules.can_edit_product(by, product))
     ids = list(product.images.values_list("pk", flat=True))

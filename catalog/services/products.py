@@ -1,15 +1,23 @@
 """Products: create, edit, publish, unpublish, archive, hand over."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
 from catalog import rules
-from catalog.models import Collaboration, Product
+from catalog.models import Business, Collaboration, Product
 from umkm_portal.services import NotAllowedNow, assign, require, save_valid
 
 from .slugs import choose_slug
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
 
 #: What editors (owner and co-curators) may change through `update_product`, in the order
 #: forms and files show them: the form, the API's serializers and the spreadsheet import all
@@ -23,7 +31,13 @@ S = Product.Status
 
 @transaction.atomic
 def create_product(
-    *, by, owner_agency, business, status=S.DRAFT, slug: str = "", **fields
+    *,
+    by: "User",
+    owner_agency: Agency,
+    business: Business,
+    status: str = S.DRAFT,
+    slug: str = "",
+    **fields: Any,
 ) -> Product:
     """A new product of `business`, curated by `owner_agency` (one of the creator's agencies);
     `slug` only when the caller names the product already (a spreadsheet row)."""
@@ -41,7 +55,7 @@ def create_product(
 
 
 @transaction.atomic
-def update_product(*, product, by, **fields) -> Product:
+def update_product(*, product: Product, by: "User", **fields: Any) -> Product:
     """Change the content: the owner agency's and accepted co-curators' editors."""
     product = Product.objects.select_for_update().get(pk=product.pk)
     require(rules.can_edit_product(by, product))
@@ -50,7 +64,14 @@ def update_product(*, product, by, **fields) -> Product:
     return save_valid(product, by)
 
 
-def _move(product, by, *, to, allowed_from, message):
+def _move(
+    product: Product,
+    by: "User",
+    *,
+    to: str,
+    allowed_from: Iterable[str],
+    message: "StrOrPromise",
+) -> Product:
     product = Product.objects.select_for_update().get(pk=product.pk)
     require(rules.can_manage_product(by, product))
     if product.status not in allowed_from:
@@ -65,7 +86,7 @@ def _move(product, by, *, to, allowed_from, message):
 
 
 @transaction.atomic
-def publish(*, product, by) -> Product:
+def publish(*, product: Product, by: "User") -> Product:
     return _move(
         product, by, to=S.PUBLISHED, allowed_from=(S.DRAFT, S.ARCHIVED),
         message=_("The product is already published."),
@@ -73,7 +94,7 @@ def publish(*, product, by) -> Product:
 
 
 @transaction.atomic
-def unpublish(*, product, by) -> Product:
+def unpublish(*, product: Product, by: "User") -> Product:
     return _move(
         product, by, to=S.DRAFT, allowed_from=(S.PUBLISHED,),
         message=_("Only a published product can be unpublished."),
@@ -81,7 +102,7 @@ def unpublish(*, product, by) -> Product:
 
 
 @transaction.atomic
-def archive(*, product, by) -> Product:
+def archive(*, product: Product, by: "User") -> Product:
     """Archive (the API's DELETE): the product stays in the database and its history."""
     return _move(
         product, by, to=S.ARCHIVED, allowed_from=(S.DRAFT, S.PUBLISHED),
@@ -89,12 +110,20 @@ def archive(*, product, by) -> Product:
     )  # fmt: skip
 
 
+class Move(Protocol):
+    def __call__(self, *, product: Product, by: "User") -> Product: ...
+
+
 #: The move that brings a product to each status.
-STATUS_CHANGES = {S.PUBLISHED: publish, S.DRAFT: unpublish, S.ARCHIVED: archive}
+STATUS_CHANGES: dict[str, Move] = {
+    S.PUBLISHED: publish,
+    S.DRAFT: unpublish,
+    S.ARCHIVED: archive,
+}
 
 
 @transaction.atomic
-def change_status(*, product, by, status: str) -> Product:
+def change_status(*, product: Product, by: "User", status: str) -> Product:
     """Bring `product` to `status` by the one move that leads there (publish, unpublish,
     archive), for callers that are given the status wanted rather than the move."""
     move = STATUS_CHANGES.get(status)
@@ -105,7 +134,7 @@ def change_status(*, product, by, status: str) -> Product:
 
 
 @transaction.atomic
-def hand_over(*, product, by, agency) -> Product:
+def hand_over(*, product: Product, by: "User", agency: Agency) -> Product:
     """Give the product to another of the user's agencies. A collaboration of the new owner ends
     (an agency does not co-curate its own product); the trail keeps it."""
     product = Product.objects.select_for_update().get(pk=product.pk)
