@@ -6,6 +6,8 @@ so anyone else signed in is answered 403 (the list included), and an anonymous c
 changes are `agencies.services`'; the rule is `catalog.rules.can_manage_members`.
 """
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -20,6 +22,7 @@ from agencies import services
 from agencies.models import Agency, Membership, Role
 from catalog import rules
 from umkm_portal.services import require
+from umkm_portal.signed_in import SignedInRequest
 
 from . import serializers
 from .base import PublicCacheMixin, added, answers, page_of, sub_collection, validated
@@ -49,7 +52,7 @@ class NewMemberSerializer(StrictFieldsMixin, drf.Serializer):
     email = drf.EmailField(required=False)
     role = drf.ChoiceField(choices=Role.choices)
 
-    def validate(self, attrs):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("username" in attrs) == ("email" in attrs):
             raise drf.ValidationError(_("Give either a username or an e-mail address."))
         return attrs
@@ -91,7 +94,7 @@ class AgencyViewSet(
             "invite new staff by e-mail."
         ),
     )
-    def members(self, request, slug=None):
+    def members(self, request: SignedInRequest, slug: str | None = None) -> Response:
         agency = self.managed_agency()
         if request.method == "POST":
             new = validated(NewMemberSerializer, request)
@@ -134,7 +137,9 @@ class AgencyViewSet(
         url_path=MEMBER_URL,
         permission_classes=[IsAuthenticated],
     )
-    def member(self, request, slug=None, membership_id=None):
+    def member(
+        self, request: SignedInRequest, slug: str | None = None, membership_id: str | None = None
+    ) -> Response:
         agency = self.managed_agency()
         membership = get_object_or_404(agency.memberships.all(), pk=membership_id)
         if request.method == "DELETE":

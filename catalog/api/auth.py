@@ -9,19 +9,27 @@ unknown username and a wrong password get the same answer, so the endpoint tells
 accounts exist.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from axes.helpers import get_cool_off
 from django.contrib.auth import authenticate, user_logged_in
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers as drf
 from rest_framework import status
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import Throttled
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
+
+from umkm_portal.signed_in import SignedInRequest
 
 from .base import answers
 from .serializers import StrictFieldsMixin
@@ -37,10 +45,12 @@ class TokenRateThrottle(SimpleRateThrottle):
 
     scope = "token"
 
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope, DEFAULT_TOKEN_RATE)
+    def get_rate(self) -> str | None:
+        rates = api_settings.DEFAULT_THROTTLE_RATES
+        # The stubs type the rates as numbers; DRF's are strings such as "10/minute".
+        return rates.get(self.scope, DEFAULT_TOKEN_RATE)  # type: ignore[return-value]
 
-    def get_cache_key(self, request, view):
+    def get_cache_key(self, request: Request, view: APIView) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
@@ -60,19 +70,19 @@ class LockedOut(Throttled):
 
 
 class TokenView(APIView):
-    def initialize_request(self, request, *args, **kwargs):
+    def initialize_request(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Request:
         self.signing_in = request.method == "POST"
         return super().initialize_request(request, *args, **kwargs)
 
-    def get_authenticators(self):
+    def get_authenticators(self) -> list[BaseAuthentication]:
         # Signing in ignores whatever credentials come along: a client still sending a revoked
         # token must be able to get a new one.
         return [] if self.signing_in else super().get_authenticators()
 
-    def get_permissions(self):
+    def get_permissions(self) -> Sequence[BasePermission]:
         return [AllowAny() if self.signing_in else IsAuthenticated()]
 
-    def get_throttles(self):
+    def get_throttles(self) -> list[BaseThrottle]:
         return [*super().get_throttles(), TokenRateThrottle()]
 
     @extend_schema(
@@ -83,7 +93,7 @@ class TokenView(APIView):
             "username out from your address for a while (429)."
         ),
     )
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         serializer = CredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         django_request = request._request
@@ -91,7 +101,7 @@ class TokenView(APIView):
         if getattr(django_request, "axes_locked_out", False):
             # The API answers the lockout itself, in JSON like all its errors; left set, the
             # flag would make AxesMiddleware swap this answer for its HTML page.
-            django_request.axes_locked_out = False
+            django_request.axes_locked_out = False  # type: ignore[attr-defined]  # axes' flag
             raise LockedOut(wait=lockout_seconds(django_request))
         if user is None:
             raise drf.ValidationError(
@@ -111,11 +121,11 @@ class TokenView(APIView):
         responses=answers({204: None}, 401),
         description=_("Revoke your token: it stops working at once."),
     )
-    def delete(self, request):
+    def delete(self, request: SignedInRequest) -> Response:
         Token.objects.filter(user=request.user).delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def lockout_seconds(request) -> int | None:
+def lockout_seconds(request: HttpRequest) -> int | None:
     cool_off = get_cool_off(request)
     return int(cool_off.total_seconds()) if cool_off else None

@@ -13,9 +13,10 @@ mixins, `GenericViewSet`) and define their writes themselves, so that a resource
 its own module.
 """
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -24,14 +25,26 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from agencies.models import Agency
 from catalog import rules
 from catalog.search import clean_query
 from umkm_portal.public_cache import pages as page_cache
 from umkm_portal.services import require
+from umkm_portal.signed_in import SignedInRequest
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+
+M = TypeVar("M", bound=Model)
+Row = TypeVar("Row")
+#: A rule that says whether a user may create something for an agency (catalog.rules).
+AgencyRule = Callable[["User", Agency], bool]
 
 # Documented answers -----------------------------------------------------------------------------
 
@@ -58,7 +71,7 @@ ERRORS = {
 }
 
 
-def answers(ok: dict, *codes: int) -> dict:
+def answers(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
     """`responses=` for `extend_schema`: the success answer `ok` ({status: serializer or None})
     and the errors `codes`."""
     documented = dict(ok)
@@ -71,19 +84,21 @@ def answers(ok: dict, *codes: int) -> dict:
 # Reading a payload ------------------------------------------------------------------------------
 
 
-def payload(request) -> Mapping:
+def payload(request: Request) -> Mapping[str, Any]:
     """The request's body as a mapping (empty when it is something else, which the serializer
     then reports as a 400)."""
     return request.data if isinstance(request.data, Mapping) else {}
 
 
-def validated(serializer_class, request, **kwargs) -> dict:
+def validated(
+    serializer_class: type[drf.BaseSerializer], request: Request, **kwargs: Any
+) -> dict[str, Any]:
     serializer = serializer_class(data=request.data, context={"request": request}, **kwargs)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
 
-def find_agency(slug) -> Agency | None:
+def find_agency(slug: object) -> Agency | None:
     """The agency with this slug, or None — also for values that cannot be a slug (a NUL byte
     would make PostgreSQL refuse the query)."""
     if not isinstance(slug, str) or not slug or "\x00" in slug or len(slug) > 80:
@@ -91,7 +106,7 @@ def find_agency(slug) -> Agency | None:
     return Agency.objects.filter(slug=slug).first()
 
 
-def acting_agency(request, field: str, *, may_act) -> Agency:
+def acting_agency(request: SignedInRequest, field: str, *, may_act: AgencyRule) -> Agency:
     """The agency a user creates something for: the one named in `field`, or the only agency
     where they edit. `may_act(user, agency)` is the rule; a user who may create nothing at all
     (edits for no agency and is no administrator) is refused before the payload is looked at."""
@@ -112,7 +127,13 @@ def acting_agency(request, field: str, *, may_act) -> Agency:
     return agency
 
 
-def creation(request, serializer_class, field: str, *, may_act) -> tuple[Agency, dict]:
+def creation(
+    request: SignedInRequest,
+    serializer_class: type[drf.BaseSerializer],
+    field: str,
+    *,
+    may_act: AgencyRule,
+) -> tuple[Agency, dict[str, Any]]:
     """What a create asks for: the acting agency named in `field` (403 first) and the rest of the
     payload, validated by `serializer_class` (400)."""
     agency = acting_agency(request, field, may_act=may_act)
@@ -124,6 +145,18 @@ def creation(request, serializer_class, field: str, *, may_act) -> tuple[Agency,
 # Search and order -------------------------------------------------------------------------------
 
 
+class Searchable(Protocol):
+    """A view that `TextSearchFilter` serves."""
+
+    def search(self, queryset: QuerySet[M, Row], text: str) -> QuerySet[M, Row]: ...
+
+
+class Ordered(Protocol):
+    """A view that `AllowListOrderingFilter` serves."""
+
+    ordering_fields: Sequence[str]
+
+
 class TextSearchFilter(BaseFilterBackend):
     """`?search=`: the view's `search(queryset, text)` decides what matches and in which order.
 
@@ -132,11 +165,14 @@ class TextSearchFilter(BaseFilterBackend):
 
     param = "search"
 
-    def filter_queryset(self, request, queryset, view):
+    def filter_queryset(
+        self, request: Request, queryset: QuerySet[M, Row], view: APIView
+    ) -> QuerySet[M, Row]:
         text = clean_query(request.query_params.get(self.param))
-        return view.search(queryset, text) if text else queryset
+        # Only views with a `search` list this backend.
+        return cast(Searchable, view).search(queryset, text) if text else queryset
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         return [
             {
                 "name": self.param,
@@ -155,23 +191,29 @@ class AllowListOrderingFilter(OrderingFilter):
     working order, nor may a client order by a field it cannot see). The primary key breaks
     ties, so that consecutive pages neither overlap nor skip."""
 
-    def remove_invalid_fields(self, queryset, fields, view, request):
-        valid = super().remove_invalid_fields(queryset, fields, view, request)
-        if len(valid) < len(fields):
+    def remove_invalid_fields(
+        self, queryset: QuerySet, fields: Iterable[str], view: APIView, request: Request
+    ) -> list[str]:
+        asked = list(fields)
+        valid = super().remove_invalid_fields(queryset, asked, view, request)
+        if len(valid) < len(asked):
             raise ValidationError({self.ordering_param: [self.choices_text(view)]})
         return valid
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         [parameter] = super().get_schema_operation_parameters(view)
         return [{**parameter, "description": str(self.choices_text(view))}]
 
     @staticmethod
-    def choices_text(view) -> str:
+    def choices_text(view: APIView) -> str:
+        # Only views with `ordering_fields` list this backend.
         return _("Order by %(fields)s, each optionally preceded by “-” for descending order.") % {
-            "fields": ", ".join(view.ordering_fields)
+            "fields": ", ".join(cast(Ordered, view).ordering_fields)
         }
 
-    def filter_queryset(self, request, queryset, view):
+    def filter_queryset(
+        self, request: Request, queryset: QuerySet[M, Row], view: APIView
+    ) -> QuerySet[M, Row]:
         ordering = self.get_ordering(request, queryset, view)
         return queryset.order_by(*ordering, "pk") if ordering else queryset
 
@@ -237,7 +279,9 @@ def sub_collection(
     return decorate
 
 
-def page_of(view, queryset, serializer_class: type[drf.Serializer]) -> Response:
+def page_of(
+    view: GenericAPIView[Any], queryset: QuerySet[Any], serializer_class: type[drf.Serializer]
+) -> Response:
     """One page of `queryset` in the view's pagination, each row shown by `serializer_class`."""
     page = view.paginate_queryset(queryset)
     return view.get_paginated_response(serializer_class(page, many=True).data)

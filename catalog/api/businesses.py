@@ -15,6 +15,7 @@ from catalog import rules, services
 from catalog.models import Business, Region
 from catalog.services.businesses import DuplicateNIB
 from umkm_portal.services import require
+from umkm_portal.signed_in import SignedInRequest
 
 from . import serializers
 from .base import FIELD_ERRORS, PublicCacheMixin, TextSearchFilter, answers, creation, validated
@@ -55,7 +56,7 @@ class BusinessViewSet(
     filterset_class = BusinessFilter
     filter_backends = [DjangoFilterBackend, TextSearchFilter]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Business]:
         return (
             Business.objects.visible_to(self.request.user)
             .select_related("region", "registering_agency")
@@ -81,7 +82,7 @@ class BusinessViewSet(
             "you are editor or manager; leave it out if you edit for one agency only)."
         ),
     )
-    def create(self, request, *args, **kwargs):
+    def create(self, request: SignedInRequest) -> Response:
         agency, fields = creation(
             request,
             serializers.BusinessCreateSerializer,
@@ -102,7 +103,7 @@ class BusinessViewSet(
         responses={**answers({200: serializers.BusinessSerializer}, 401, 403, 404), 400: NIB_TAKEN},
         description=_("Change a business: editors of its registering agency."),
     )
-    def partial_update(self, request, *args, **kwargs):
+    def partial_update(self, request: SignedInRequest, slug: str | None = None) -> Response:
         business = self.get_object()
         require(rules.can_edit_business(request.user, business))
         fields = validated(serializers.BusinessChangeSerializer, request, partial=True)
@@ -119,6 +120,6 @@ class BusinessViewSet(
             "deleted."
         ),
     )
-    def destroy(self, request, *args, **kwargs):
+    def destroy(self, request: SignedInRequest, slug: str | None = None) -> Response:
         services.deactivate_business(business=self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

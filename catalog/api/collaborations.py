@@ -22,9 +22,12 @@ from rest_framework.response import Response
 from agencies.models import Agency
 from catalog import services
 from catalog.models import Collaboration
+from umkm_portal.signed_in import SignedInRequest
 
 from .base import answers
 from .serializers import StrictFieldsMixin, by_slug, named_choices, writable_slug
+
+View = Callable[..., Response]
 
 
 class CollaborationSerializer(drf.ModelSerializer):
@@ -62,10 +65,10 @@ def with_related(collaborations: QuerySet[Collaboration]) -> QuerySet[Collaborat
     return collaborations.select_related("product", "agency", "invited_by")
 
 
-def answering(description: str | Promise) -> Callable:
+def answering(description: str | Promise) -> Callable[[View], View]:
     """A POST on one collaboration, answered with the collaboration as it is afterwards."""
 
-    def decorate(function: Callable) -> Callable:
+    def decorate(function: View) -> View:
         function = action(detail=True, methods=["post"])(function)
         return extend_schema(
             request=None,
@@ -82,7 +85,7 @@ class CollaborationViewSet(viewsets.GenericViewSet):
     serializer_class = CollaborationSerializer
     permission_classes = [IsAuthenticated]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Collaboration]:
         return with_related(Collaboration.objects.visible_to(self.request.user))
 
     def answered(self, collaboration: Collaboration) -> Response:
@@ -90,13 +93,13 @@ class CollaborationViewSet(viewsets.GenericViewSet):
         return Response(self.get_serializer(collaboration).data)
 
     @answering(_("Accept the invitation: a manager of the invited agency."))
-    def accept(self, request, pk=None):
+    def accept(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self.answered(
             services.accept_collaboration(collaboration=self.get_object(), by=request.user)
         )
 
     @answering(_("Decline the invitation: a manager of the invited agency."))
-    def decline(self, request, pk=None):
+    def decline(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self.answered(
             services.decline_collaboration(collaboration=self.get_object(), by=request.user)
         )
@@ -107,7 +110,7 @@ class CollaborationViewSet(viewsets.GenericViewSet):
             "The row stays: it is part of the product's trail."
         )
     )
-    def end(self, request, pk=None):
+    def end(self, request: SignedInRequest, pk: str | None = None) -> Response:
         return self.answered(
             services.end_collaboration(collaboration=self.get_object(), by=request.user)
         )

@@ -6,9 +6,12 @@ the API's answers. DRF's own handler already maps Django's `Http404` to 404 and
 `ValidationError` (400), the workflow's `NotAllowedNow` (409) and `UploadTooLarge` (413).
 """
 
+from typing import Any
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
+from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -27,7 +30,7 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
-def exception_handler(exc, context):
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, NotAllowedNow):
         exc = Conflict(exc.message)
     elif isinstance(exc, UploadTooLarge):
@@ -37,7 +40,7 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
-def field_errors(error: DjangoValidationError) -> dict:
+def field_errors(error: DjangoValidationError) -> dict[str, list[exceptions.ErrorDetail]]:
     """`{field: [messages]}` as a serializer reports them: errors that belong to no field
     (a model's `clean()`, a plain `ValidationError("...")`) under `non_field_errors`."""
     errors = as_serializer_error(error)

@@ -27,6 +27,7 @@ from catalog.models import Collaboration, Product
 from catalog.search import search_products
 from catalog.uploads import StorageUnavailable
 from umkm_portal.services import require
+from umkm_portal.signed_in import SignedInRequest
 
 from . import serializers
 from .base import (
@@ -63,7 +64,7 @@ class ProductViewSet(
     filter_backends = [DjangoFilterBackend, TextSearchFilter, AllowListOrderingFilter]
     ordering_fields = ["name", "price_min", "created_at"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Product]:
         products = Product.objects.visible_to(self.request.user).order_by("-created_at", "pk")
         if self.action in ("list", "retrieve"):
             return serializers.ProductSerializer.with_related(products)
@@ -87,7 +88,7 @@ class ProductViewSet(
             "leave it out if you edit for one agency only), as a draft or published."
         ),
     )
-    def create(self, request, *args, **kwargs):
+    def create(self, request: SignedInRequest) -> Response:
         new = serializers.ProductCreateSerializer
         agency, fields = creation(request, new, "owner_agency", may_act=rules.can_create_product)
         # The answer is read before the commit: if the database goes away between the two, the
@@ -105,7 +106,7 @@ class ProductViewSet(
             "another of your agencies (the curating agency only)."
         ),
     )
-    def partial_update(self, request, *args, **kwargs):
+    def partial_update(self, request: SignedInRequest, slug: str | None = None) -> Response:
         product = self.get_object()
         user = request.user
         require(rules.can_edit_product(user, product))
@@ -137,7 +138,7 @@ class ProductViewSet(
         responses=answers({204: None}, 401, 403, 404, 409),
         description=_("Archive the product: off the public pages, kept with its history."),
     )
-    def destroy(self, request, *args, **kwargs):
+    def destroy(self, request: SignedInRequest, slug: str | None = None) -> Response:
         services.archive(product=self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -157,7 +158,7 @@ class ProductViewSet(
         url_path="images",
         parser_classes=[MultiPartParser, FormParser],
     )
-    def images(self, request, slug=None):
+    def images(self, request: SignedInRequest, slug: str | None = None) -> Response:
         product = self.get_object()
         require(rules.can_edit_product(request.user, product))
         upload = validated(serializers.ImageUploadSerializer, request)
@@ -190,7 +191,9 @@ class ProductViewSet(
         description=_("Remove a picture of the product, and its file."),
     )
     @action(detail=True, methods=["delete"], url_path=r"images/(?P<image_id>[^/.]+)")
-    def image(self, request, slug=None, image_id=None):
+    def image(
+        self, request: SignedInRequest, slug: str | None = None, image_id: str | None = None
+    ) -> Response:
         image = get_object_or_404(self.get_object().images.all(), pk=image_id)
         services.remove_image(image=image, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -211,7 +214,7 @@ class ProductViewSet(
             "managers are told by e-mail."
         ),
     )
-    def collaborations(self, request, slug=None):
+    def collaborations(self, request: SignedInRequest, slug: str | None = None) -> Response:
         """Every collaboration of the product the user may see (`Collaboration.objects
         .visible_to`: the curating agency sees them all, pending, accepted, declined and
         ended), or a new invitation."""

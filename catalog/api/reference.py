@@ -2,6 +2,7 @@
 the flagships in force. Every queryset starts from the model's own visibility rule (`current`,
 `active`, `published`), so what the pages do not show answers 404 here too."""
 
+from django.db.models import QuerySet
 from rest_framework import mixins, viewsets
 
 from catalog.models import Category, Criterion, Designation, Product, Region
@@ -38,7 +39,7 @@ class FlagshipViewSet(
 
     serializer_class = serializers.FlagshipSerializer
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Designation]:
         return (
             Designation.objects.current()
             .filter(product__in=Product.objects.published())

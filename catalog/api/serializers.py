@@ -4,12 +4,14 @@ Related objects appear by slug, or by id where they have none. Nothing personal 
 business shows `has_nib`, never the NIB, and its owner's name only with the owner's consent.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from agencies.models import Agency
 from catalog.models import (
@@ -158,6 +160,14 @@ class FlagshipPeriodSerializer(serializers.ModelSerializer):
         fields = ["id", "year", "valid_from", "valid_until", "decree_number"]
 
 
+class ShownProduct(Protocol):
+    """A product as `ProductSerializer.with_related()` reads it: what it prefetches. A class at
+    run time, since drf-spectacular reads the getters' annotations."""
+
+    accepted_collaborations: list[Collaboration]
+    current_designations: list[Designation]
+
+
 class ProductSerializer(serializers.ModelSerializer):
     """A product with everything a buyer needs. Reads a queryset prepared by `with_related()`."""
 
@@ -212,15 +222,15 @@ class ProductSerializer(serializers.ModelSerializer):
             ),
         )
 
-    def get_collaborating_agencies(self, product: Product) -> list[str]:
+    def get_collaborating_agencies(self, product: ShownProduct) -> list[str]:
         """Agencies co-curating the product: accepted collaborations only."""
         return [collaboration.agency.slug for collaboration in product.accepted_collaborations]
 
-    def get_is_flagship(self, product: Product) -> bool:
+    def get_is_flagship(self, product: ShownProduct) -> bool:
         return bool(product.current_designations)
 
     @extend_schema_field(FlagshipPeriodSerializer(allow_null=True))
-    def get_flagship(self, product: Product) -> dict | None:
+    def get_flagship(self, product: ShownProduct) -> dict[str, Any] | None:
         if not product.current_designations:
             return None
         return FlagshipPeriodSerializer(product.current_designations[0]).data
@@ -251,22 +261,30 @@ class FlagshipSerializer(serializers.ModelSerializer):
 # Writing ----------------------------------------------------------------------------------------
 
 
-class StrictFieldsMixin:
+# A Serializer itself (with no field), so that what it reads of its subclass is typed; listed
+# first, before the Serializer or ModelSerializer the subclass is. Its docstring is the schema's
+# description of the serializers that have none.
+class StrictFieldsMixin(serializers.Serializer):
     """Refuses, with a 400 naming it, every field the serializer does not write (`created_by`,
     `is_flagship`, `slug`...), instead of DRF's default of silently ignoring it: a client must
     never believe it set something it did not (docs/architecture.md §4)."""
 
-    def to_internal_value(self, data):
-        unknown = []
+    def to_internal_value(self, data: Any) -> Any:
+        unknown: list[str] = []
         if isinstance(data, Mapping):
             writable = {name for name, field in self.fields.items() if not field.read_only}
             unknown = sorted(set(data) - writable)
+        errors: dict[str, Any]
         try:
             value = super().to_internal_value(data)
         except serializers.ValidationError as error:
             if not unknown:
                 raise
-            errors = dict(error.detail)
+            detail = error.detail  # by field; a bare list would be errors of no field
+            if isinstance(detail, dict):
+                errors = dict(detail)
+            else:
+                errors = {api_settings.NON_FIELD_ERRORS_KEY: detail}
         else:
             if not unknown:
                 return value
@@ -276,7 +294,9 @@ class StrictFieldsMixin:
         raise serializers.ValidationError(errors)
 
 
-def named_choices(component: str, choices, **options) -> serializers.ChoiceField:
+def named_choices(
+    component: str, choices: Sequence[Any], **options: Any
+) -> serializers.ChoiceField:
     """A choice field whose values the schema documents as the enum `component`: left to
     itself, drf-spectacular would name every set of choices of a field called `status` alike."""
     values = [str(value) for value in serializers.ChoiceField(choices=choices).choices]
@@ -287,7 +307,7 @@ def named_choices(component: str, choices, **options) -> serializers.ChoiceField
     )
 
 
-def writable_slug(queryset) -> serializers.SlugRelatedField:
+def writable_slug(queryset: QuerySet[Any]) -> serializers.SlugRelatedField:
     """A related object written by its slug."""
     return serializers.SlugRelatedField(slug_field="slug", queryset=queryset)
 
@@ -296,7 +316,7 @@ class VisibleBusinessField(serializers.SlugRelatedField):
     """A business by slug, among those the requesting user may see: a closed business of another
     agency is as unknown here as on its page."""
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Business]:
         return Business.objects.visible_to(self.context["request"].user)
 
 
