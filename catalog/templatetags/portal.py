@@ -1,23 +1,31 @@
 """Presentation helpers for the portal's templates."""
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
+from django.template.context import Context
 from django.urls import translate_url
 from django.utils import numberformat
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from catalog.models import Product, ProductImage
 from catalog.search import count_cap
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def language_switch(context):
+def language_switch(context: Context) -> "list[tuple[str, StrOrPromise, str]]":
     """(code, name, url) of this page in the other language: a plain link, no form, so that
     public pages need no session, cookie or CSRF token."""
     request = context["request"]
@@ -30,7 +38,7 @@ def language_switch(context):
 
 
 @register.simple_tag(takes_context=True)
-def alternate_urls(context):
+def alternate_urls(context: Context) -> list[tuple[str, str]]:
     """(code, absolute url) of this page in every language, for hreflang links."""
     request = context["request"]
     path = request.path
@@ -41,7 +49,7 @@ def alternate_urls(context):
 
 
 @register.filter
-def rupiah(value):
+def rupiah(value: int | str | None) -> str:
     """45000 → "Rp 45.000" (Indonesian thousands separator in both languages: it is rupiah)."""
     if value is None or value == "":
         return ""
@@ -51,7 +59,7 @@ def rupiah(value):
 
 
 @register.filter
-def price_range(product):
+def price_range(product: Product) -> str:
     """ "Rp 45.000 – Rp 60.000 / 250 g" (or a single price when both ends are equal)."""
     text = rupiah(product.price_min)
     if product.price_max != product.price_min:
@@ -64,7 +72,7 @@ def price_range(product):
 
 
 @register.filter
-def capped(value) -> str:
+def capped(value: int | str | None) -> str:
     """A count as shown, grouped as the active language writes numbers: exact up to the cap,
     "10.000+" (Indonesian) or "10,000+" (English) beyond (docs/architecture.md §5)."""
     if value is None:
@@ -85,7 +93,7 @@ def whatsapp_number(number: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def whatsapp_link(context, product):
+def whatsapp_link(context: Context, product: Product) -> str:
     """https://wa.me/62… with a message naming the product and its page."""
     number = whatsapp_number(product.business.whatsapp)
     if not number:
@@ -99,7 +107,7 @@ def whatsapp_link(context, product):
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes):
+def query_with(context: Context, **changes: Any) -> str:
     """The current query string with some parameters changed (None or "" removes them); the
     page number is dropped whenever a filter changes."""
     params = context["request"].GET.copy()
@@ -114,18 +122,18 @@ def query_with(context, **changes):
 
 
 @register.filter
-def tel(number):
+def tel(number: str | None) -> str:
     return re.sub(r"[^\d+]", "", number or "")
 
 
 @register.filter
-def height_for(image, width):
+def height_for(image: ProductImage, width: int | str) -> int:
     """The height of `image` shown `width` pixels wide (explicit sizes: nothing jumps)."""
     return image.height_for(int(width))
 
 
 @register.simple_tag(takes_context=True)
-def toggle_filter(context, name, value, selected):
+def toggle_filter(context: Context, name: str, value: str, selected: bool) -> str:
     """The list's address with filter `name` set to `value`, or removed when it is selected."""
     params = context["request"].GET.copy()
     params.pop("page", None)
@@ -136,6 +144,6 @@ def toggle_filter(context, name, value, selected):
     return _query_string(params)
 
 
-def _query_string(params) -> str:
+def _query_string(params: QueryDict | Mapping[str, Any]) -> str:
     encoded = urlencode(sorted(params.items()))
     return f"?{encoded}" if encoded else "?"
