@@ -4,16 +4,21 @@ Forms read and check what a person typed; they never save. The services save, an
 right and every rule of the data: a form that stands in front of a service skips the model's own
 validation (`ServiceForm`), so that each rule has one home and its message comes from there."""
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Role
+from agencies.models import Agency, AgencyQuerySet, Role
 from catalog import rules
 from catalog.models import Business, Certificate, Product, ProductLink
 from catalog.services.businesses import BUSINESS_FIELDS
 from catalog.services.certificates import CERTIFICATE_FIELDS
 from catalog.services.products import PRODUCT_CONTENT_FIELDS
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 S = Product.Status
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -28,7 +33,7 @@ class Look:
     #: Several forms share the product page: each names its inputs' ids apart.
     default_auto_id = "id_%s"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         kwargs.setdefault("auto_id", self.default_auto_id)
         super().__init__(*args, **kwargs)
@@ -43,11 +48,18 @@ class ServiceForm(Look, forms.ModelForm):
     knows the rules a model cannot check alone), and the view puts its errors on this form.
     Skipping it here also leaves the instance untouched when the form is invalid."""
 
-    def _post_clean(self):
+    def _post_clean(self) -> None:
         pass
 
 
-def single_agency(field, queryset):
+class AgencyChoiceField(forms.ModelChoiceField):
+    """The agency a new row belongs to. `fixed` is that agency when the user has no choice: the
+    form's template shows its name beside the hidden input."""
+
+    fixed: Agency | None = None
+
+
+def single_agency(field: AgencyChoiceField, queryset: AgencyQuerySet) -> None:
     """With one choice the agency is fixed: a hidden input (still checked against the choices)."""
     field.queryset = queryset
     choices = list(queryset[:2])
@@ -83,19 +95,21 @@ class ProductCreateForm(ProductContentForm):
 
     class Meta(ProductContentForm.Meta):
         fields = ["business", "owner_agency", *ProductContentForm.Meta.fields, "status"]
+        field_classes = {"owner_agency": AgencyChoiceField}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: "User", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        business = self.fields["business"]
+        business = cast("forms.ModelChoiceField[Business]", self.fields["business"])
         business.queryset = Business.objects.active()
         business.help_text = _("Active businesses, by region.")
         business.choices = grouped_businesses()
-        single_agency(self.fields["owner_agency"], rules.acting_agencies(user))
+        owner_agency = cast(AgencyChoiceField, self.fields["owner_agency"])
+        single_agency(owner_agency, rules.acting_agencies(user))
 
 
-def grouped_businesses():
+def grouped_businesses() -> list[tuple[str, str] | tuple[str, list[tuple[int, str]]]]:
     """Every active business, grouped by region: a plain <select> that works without script."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[tuple[int, str]]] = {}
     rows = Business.objects.active().select_related("region")
     for business in rows.order_by("region__order", "region__name", "name"):
         groups.setdefault(business.region.name, []).append((business.pk, business.name))
@@ -106,10 +120,10 @@ class HandOverForm(AccessibleForm):
     default_auto_id = "id_hand_over_%s"
     agency = forms.ModelChoiceField(label=_("New curating agency"), queryset=Agency.objects.none())
 
-    def __init__(self, *args, user, product, **kwargs):
+    def __init__(self, *args: Any, user: "User", product: Product, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         queryset = rules.acting_agencies(user).exclude(pk=product.owner_agency_id)
-        self.fields["agency"].queryset = queryset
+        cast("forms.ModelChoiceField[Agency]", self.fields["agency"]).queryset = queryset
 
 
 class ImageForm(AccessibleForm):
@@ -141,7 +155,7 @@ class CertificateForm(ServiceForm):
         fields = list(CERTIFICATE_FIELDS)
         widgets = {"issued_on": DATE, "expires_on": DATE}
 
-    def __init__(self, *args, verifier=None, **kwargs):
+    def __init__(self, *args: Any, verifier: Agency | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         verified = self.fields["verified"]
         verified.initial = self.instance.is_verified
@@ -170,9 +184,10 @@ class InviteForm(AccessibleForm):
         help_text=_("e.g. pendampingan sertifikasi halal"),
     )
 
-    def __init__(self, *args, product, **kwargs):
+    def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.exclude(pk=product.owner_agency_id)
+        agency = cast("forms.ModelChoiceField[Agency]", self.fields["agency"])
+        agency.queryset = Agency.objects.exclude(pk=product.owner_agency_id)
 
 
 class BusinessForm(ServiceForm):
@@ -197,10 +212,12 @@ class BusinessCreateForm(BusinessForm):
 
     class Meta(BusinessForm.Meta):
         fields = ["registering_agency", *BUSINESS_FIELDS]
+        field_classes = {"registering_agency": AgencyChoiceField}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: "User", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        single_agency(self.fields["registering_agency"], rules.acting_agencies(user))
+        registering_agency = cast(AgencyChoiceField, self.fields["registering_agency"])
+        single_agency(registering_agency, rules.acting_agencies(user))
 
 
 class AddMemberForm(AccessibleForm):
@@ -208,7 +225,7 @@ class AddMemberForm(AccessibleForm):
     username = forms.CharField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
 
-    def clean_username(self):
+    def clean_username(self) -> "User":
         username = self.cleaned_data["username"].strip()
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:

@@ -3,8 +3,13 @@
 Registering warns about businesses with similar names before a duplicate is made, and a NIB
 that is registered already leads to the business that has it instead of a second one."""
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,23 +18,27 @@ from django.views.decorators.http import require_http_methods
 from catalog import rules, services
 from catalog.models import Business, Product
 from catalog.services.businesses import DuplicateNIB
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import BusinessCreateForm, BusinessForm
 
 from .helpers import add_errors, refuse_unless, run_action, workspace_action, workspace_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 PRODUCT_LIMIT = 100
 
 
-def business_url(business):
+def business_url(business: Business) -> str:
     return reverse("workspace-business", args=[business.slug])
 
 
-def posted(request):
+def posted(request: SignedInHttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def where_to_see(user, businesses):
+def where_to_see(user: "User", businesses: Iterable[Business]) -> list[tuple[Business, str | None]]:
     """[(business, url or None)]: the workspace page of each business the user may see."""
     visible = set(
         Business.objects.visible_to(user)
@@ -42,7 +51,9 @@ def where_to_see(user, businesses):
     ]
 
 
-def save_or_explain(form, save):
+def save_or_explain(
+    form: BaseForm, save: Callable[[], Business]
+) -> tuple[Business | None, Business | None]:
     """Run `save`; on a refusal of the data, put it on the form. Returns (business, duplicate):
     the saved business, or the business that holds the NIB already."""
     try:
@@ -57,7 +68,7 @@ def save_or_explain(form, save):
 
 @workspace_page
 @GET_OR_POST
-def business_create(request):
+def business_create(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     refuse_unless(rules.can_create_business(user))
     form = BusinessCreateForm(posted(request), user=user)
@@ -86,7 +97,7 @@ def business_create(request):
 
 @workspace_page
 @GET_OR_POST
-def business_page(request, slug):
+def business_page(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     user = request.user
     businesses = Business.objects.visible_to(user).select_related("region", "registering_agency")
     business = get_object_or_404(businesses, slug=slug)
@@ -126,7 +137,7 @@ def business_page(request, slug):
 
 
 @workspace_action
-def business_deactivate(request, slug):
+def business_deactivate(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     business = get_object_or_404(Business.objects.visible_to(request.user), slug=slug)
     return run_action(
         request,

@@ -20,6 +20,7 @@ from agencies.models import Agency
 from catalog import rules, services
 from catalog.models import Collaboration
 from umkm_portal.services import NotAllowedNow
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import InviteForm
 
 from .helpers import (
@@ -87,7 +88,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
 
 
 @workspace_action
-def product_invite(request: HttpRequest, slug: str) -> HttpResponse:
+def product_invite(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_manage_product(request.user, product))
     form = InviteForm(request.POST, product=product)

@@ -9,8 +9,11 @@ CSV is streamed; XLSX is written by openpyxl's write-only mode, row by row.
 
 import csv
 import io
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,19 +22,26 @@ from django.views.decorators.http import require_safe
 from agencies.models import Agency
 from catalog import rules
 from catalog.models import Business, Product
+from catalog.models.business import BusinessQuerySet
+from catalog.models.product import ProductQuerySet
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.resources import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
     BusinessResource,
+    CatalogueResource,
     ProductResource,
 )
 from workspace.views.helpers import workspace_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 EXPORT_MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
 
 
-def chosen_agency(request):
+def chosen_agency(request: SignedInHttpRequest) -> Agency | None:
     """The agency of `dinas=<slug>`, if given: one of the user's own, or 404."""
     slug = request.GET.get("dinas", "").strip()
     if not slug:
@@ -39,12 +49,12 @@ def chosen_agency(request):
     return get_object_or_404(rules.acting_agencies(request.user), slug=slug)
 
 
-def bad_format(request):
+def bad_format(request: SignedInHttpRequest) -> HttpResponse:
     context = {"formats": FORMATS, "title": _("Unknown file format")}
     return render(request, "workspace/data/bad_format.html", context, status=400)
 
 
-def product_rows(user, agency):
+def product_rows(user: "User", agency: Agency | None) -> ProductQuerySet:
     products = Product.objects.editable_by(user)
     if agency is not None:
         products = products.curated_by(Agency.objects.filter(pk=agency.pk))
@@ -53,7 +63,7 @@ def product_rows(user, agency):
     )
 
 
-def business_rows(user, agency):
+def business_rows(user: "User", agency: Agency | None) -> BusinessQuerySet:
     businesses = Business.objects.editable_by(user)
     if agency is not None:
         businesses = businesses.filter(registering_agency=agency)
@@ -63,14 +73,14 @@ def business_rows(user, agency):
 class _Echo:
     """A file-like object whose write() returns what it is given: csv.writer as a generator."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
-def csv_response(resource, queryset):
+def csv_response(resource: CatalogueResource, queryset: QuerySet[Any]) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
-    def lines():
+    def lines() -> Iterator[str]:
         yield "\ufeff"  # the byte-order mark lets Excel read UTF-8 (names with emoji, é, ñ)
         yield writer.writerow(resource.get_export_headers())
         for instance in resource.iter_queryset(queryset):
@@ -79,11 +89,11 @@ def csv_response(resource, queryset):
     return StreamingHttpResponse(lines(), content_type=CSV_CONTENT_TYPE)
 
 
-def xlsx_response(resource, queryset, title):
+def xlsx_response(resource: CatalogueResource, queryset: QuerySet[Any], title: str) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    def cell(value):
+    def cell(value: object) -> object:
         # Control characters cannot be stored in XLSX at all; they are dropped.
         return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
@@ -99,7 +109,13 @@ def xlsx_response(resource, queryset, title):
     return HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
 
 
-def export(request, *, resource_class, rows, file_stem):
+def export(
+    request: SignedInHttpRequest,
+    *,
+    resource_class: type[CatalogueResource],
+    rows: Callable[["User", Agency | None], QuerySet[Any]],
+    file_stem: str,
+) -> HttpResponseBase:
     fmt = request.GET.get("format", "csv").strip().lower()
     if fmt not in FORMATS:
         return bad_format(request)
@@ -108,6 +124,7 @@ def export(request, *, resource_class, rows, file_stem):
     truncated = queryset[EXPORT_MAX_ROWS : EXPORT_MAX_ROWS + 1].exists()
     queryset = queryset[:EXPORT_MAX_ROWS]
     resource = resource_class(user=request.user)
+    response: HttpResponseBase
     if fmt == "csv":
         response = csv_response(resource, queryset)
     else:
@@ -122,13 +139,13 @@ def export(request, *, resource_class, rows, file_stem):
 
 @require_safe
 @workspace_page
-def export_products(request):
+def export_products(request: SignedInHttpRequest) -> HttpResponseBase:
     """The products the user may edit, as CSV or XLSX."""
     return export(request, resource_class=ProductResource, rows=product_rows, file_stem="produk")
 
 
 @require_safe
 @workspace_page
-def export_businesses(request):
+def export_businesses(request: SignedInHttpRequest) -> HttpResponseBase:
     """The businesses the user's agencies registered, as CSV or XLSX."""
     return export(request, resource_class=BusinessResource, rows=business_rows, file_stem="umkm")

@@ -7,13 +7,13 @@ a ValidationError goes back onto the form it came from."""
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Field, Model
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.functional import Promise
@@ -24,8 +24,11 @@ from django.views.decorators.http import require_POST
 
 from umkm_portal.services import NotAllowedNow
 
+#: A view; a streamed export is no HttpResponse, only an HttpResponseBase.
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
-def workspace_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+
+def workspace_page(view: View) -> View:
     """Signed-in staff only, and never cached anywhere (the login redirect included)."""
     return never_cache(login_required(view))
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from catalog import rules, services
 from catalog.models import Business, Product
 from catalog.uploads import StorageUnavailable
 from umkm_portal.services import NotAllowedNow
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import (
     CertificateForm,
     HandOverForm,
@@ -41,22 +44,22 @@ from .helpers import (
 GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def visible_product(request, slug):
+def visible_product(request: SignedInHttpRequest, slug: str) -> Product:
     products = Product.objects.visible_to(request.user).select_related(
         "business__region", "category", "owner_agency"
     )
     return get_object_or_404(products, slug=slug)
 
 
-def product_url(product, anchor=""):
+def product_url(product: Product, anchor: str = "") -> str:
     return reverse("workspace-product", args=[product.slug]) + (f"#{anchor}" if anchor else "")
 
 
-def posted(request):
+def posted(request: SignedInHttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def render_page(request, product, **forms):
+def render_page(request: SignedInHttpRequest, product: Product, **forms: BaseForm) -> HttpResponse:
     """The product's workspace page; `forms` are bound forms to show again with their errors."""
     user = request.user
     can_edit = rules.can_edit_product(user, product)
@@ -89,10 +92,10 @@ def render_page(request, product, **forms):
 
 @workspace_page
 @GET_OR_POST
-def product_create(request):
+def product_create(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     refuse_unless(rules.acting_agencies(user).exists())
-    initial = {}
+    initial: dict[str, int] = {}
     if business := Business.objects.active().filter(slug=request.GET.get("umkm")).first():
         initial["business"] = business.pk
     form = ProductCreateForm(posted(request), user=user, initial=initial)
@@ -115,13 +118,13 @@ def product_create(request):
 
 @workspace_page
 @require_safe
-def product_page(request, slug):
+def product_page(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     return render_page(request, visible_product(request, slug))
 
 
 @workspace_page
 @GET_OR_POST
-def product_edit(request, slug):
+def product_edit(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     form = ProductContentForm(posted(request), instance=product)
@@ -143,7 +146,7 @@ def product_edit(request, slug):
 
 
 @workspace_action
-def product_publish(request, slug):
+def product_publish(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     return run_action(
         request,
@@ -154,7 +157,7 @@ def product_publish(request, slug):
 
 
 @workspace_action
-def product_unpublish(request, slug):
+def product_unpublish(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     return run_action(
         request,
@@ -165,7 +168,7 @@ def product_unpublish(request, slug):
 
 
 @workspace_action
-def product_archive(request, slug):
+def product_archive(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     return run_action(
         request,
@@ -176,7 +179,7 @@ def product_archive(request, slug):
 
 
 @workspace_action
-def product_hand_over(request, slug):
+def product_hand_over(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_manage_product(request.user, product))
     form = HandOverForm(request.POST, user=request.user, product=product)
@@ -199,7 +202,7 @@ def product_hand_over(request, slug):
 
 
 @workspace_action
-def image_add(request, slug):
+def image_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     form = ImageForm(request.POST, request.FILES)
@@ -226,7 +229,7 @@ def image_add(request, slug):
 
 
 @workspace_action
-def image_move(request, slug, pk):
+def image_move(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
     """One step earlier (`direction=up`) or later (`down`): the whole order goes to the service."""
     product = visible_product(request, slug)
     image = get_object_or_404(product.images, pk=pk)
@@ -244,7 +247,7 @@ def image_move(request, slug, pk):
 
 
 @workspace_action
-def image_remove(request, slug, pk):
+def image_remove(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
     product = visible_product(request, slug)
     image = get_object_or_404(product.images, pk=pk)
     return run_action(
@@ -259,7 +262,7 @@ def image_remove(request, slug, pk):
 
 
 @workspace_action
-def certificate_add(request, slug):
+def certificate_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     verifier = services.verifying_agency(request.user, product)
@@ -277,7 +280,7 @@ def certificate_add(request, slug):
 
 @workspace_page
 @GET_OR_POST
-def certificate_edit(request, slug, pk):
+def certificate_edit(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
     product = visible_product(request, slug)
     certificate = get_object_or_404(product.certificates, pk=pk)
     refuse_unless(rules.can_edit_product(request.user, product))
@@ -298,7 +301,7 @@ def certificate_edit(request, slug, pk):
 
 
 @workspace_action
-def certificate_remove(request, slug, pk):
+def certificate_remove(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
     product = visible_product(request, slug)
     certificate = get_object_or_404(product.certificates, pk=pk)
     return run_action(
@@ -310,7 +313,7 @@ def certificate_remove(request, slug, pk):
 
 
 @workspace_action
-def link_add(request, slug):
+def link_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     form = LinkForm(request.POST)
@@ -326,7 +329,7 @@ def link_add(request, slug):
 
 
 @workspace_action
-def link_remove(request, slug, pk):
+def link_remove(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
     product = visible_product(request, slug)
     link = get_object_or_404(product.links, pk=pk)
     return run_action(
@@ -344,7 +347,7 @@ HISTORY_PAGE_SIZE = 20
 
 @workspace_page
 @require_safe
-def product_history(request, slug):
+def product_history(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     """Who changed what and when, newest first: each record compared with the one before it."""
     product = visible_product(request, slug)
     records = product.history.select_related("history_user").order_by(
