@@ -17,6 +17,7 @@ quote is taken off again on import, so that an exported file imports back unchan
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -33,11 +34,15 @@ from import_export.widgets import (
     IntegerWidget,
 )
 
+from agencies.models import Agency
 from catalog import rules, services
 from catalog.models import Business, Product
 from catalog.services.businesses import BUSINESS_FIELDS
 from catalog.services.products import PRODUCT_CONTENT_FIELDS
 from umkm_portal.services import NotAllowedNow
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
 
 #: What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,8 +50,12 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+#: A row's product or business during an import: between the hooks of django-import-export it
+#: carries the cells read (`_import_values`) and the errors of unreadable ones (`_cell_errors`).
+RowInstance = Any
 
-def escape_formula(value):
+
+def escape_formula(value: object) -> object:
     """`'=SUM(A1)` instead of `=SUM(A1)`: text is shown as text, never run as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
@@ -60,7 +69,7 @@ def unescape_formula(value: str) -> str:
     return value
 
 
-def is_blank(value) -> bool:
+def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -71,26 +80,26 @@ class TextWidget(CharWidget):
     """Text as given (not stripped), less the formula escape of our own exports. With
     `allow_blank=False` an empty cell reads as None, and the field then keeps its value."""
 
-    def clean(self, value, row=None, **kwargs):
-        value = super().clean(value, row, **kwargs)
-        if value is None or (not self.allow_blank and value == ""):
+    def clean(self, value: object, row: Any = None, **kwargs: Any) -> str | None:
+        cleaned = super().clean(value, row, **kwargs)
+        if cleaned is None or (not self.allow_blank and cleaned == ""):
             return None
-        return unescape_formula(value)
+        return unescape_formula(cleaned)
 
 
 class SlugTextWidget(CharWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Any = None, **kwargs: Any) -> str:
         return "" if is_blank(value) else force_str(value).strip()
 
 
 class WholeNumberWidget(IntegerWidget):
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Any = None, **kwargs: Any) -> int | None:
         try:
             return super().clean(value, row, **kwargs)
         except (ArithmeticError, ValueError, TypeError) as error:
             raise ValueError(_("Enter a whole number, e.g. 45000.")) from error
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: int | None, obj: Any = None, **kwargs: Any) -> int | str | None:
         """Digits only (no thousands separator of the active language), or the number itself
         for spreadsheets."""
         if kwargs.get("force_native_type"):
@@ -104,7 +113,7 @@ class YesNoWidget(BooleanWidget):
     TRUE_WORDS = {"1", "true", "ya", "yes", "y"}
     FALSE_WORDS = {"0", "false", "tidak", "no", "n"}
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Any = None, **kwargs: Any) -> bool | None:
         if isinstance(value, bool):
             return value
         if is_blank(value):
@@ -120,12 +129,12 @@ class YesNoWidget(BooleanWidget):
 class SlugWidget(ForeignKeyWidget):
     """A related object by its slug. `cached` reads a small table (regions, categories) once."""
 
-    def __init__(self, model, *, cached=False):
+    def __init__(self, model: type[models.Model], *, cached: bool = False) -> None:
         super().__init__(model, "slug")
         self.cached = cached
-        self._by_slug = None
+        self._by_slug: dict[str, models.Model] | None = None
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: object, row: Any = None, **kwargs: Any) -> models.Model | None:
         if is_blank(value):
             return None
         slug = force_str(value).strip()
@@ -143,7 +152,7 @@ class SlugWidget(ForeignKeyWidget):
         return found
 
 
-def text(name, *, allow_blank=True):
+def text(name: str, *, allow_blank: bool = True) -> Field:
     return Field(
         attribute=name,
         column_name=name,
@@ -152,24 +161,24 @@ def text(name, *, allow_blank=True):
     )
 
 
-def number(name):
+def number(name: str) -> Field:
     return Field(attribute=name, column_name=name, widget=WholeNumberWidget())
 
 
-def yes_no(name):
+def yes_no(name: str) -> Field:
     return Field(attribute=name, column_name=name, widget=YesNoWidget(), saves_null_values=False)
 
 
-def related(name, model, *, cached=False):
+def related(name: str, model: type[models.Model], *, cached: bool = False) -> Field:
     return Field(attribute=name, column_name=name, widget=SlugWidget(model, cached=cached))
 
 
-def shown(name, attribute):
+def shown(name: str, attribute: str) -> Field:
     """Exported for reading, ignored on import."""
     return Field(attribute=attribute, column_name=name, readonly=True)
 
 
-def updated_at():
+def updated_at() -> Field:
     widget = DateTimeWidget(format="%Y-%m-%d %H:%M")
     return Field(attribute="updated_at", column_name="updated_at", readonly=True, widget=widget)
 
@@ -198,18 +207,21 @@ class CatalogueResource(resources.ModelResource):
     by the services of catalog.services, which decide every right and rule as they do for the
     pages and the API. Their refusals become the row's errors, beside those of unreadable cells."""
 
-    def __init__(self, *, user, agency=None):
+    def __init__(self, *, user: "User", agency: Agency | None = None) -> None:
         super().__init__()
         self.user = user
         self.agency = agency
 
     @classmethod
-    def field_from_django_field(cls, field_name, django_field, readonly) -> Field:
+    def field_from_django_field(
+        cls, field_name: str, django_field: models.Field, readonly: bool
+    ) -> Field:
         """The column of a model field named in Meta.fields without a declaration of its own:
         related rows by slug (small reference tables, read once), whole numbers, yes/no, text;
         an empty cell keeps the value of a field with choices."""
-        if django_field.is_relation:
-            return related(field_name, django_field.related_model, cached=True)
+        model = django_field.related_model
+        if django_field.is_relation and model is not None:
+            return related(field_name, model, cached=True)
         if isinstance(django_field, models.BooleanField):
             return yes_no(field_name)
         if isinstance(django_field, models.IntegerField):
@@ -218,10 +230,10 @@ class CatalogueResource(resources.ModelResource):
 
     # Export -------------------------------------------------------------------------------------
 
-    def export_field(self, field, instance, **kwargs):
+    def export_field(self, field: Field, instance: models.Model, **kwargs: Any) -> object:
         return escape_formula(super().export_field(field, instance, **kwargs))
 
-    def may_see_personal_data(self, business) -> bool:
+    def may_see_personal_data(self, business: Business) -> bool:
         """NIB and owner's name: the registering agency's staff and administrators (UU PDP)."""
         if not hasattr(self, "_may_edit"):
             self._may_edit = rules.business_editor(self.user)
@@ -229,11 +241,18 @@ class CatalogueResource(resources.ModelResource):
 
     # Import -------------------------------------------------------------------------------------
 
-    def editable(self):
+    def new_rows_agency(self) -> Agency:
+        """The agency the user chose for new rows; a resource made for an export has none, and
+        may add nothing (PermissionDenied, as the services answer)."""
+        if self.agency is None:
+            raise PermissionDenied
+        return self.agency
+
+    def editable(self) -> models.QuerySet[Any]:
         """The rows of the model this user may change (the queryset the pages start from)."""
         return self._meta.model.objects.editable_by(self.user)
 
-    def get_instance(self, instance_loader, row):
+    def get_instance(self, instance_loader: Any, row: Any) -> models.Model | None:
         """The row's object by slug, if the user may edit it; another agency's slug is an error,
         never an update and never a silent copy."""
         slug = SlugTextWidget().clean(row.get("slug"))
@@ -251,17 +270,21 @@ class CatalogueResource(resources.ModelResource):
             )
         return instance
 
-    def import_row(self, row, instance_loader, **kwargs):
+    def import_row(self, row: Any, instance_loader: Any, **kwargs: Any) -> RowResult:
         if all(is_blank(value) for value in row.values()):
             skipped = self.get_row_result_class()()
             skipped.import_type = RowResult.IMPORT_TYPE_SKIP
             return skipped
         return super().import_row(row, instance_loader, **kwargs)
 
-    def after_init_instance(self, instance, new, row, **kwargs) -> None:
+    def after_init_instance(
+        self, instance: RowInstance, new: bool, row: Any, **kwargs: Any
+    ) -> None:
         instance._import_values = {}
 
-    def import_field(self, field, instance, row, is_m2m=False, **kwargs) -> None:
+    def import_field(
+        self, field: Field, instance: RowInstance, row: Any, is_m2m: bool = False, **kwargs: Any
+    ) -> None:
         """Read one cell (a ValueError is that cell's error) and keep its value for the service;
         the instance itself stays as the database holds it."""
         if field.readonly or not field.attribute or field.column_name not in row:
@@ -271,18 +294,23 @@ class CatalogueResource(resources.ModelResource):
             instance._import_values[field.attribute] = value
 
     def validate_instance(
-        self, instance, import_validation_errors=None, validate_unique=True
+        self,
+        instance: RowInstance,
+        import_validation_errors: dict[str, Any] | None = None,
+        validate_unique: bool = True,
     ) -> None:
         """The services validate; the cells that could not be read wait for their errors."""
         instance._cell_errors = dict(import_validation_errors or {})
 
-    def save_instance(self, instance, is_create, row, **kwargs) -> None:
+    def save_instance(
+        self, instance: RowInstance, is_create: bool, row: Any, **kwargs: Any
+    ) -> None:
         """Write the row through the services, in a savepoint of its own: a row that fails
         leaves nothing behind, also in the preview where the following rows are checked
         against it. Where a cell could not be read, its error stands instead of the one the
         service gave for the value missing."""
         values, cell_errors = dict(instance._import_values), instance._cell_errors
-        errors: dict = {}
+        errors: dict[str, Any] = {}
         try:
             with transaction.atomic():
                 saved = self.write(instance, values, is_create)
@@ -300,16 +328,18 @@ class CatalogueResource(resources.ModelResource):
             setattr(instance, name, value)
         instance.pk = saved.pk
 
-    def write(self, instance, values: dict, new: bool) -> models.Model:
+    def write(self, instance: RowInstance, values: dict[str, Any], new: bool) -> models.Model:
         """Call the services for one row; `values` are the cells read, by field."""
         raise NotImplementedError
 
-    def explain(self, errors: dict, instance, values: dict) -> dict:
+    def explain(
+        self, errors: dict[str, Any], instance: RowInstance, values: dict[str, Any]
+    ) -> dict[str, Any]:
         """The services' errors as the file's reader needs them."""
         return errors
 
     @staticmethod
-    def changes(instance, values: dict) -> dict:
+    def changes(instance: RowInstance, values: dict[str, Any]) -> dict[str, Any]:
         """The values that differ from what the database holds."""
         changed = {}
         for name, value in values.items():
@@ -319,7 +349,7 @@ class CatalogueResource(resources.ModelResource):
                 changed[name] = value
         return changed
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
         """Unlike ModelResource, do not reset the id sequences: we never import ids, and resetting
         a sequence under concurrent writers could hand out an id twice."""
 
@@ -347,7 +377,7 @@ class ProductResource(CatalogueResource):
         use_transactions = True
         chunk_size = 2000
 
-    def write(self, instance, values, new) -> Product:
+    def write(self, instance: Product, values: dict[str, Any], new: bool) -> Product:
         slug, status = values.pop("slug", ""), values.pop("status", None)
         if new:
             business = values.pop("business", None)
@@ -356,7 +386,7 @@ class ProductResource(CatalogueResource):
                 raise ValidationError({"business": message})
             with refusals("owner_agency", _("You may not add products for this agency.")):
                 return services.create_product(
-                    by=self.user, owner_agency=self.agency, business=business,
+                    by=self.user, owner_agency=self.new_rows_agency(), business=business,
                     status=status or Product.Status.DRAFT, slug=slug, **values,
                 )  # fmt: skip
         product = instance
@@ -368,7 +398,9 @@ class ProductResource(CatalogueResource):
                 product = services.change_status(product=product, by=self.user, status=status)
         return product
 
-    def explain(self, errors, instance, values) -> dict:
+    def explain(
+        self, errors: dict[str, Any], instance: Product, values: dict[str, Any]
+    ) -> dict[str, Any]:
         """The database's rule on the prices names no column; the file's reader needs one."""
         low = values.get("price_min", instance.price_min)
         high = values.get("price_max", instance.price_max)
@@ -393,20 +425,20 @@ class BusinessResource(CatalogueResource):
         use_transactions = True
         chunk_size = 2000
 
-    def dehydrate_nib(self, business):
+    def dehydrate_nib(self, business: Business) -> str:
         return business.nib if self.may_see_personal_data(business) else ""
 
-    def dehydrate_owner_name(self, business):
+    def dehydrate_owner_name(self, business: Business) -> str:
         if business.show_owner or self.may_see_personal_data(business):
             return business.owner_name
         return ""
 
-    def write(self, instance, values, new) -> Business:
+    def write(self, instance: Business, values: dict[str, Any], new: bool) -> Business:
         slug, is_active = values.pop("slug", ""), values.pop("is_active", None)
         if new:
             with refusals("registering_agency", _("You may not register businesses.")):
                 business = services.create_business(
-                    by=self.user, registering_agency=self.agency, slug=slug, **values
+                    by=self.user, registering_agency=self.new_rows_agency(), slug=slug, **values
                 )
         else:
             business = instance

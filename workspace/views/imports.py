@@ -13,24 +13,34 @@ import csv
 import io
 import logging
 import secrets
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 import tablib
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from import_export.results import RowResult
+from import_export.results import Result, RowResult
 
+from agencies.models import Agency, AgencyQuerySet
 from catalog import rules
-from workspace.resources import RESOURCES, is_blank
+from umkm_portal.signed_in import SignedInHttpRequest
+from workspace.resources import RESOURCES, CatalogueResource, is_blank
 from workspace.views.helpers import workspace_page
+
+if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
+    from django.contrib.auth.models import User
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -48,9 +58,9 @@ class ImportKind:
     key: str
     url_name: str
     export_url_name: str
-    title: str
-    agency_label: str
-    agency_help: str
+    title: "StrOrPromise"
+    agency_label: "StrOrPromise"
+    agency_help: "StrOrPromise"
     columns: tuple[str, ...]
 
 
@@ -141,7 +151,7 @@ def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
     return tablib.Dataset(*data, headers=headers)
 
 
-def _csv_rows(content: bytes):
+def _csv_rows(content: bytes) -> Iterator[list[str]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -159,7 +169,7 @@ def _csv_rows(content: bytes):
     return iter(rows)
 
 
-def _xlsx_rows(content: bytes):
+def _xlsx_rows(content: bytes) -> Iterator[Sequence[object]]:
     import openpyxl
 
     try:
@@ -180,11 +190,11 @@ def _xlsx_rows(content: bytes):
 # Import results for people -----------------------------------------------------------------------
 
 
-def describe_result(result, resource) -> dict:
+def describe_result(result: Result, resource: CatalogueResource) -> dict[str, Any]:
     """Every problem of every row (row number as the spreadsheet shows it, column, message) and
     the rows that are (or would be) created or updated."""
     columns = {field.attribute: field.column_name for field in resource.fields.values()}
-    problems = []
+    problems: list[dict[str, Any]] = []
     if result.base_errors:
         problems.append({"row": None, "column": "", "message": _("The file could not be read.")})
     for invalid in result.invalid_rows:
@@ -216,7 +226,9 @@ def describe_result(result, resource) -> dict:
 
 
 class ImportForm(forms.Form):
-    agency = forms.ModelChoiceField(queryset=None, empty_label=None)
+    agency: "forms.ModelChoiceField[Agency]" = forms.ModelChoiceField(
+        queryset=None, empty_label=None
+    )
     file = forms.FileField(
         label=gettext_lazy("File (CSV or XLSX)"),
         help_text=gettext_lazy(
@@ -230,13 +242,21 @@ class ImportForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, agencies, kind: ImportKind, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
-        self.fields["agency"].label = kind.agency_label
-        self.fields["agency"].help_text = kind.agency_help
+    #: What `clean_file` read: the rows, the file's bytes (kept for the confirmation) and format.
+    dataset: tablib.Dataset
+    content: bytes
+    format: str
 
-    def clean_file(self):
+    def __init__(
+        self, *args: Any, agencies: AgencyQuerySet, kind: ImportKind, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        agency = cast("forms.ModelChoiceField[Agency]", self.fields["agency"])
+        agency.queryset = agencies
+        agency.label = kind.agency_label
+        agency.help_text = kind.agency_help
+
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > IMPORT_MAX_BYTES:
             raise ValidationError(_("The file is larger than 5 MB."), code="size")
@@ -250,18 +270,20 @@ class ImportForm(forms.Form):
         return upload
 
 
-def cache_key(user, token: str) -> str:
+def cache_key(user: "User", token: str) -> str:
     return f"workspace:import:{user.pk}:{token}"
 
 
-def may_import(user, kind: ImportKind, agency) -> bool:
+def may_import(user: "User", kind: ImportKind, agency: Agency) -> bool:
     """May the user add rows for `agency`: the rule the services apply to each new row."""
     if kind.key == "products":
         return rules.can_create_product(user, agency)
     return rules.can_create_business(user, agency)
 
 
-def run_import(*, kind: ImportKind, user, agency, dataset, dry_run: bool):
+def run_import(
+    *, kind: ImportKind, user: "User", agency: Agency, dataset: tablib.Dataset, dry_run: bool
+) -> dict[str, Any]:
     """Import the rows through the services; with `dry_run` nothing is saved (the rows are
     written and rolled back, so that each is checked against those before it). Otherwise all
     rows or none: any row's error rolls the whole transaction back."""
@@ -289,7 +311,9 @@ def run_import(*, kind: ImportKind, user, agency, dataset, dry_run: bool):
     return summary
 
 
-def page(request, kind, context, status=200):
+def page(
+    request: SignedInHttpRequest, kind: ImportKind, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
     context = {
         "kind": kind,
         "max_rows": IMPORT_MAX_ROWS,
@@ -299,7 +323,7 @@ def page(request, kind, context, status=200):
     return render(request, "workspace/data/import.html", context, status=status)
 
 
-def import_view(request, kind: ImportKind):
+def import_view(request: SignedInHttpRequest, kind: ImportKind) -> HttpResponse:
     agencies = rules.acting_agencies(request.user)
     if not agencies.exists():
         raise PermissionDenied(_("Only editors and managers of an agency may import."))
@@ -327,7 +351,7 @@ def import_view(request, kind: ImportKind):
     return page(request, kind, context)
 
 
-def confirm(request, kind: ImportKind):
+def confirm(request: SignedInHttpRequest, kind: ImportKind) -> HttpResponse:
     token = request.POST.get("token", "")
     key = cache_key(request.user, token)
     stored = cache.get(key) if token else None
@@ -380,11 +404,11 @@ def confirm(request, kind: ImportKind):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @workspace_page
-def import_products(request):
+def import_products(request: SignedInHttpRequest) -> HttpResponse:
     return import_view(request, KINDS["products"])
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @workspace_page
-def import_businesses(request):
+def import_businesses(request: SignedInHttpRequest) -> HttpResponse:
     return import_view(request, KINDS["businesses"])
