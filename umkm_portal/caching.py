@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -36,7 +37,7 @@ def public_page(view: Callable) -> Callable:
     `umkm_portal.public_cache.pages.PublicPageCacheMiddleware`, which serves it before this view
     runs.
 
-    A view that shows something not public (a draft to its editor) sets `response.private`."""
+    A view that shows something not public (a draft to its editor) says so with `mark_private`."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -53,3 +54,9 @@ def public_page(view: Callable) -> Callable:
     # Its address is looked up in the page cache (middleware).
     wrapper.public_page = True  # type: ignore[attr-defined]
     return wrapper
+
+
+def mark_private(response: HttpResponse, private: bool = True) -> None:
+    """Say that this answer shows what is not public (a draft to its editor): `public_page`
+    then forbids caching it, and the page cache does not keep it."""
+    response.private = private  # type: ignore[attr-defined]  # read back with getattr

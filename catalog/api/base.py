@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from django.db.models import Model, QuerySet
+from django.http.response import HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf
-from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
@@ -221,21 +222,36 @@ class AllowListOrderingFilter(OrderingFilter):
 # The public cache -------------------------------------------------------------------------------
 
 
-class PublicCacheMixin:
+if TYPE_CHECKING:  # what the viewsets it is mixed into give it
+
+    class _CachedViewSet(
+        mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ): ...
+
+else:
+    _CachedViewSet = object
+
+
+class PublicCacheMixin(_CachedViewSet):
     """An anonymous client's list and detail answers come from the public cache when it holds
     them (umkm_portal.public_cache.pages). Throttling, which runs before the action, still counts
-    them."""
+    them.
 
-    def list(self, request, *args, **kwargs):
+    A cached answer is a plain HttpResponse, which DRF accepts wherever it takes a Response;
+    its stubs do not, hence the ignores below."""
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         cached = page_cache.fetch(request)
         return cached if cached is not None else super().list(request, *args, **kwargs)
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         cached = page_cache.fetch(request)
         return cached if cached is not None else super().retrieve(request, *args, **kwargs)
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
+    def finalize_response(  # type: ignore[override]
+        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[arg-type]
         if self.action in ("list", "retrieve"):
             page_cache.store(request, response)
         return response

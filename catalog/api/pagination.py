@@ -1,6 +1,10 @@
 import functools
+from collections.abc import Sequence
 
+from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from catalog.pagination import CappedPaginator
 from catalog.search import capped_count
@@ -14,10 +18,13 @@ class CappedPageNumberPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(
+        self, queryset: QuerySet | Sequence, request: Request, view: APIView | None = None
+    ) -> list | None:
         # An anonymous client's count comes from the cache of aggregates.
         def matches() -> int:
             return aggregates.get(request, "count", lambda: capped_count(queryset))
 
-        self.django_paginator_class = functools.partial(CappedPaginator, matches=matches)
+        # DRF builds the paginator from (queryset, page size) alone: the count goes in a partial.
+        self.django_paginator_class = functools.partial(CappedPaginator, matches=matches)  # type: ignore[assignment]
         return super().paginate_queryset(queryset, request, view)

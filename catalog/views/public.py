@@ -1,10 +1,14 @@
 """Public pages: what citizens, buyers and tourists see. All are GET-only, read no session of a
 visitor who has none, and are cacheable until the next midnight (see caching.py)."""
 
+import io
+from typing import cast
+
 import segno
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.core.paginator import Page
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -33,7 +37,7 @@ from catalog.search import (
 from catalog.templatetags.portal import capped
 from catalog.trail import curation_trail
 from catalog.views.seo import product_json_ld
-from umkm_portal.caching import public_page, viewer
+from umkm_portal.caching import mark_private, public_page, viewer
 from umkm_portal.public_cache import aggregates
 
 PAGE_SIZES = (12, 24, 48)
@@ -45,7 +49,7 @@ SORTS = {
 }
 
 
-def product_cards(queryset):
+def product_cards(queryset: QuerySet[Product]) -> QuerySet[Product]:
     """Products as cards: their business, region, category, first images and flagship mark,
     in a fixed number of queries whatever the page size."""
     current = Designation.objects.current().filter(product=OuterRef("pk"))
@@ -56,7 +60,7 @@ def product_cards(queryset):
     )
 
 
-def paginate(request, queryset, per_page=24):
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = 24) -> Page:
     """A page of `queryset`; an anonymous visitor's count comes from the cache of aggregates."""
     paginator = CappedPaginator(
         queryset,
@@ -81,7 +85,7 @@ def counted(request, name, objects, products_of) -> list:
 
 @require_safe
 @public_page
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     published = Product.objects.published()
     flagships = published.flagships()
     categories = counted(
@@ -108,7 +112,7 @@ def home(request):
 
 @require_safe
 @public_page
-def product_list(request):
+def product_list(request: HttpRequest) -> HttpResponse:
     q = clean_query(request.GET.get("q"))
     searched, fuzzy = search_products(Product.objects.published(), q)
     filterset = PublicProductFilter(request.GET, queryset=searched)
@@ -124,6 +128,7 @@ def product_list(request):
     aggregates.preload(request, ["count", "unggulan", *facet_names.values()])
     per_page = _int(request.GET.get("per_page"), 24)
     page = paginate(request, product_cards(products), per_page if per_page in PAGE_SIZES else 24)
+    matches = cast(CappedPaginator, page.paginator).matches
 
     without = filterset.qs_without
 
@@ -140,9 +145,8 @@ def product_list(request):
         "filterset": filterset,
         "errors": filterset.errors,
         "page": page,
-        "total": page.paginator.matches,
-        "shown_total": capped(page.paginator.matches)
-        + ("+" if count_is_floor(q, page.paginator.matches) else ""),
+        "total": matches,
+        "shown_total": capped(matches) + ("+" if count_is_floor(q, matches) else ""),
         "facets": {
             "kategori": facet(facets.category_facet, "kategori", selected["kategori"]),
             "wilayah": facet(facets.region_facet, "wilayah", selected["wilayah"]),
@@ -159,7 +163,9 @@ def product_list(request):
         "harga_min": request.GET.get("harga_min", ""),
         "harga_maks": request.GET.get("harga_maks", ""),
     }
-    template = "catalog/_catalogue.html" if request.htmx else "catalog/product_list.html"
+    # Read from the header, as the page cache keys it, not from django-htmx's request.htmx.
+    partial = request.headers.get("HX-Request") == "true"
+    template = "catalog/_catalogue.html" if partial else "catalog/product_list.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
@@ -174,7 +180,7 @@ def _int(value, default):
 
 @require_safe
 @public_page
-def product_detail(request, slug):
+def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     products = Product.objects.visible_to(viewer(request)).select_related(
         "business__region", "category", "owner_agency"
     )
@@ -198,12 +204,13 @@ def product_detail(request, slug):
     context = {
         "product": product,
         "designation": designation,
-        "trail": curation_trail(product, product.accepted_collaborations),
+        # django-stubs cannot see a Prefetch(to_attr=...) on the instance.
+        "trail": curation_trail(product, product.accepted_collaborations),  # type: ignore[attr-defined]
         "related": related,
         "json_ld": product_json_ld(request, product, designation),
     }
     response = render(request, "catalog/product_detail.html", context)
-    response.private = not product.is_public
+    mark_private(response, not product.is_public)
     # The ETag (ConditionalGetMiddleware) covers everything shown; Last-Modified the product and
     # its business, for clients that only re-validate by date.
     response["Last-Modified"] = http_date(
@@ -214,20 +221,20 @@ def product_detail(request, slug):
 
 @require_safe
 @public_page
-def product_qr(request, slug):
+def product_qr(request: HttpRequest, slug: str) -> HttpResponse:
     """A QR code of the product's page, as SVG, for printing on stalls and packaging."""
     product = get_object_or_404(Product.objects.published(), slug=slug)
     url = request.build_absolute_uri(product.get_absolute_url())
-    response = HttpResponse(content_type="image/svg+xml")
+    svg = io.BytesIO()
     # A standalone SVG document (with xmlns), not segno's inline variant: browsers cannot show
     # an <svg> without its namespace as an image.
-    segno.make(url, error="m").save(response, kind="svg", xmldecl=False, scale=6, border=2)
-    return response
+    segno.make(url, error="m").save(svg, kind="svg", xmldecl=False, scale=6, border=2)
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
 @require_safe
 @public_page
-def flagship_list(request):
+def flagship_list(request: HttpRequest) -> HttpResponse:
     designations = (
         Designation.objects.current()
         .filter(product__in=Product.objects.published())
@@ -237,7 +244,7 @@ def flagship_list(request):
         )
         .order_by("-year", "product__name")
     )
-    periods = {}
+    periods: dict[int, list[Designation]] = {}
     for designation in designations:
         periods.setdefault(designation.year, []).append(designation)
     return render(
@@ -247,7 +254,7 @@ def flagship_list(request):
 
 @require_safe
 @public_page
-def business_list(request):
+def business_list(request: HttpRequest) -> HttpResponse:
     q = clean_query(request.GET.get("q"))
     businesses = Business.objects.active().select_related("region")
     region = request.GET.get("wilayah", "")
@@ -277,7 +284,7 @@ def business_list(request):
 
 @require_safe
 @public_page
-def business_detail(request, slug):
+def business_detail(request: HttpRequest, slug: str) -> HttpResponse:
     business = get_object_or_404(
         Business.objects.visible_to(viewer(request)).select_related("region", "registering_agency"),
         slug=slug,
@@ -285,13 +292,13 @@ def business_detail(request, slug):
     products = product_cards(Product.objects.published().filter(business=business))
     context = {"business": business, "page": paginate(request, products.order_by("name", "pk"))}
     response = render(request, "catalog/business_detail.html", context)
-    response.private = not business.is_active
+    mark_private(response, not business.is_active)
     return response
 
 
 @require_safe
 @public_page
-def agency_list(request):
+def agency_list(request: HttpRequest) -> HttpResponse:
     published = Product.objects.published()
     agencies = counted(
         request,
@@ -309,7 +316,7 @@ def agency_list(request):
 
 @require_safe
 @public_page
-def agency_detail(request, slug):
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency.objects.all(), slug=slug)
     products = product_cards(
         Product.objects.published().curated_by(Agency.objects.filter(pk=agency.pk))
