@@ -69,4 +69,4 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache
