@@ -323,7 +323,9 @@ def revoke(*, designation: Designation, by: "User", reason: str) -> Designation:
     check_revoke(designation, by)
     designation.revoked_by, designation.revoked_at = by, timezone.now()
     designation.revocation_reason = reason.strip()
-    designation.full_clean()
+    # The decree on file is not the revoker's to fix (nor read back from storage): only the
+    # revocation is validated.
+    designation.full_clean(exclude=["decree_file"])
     designation.save()
     nomination = designation.nomination
     event = NominationEvent.objects.create(

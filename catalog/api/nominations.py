@@ -34,6 +34,7 @@ from umkm_portal.signed_in import SignedInRequest
 if TYPE_CHECKING:
     from catalog.models.flagship import ScoredNomination
 
+from .base import payload
 from .serializers import StrictFieldsMixin
 
 ERRORS = {
@@ -73,7 +74,9 @@ class NominateSerializer(serializers.Serializer):
     product = serializers.SlugField()
     justification = serializers.CharField(max_length=5000)
     evidence = serializers.CharField(max_length=5000, required=False, allow_blank=True)
-    agency = serializers.SlugField(required=False)
+    agency = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), required=False
+    )
 
 
 class DraftSerializer(StrictFieldsMixin, serializers.Serializer):
@@ -184,14 +187,19 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=NominateSerializer, responses={201: NominationSerializer, **ERRORS})
     def create(self, request: SignedInRequest) -> Response:
+        # The product named first (404), whether this user may nominate it now (403, 409), and
+        # only then what else the body says (400).
+        visible = Product.objects.visible_to(request.user)
+        product, slug = None, payload(request).get("product")
+        if isinstance(slug, str) and slug:
+            product = get_object_or_404(visible, slug=slug)
+            workflow.check_nominate(product, request.user)
         body = NominateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        product = get_object_or_404(
-            Product.objects.visible_to(request.user), slug=body.validated_data["product"]
-        )
-        agency = None
-        if "agency" in body.validated_data:
-            agency = get_object_or_404(Agency, slug=body.validated_data["agency"])
+        if product is None:  # a slug the serializer read from another type (a number)
+            product = get_object_or_404(visible, slug=body.validated_data["product"])
+            workflow.check_nominate(product, request.user)
+        agency = body.validated_data.get("agency")
         # The answer is read in the same transaction as the write: a database lost between the
         # commit and the reading would answer 503 for a write that happened.
         with transaction.atomic():

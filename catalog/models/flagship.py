@@ -4,12 +4,12 @@ The transitions themselves (who may move a nomination from which state to which)
 workflow's job; these models hold the states and the invariants the database must keep.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files import File
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -449,6 +449,10 @@ class DesignationQuerySet(models.QuerySet["Designation"]):
         return self.filter(conditions[status])
 
 
+#: Said next to the year when the same product is designated twice for one year.
+ONE_PER_YEAR = _("The product already holds a designation for this year.")
+
+
 class Designation(models.Model):
     """A product's flagship status for a period, granted by decree (SK)."""
 
@@ -526,7 +530,7 @@ class Designation(models.Model):
                 fields=["product", "year"],
                 condition=Q(revoked_at__isnull=True),
                 name="designation_one_per_product_year",
-                violation_error_message=_("The product already holds a designation for this year."),
+                violation_error_message=ONE_PER_YEAR,
             ),
         ]
         indexes = [
@@ -535,6 +539,18 @@ class Designation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} · {self.year} · {self.decree_number}"
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # One designation per product and year is said next to the year, where the approval
+        # form and the API client can act on it (a conditional constraint speaks for no field).
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            general = error.error_dict.pop(NON_FIELD_ERRORS, [])
+            for item in general:
+                field = "year" if item.message == ONE_PER_YEAR else NON_FIELD_ERRORS
+                error.error_dict.setdefault(field, []).append(item)
+            raise
 
     def clean(self) -> None:
         # Said next to the field; the constraint still guards the database. (A value that is
