@@ -112,7 +112,7 @@ def acting_agency(request: SignedInRequest, field: str, *, may_act: AgencyRule) 
     where they edit. `may_act(user, agency)` is the rule; a user who may create nothing at all
     (edits for no agency and is no administrator) is refused before the payload is looked at."""
     user = request.user
-    require(rules.can_create_business(user))
+    require(rules.acting_agencies(user).exists())
     slug = payload(request).get(field)
     agency: Agency | None
     if slug in (None, ""):
