@@ -76,7 +76,7 @@ def moved(nomination: Nomination, event: NominationEvent) -> None:
             "Comment: %(comment)s\n\nWorkspace: /ruang-kerja/usulan/%(id)s/"
         ) % {
             "actor": event.actor.get_full_name() or event.actor.username,
-            "action": event.action,
+            "action": event.get_action_display(),
             "product": nomination.product.name,
             "comment": event.comment or "-",
             "id": nomination.pk,

@@ -1,4 +1,4 @@
-"""The API's one exception handler (STYLE: "one project-wide DRF exception handler").
+"""The API's one exception handler: every error of every resource is shaped here.
 
 Services and models raise Django's exceptions and know nothing of HTTP; this turns them into
 the API's answers. DRF's own handler already maps Django's `Http404` to 404 and
