@@ -16,7 +16,6 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.utils.serializer_helpers import ReturnDict
-from rest_framework.views import APIView
 
 from agencies.models import Agency
 from catalog import workflow
@@ -165,10 +164,6 @@ class AssessmentInputSerializer(serializers.Serializer):
         return scores
 
 
-class RevocationSerializer(serializers.Serializer):
-    reason = serializers.CharField()
-
-
 class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Nominations a user may see: their agencies'; reviewers every submitted one;
     administrators all."""
@@ -308,31 +303,3 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def events(self, request: SignedInRequest, pk: str | None = None) -> Response:
         events = self.get_object().events.select_related("actor", "agency")
         return Response(EventSerializer(events, many=True).data)
-
-
-class RevokeDesignation(APIView):
-    """POST `{reason}`: an administrator revokes a designation; the product stops being a
-    flagship at once."""
-
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(
-        request=RevocationSerializer,
-        responses={200: OpenApiResponse(description="Revoked"), **ERRORS},
-    )
-    def post(self, request: SignedInRequest, pk: int) -> Response:
-        designation = get_object_or_404(Designation, pk=pk)
-        workflow.check_revoke(designation, request.user)
-        body = RevocationSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        designation = workflow.revoke(
-            designation=designation, by=request.user, **body.validated_data
-        )
-        return Response(
-            {
-                "id": designation.pk,
-                "product": designation.product.slug,
-                "revoked_at": designation.revoked_at,
-                "revocation_reason": designation.revocation_reason,
-            }
-        )

@@ -1,11 +1,9 @@
-"""What the API only reads (docs/architecture.md §5): regions, categories, the flagship rubric and
-the flagships in force. Every queryset starts from the model's own visibility rule (`current`,
-`active`, `published`), so what the pages do not show answers 404 here too."""
+"""What the API only reads (docs/architecture.md §5): regions, categories and the flagship
+rubric, as lists."""
 
-from django.db.models import QuerySet
 from rest_framework import mixins, viewsets
 
-from catalog.models import Category, Criterion, Designation, Product, Region
+from catalog.models import Category, Criterion, Region
 
 from . import serializers
 from .base import PublicCacheMixin
@@ -30,18 +28,3 @@ class CriterionViewSet(ListViewSet):
 
     queryset = Criterion.objects.active()
     serializer_class = serializers.CriterionSerializer
-
-
-class FlagshipViewSet(
-    PublicCacheMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """Designations in force today, of products the public can see; by id."""
-
-    serializer_class = serializers.FlagshipSerializer
-
-    def get_queryset(self) -> QuerySet[Designation]:
-        return (
-            Designation.objects.current()
-            .filter(product__in=Product.objects.published())
-            .select_related("product")
-        )

@@ -9,7 +9,16 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import agencies, auth, businesses, collaborations, nominations, products, reference
+from . import (
+    agencies,
+    auth,
+    businesses,
+    collaborations,
+    flagships,
+    nominations,
+    products,
+    reference,
+)
 
 app_name = "api"
 
@@ -19,7 +28,7 @@ router = SimpleRouter()
 router.register("agencies", agencies.AgencyViewSet, basename="agency")
 router.register("businesses", businesses.BusinessViewSet, basename="business")
 router.register("products", products.ProductViewSet, basename="product")
-router.register("flagships", reference.FlagshipViewSet, basename="flagship")
+router.register("flagships", flagships.FlagshipViewSet, basename="flagship")
 router.register("collaborations", collaborations.CollaborationViewSet, basename="collaboration")
 router.register("nominations", nominations.NominationViewSet, basename="nomination")
 
@@ -36,11 +45,6 @@ urlpatterns = [
     path("categories/", listed(reference.CategoryViewSet, "category"), name="category-list"),
     path("criteria/", listed(reference.CriterionViewSet, "criterion"), name="criterion-list"),
     *router.urls,
-    path(
-        "flagships/<int:pk>/revoke/",
-        nominations.RevokeDesignation.as_view(),
-        name="flagship-revoke",
-    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view loads its script from a URL instead of inlining it, so the
     # Content-Security-Policy `default-src 'self'` holds.
