@@ -1,4 +1,4 @@
-"""Form fields the workspace's forms share."""
+"""Form fields, and the reading of filter forms, that the workspace's forms share."""
 
 from typing import Any
 
@@ -17,3 +17,9 @@ class SearchField(forms.CharField):
 
     def clean(self, value: Any) -> str:
         return clean_query(super().clean(value))
+
+
+def valid_filters(form: forms.Form) -> dict[str, Any]:
+    """The filter values that are valid; an invalid one stays on the form as its error."""
+    form.is_valid()
+    return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}

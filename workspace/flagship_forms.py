@@ -276,9 +276,3 @@ class DesignationFilters(forms.Form):
         required=False,
         choices=[("", _("Every designation")), *Designation.Status.choices],
     )
-
-
-def filter_values(form: forms.Form) -> dict[str, Any]:
-    """The filter values that are valid; an invalid one stays on the form as its error."""
-    form.is_valid()
-    return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from catalog import rules, services
 from catalog.models import Business, Product
@@ -21,21 +20,24 @@ from catalog.services.businesses import DuplicateNIB
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import BusinessCreateForm, BusinessForm
 
-from .helpers import add_errors, refuse_unless, run_action, workspace_action, workspace_page
+from .helpers import (
+    GET_OR_POST,
+    add_errors,
+    posted,
+    refuse_unless,
+    run_action,
+    workspace_action,
+    workspace_page,
+)
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
     from django.contrib.auth.models import User
 
-GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 PRODUCT_LIMIT = 100
 
 
 def business_url(business: Business) -> str:
     return reverse("workspace-business", args=[business.slug])
-
-
-def posted(request: SignedInHttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
 
 
 def where_to_see(user: "User", businesses: Iterable[Business]) -> list[tuple[Business, str | None]]:

@@ -25,6 +25,7 @@ from catalog.pagination import CappedPaginator
 from umkm_portal.services import NotAllowedNow
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace import flagship_forms as ff
+from workspace.fields import valid_filters
 from workspace.views.helpers import first_message
 from workspace.views.nominations import PER_PAGE, flagship_page
 
@@ -50,7 +51,7 @@ def list_page(
     user, on = request.user, today()
     administrator = rules.is_administrator(user)
     form = ff.DesignationFilters(request.GET)
-    values = ff.filter_values(form)
+    values = valid_filters(form)
     designations = visible_designations(user)
     if "status" in values:
         designations = designations.in_status(values["status"], on)

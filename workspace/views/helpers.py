@@ -13,19 +13,34 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Field, Model
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from umkm_portal.services import NotAllowedNow
 
 #: A view; a streamed export is no HttpResponse, only an HttpResponseBase.
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
+
+
+#: A workspace page that shows a form (GET, HEAD) and takes it (POST).
+GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted form data, or None when the page is only being looked at."""
+    return request.POST if request.method == "POST" else None
 
 
 def workspace_page(view: View) -> View:

@@ -24,7 +24,7 @@ from catalog import rules
 from catalog.models import Business, Collaboration, Product
 from catalog.pagination import CappedPaginator
 from umkm_portal.signed_in import SignedInHttpRequest
-from workspace.fields import SearchField
+from workspace.fields import SearchField, valid_filters
 
 PER_PAGE = 25
 M = TypeVar("M", bound=Model)
@@ -60,12 +60,6 @@ class BusinessFilters(forms.Form):
     )
 
 
-def filtered(form: forms.Form) -> dict[str, Any]:
-    """The filter values that are valid; the invalid ones stay on the form as errors."""
-    form.is_valid()
-    return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
-
-
 def paginate(request: SignedInHttpRequest, queryset: QuerySet[M]) -> Page[M]:
     return CappedPaginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
@@ -79,7 +73,7 @@ def product_list(request: SignedInHttpRequest) -> HttpResponse:
     agencies = list(rules.acting_agencies(user))
     edits = administrator or bool(agencies)
     form = ProductFilters(request.GET, agencies=agencies)
-    values = filtered(form)
+    values = valid_filters(form)
 
     products = Product.objects.editable_by(user) if edits else Product.objects.none()
     if "q" in values:
@@ -113,7 +107,7 @@ def business_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     edits = rules.can_create_business(user)
     form = BusinessFilters(request.GET)
-    values = filtered(form)
+    values = valid_filters(form)
 
     businesses = Business.objects.editable_by(user) if edits else Business.objects.none()
     if "q" in values:

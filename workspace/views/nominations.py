@@ -42,6 +42,7 @@ from catalog.workflow import Action
 from umkm_portal.services import NotAllowedNow, require
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace import flagship_forms as ff
+from workspace.fields import valid_filters
 from workspace.views.helpers import first_message, workspace_page
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
@@ -109,7 +110,7 @@ def nomination_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     reviewer, administrator = rules.is_reviewer(user), rules.is_administrator(user)
     form = ff.NominationFilters(request.GET, reviewer=reviewer, administrator=administrator)
-    values = ff.filter_values(form)
+    values = valid_filters(form)
     nominations = in_queue(Nomination.objects.visible_to(user), user, values.get("antrian"))
     if "status" in values:
         nominations = nominations.filter(state=values["status"])
@@ -144,7 +145,7 @@ def nominable_products(user: "User", query: str) -> ProductQuerySet:
 
 def choose_product(request: SignedInHttpRequest) -> HttpResponse:
     form = ff.ProductSearch(request.GET)
-    query = ff.filter_values(form).get("q", "")
+    query = valid_filters(form).get("q", "")
     page = CappedPaginator(nominable_products(request.user, query), PER_PAGE).get_page(
         request.GET.get("page")
     )

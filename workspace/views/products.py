@@ -10,11 +10,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
 from catalog import rules, services
 from catalog.models import Business, Product
@@ -32,16 +32,16 @@ from workspace.forms import (
 )
 
 from .helpers import (
+    GET_OR_POST,
     add_errors,
     first_message,
     history_entries,
+    posted,
     refuse_unless,
     run_action,
     workspace_action,
     workspace_page,
 )
-
-GET_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def visible_product(request: SignedInHttpRequest, slug: str) -> Product:
@@ -53,10 +53,6 @@ def visible_product(request: SignedInHttpRequest, slug: str) -> Product:
 
 def product_url(product: Product, anchor: str = "") -> str:
     return reverse("workspace-product", args=[product.slug]) + (f"#{anchor}" if anchor else "")
-
-
-def posted(request: SignedInHttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
 
 
 def render_page(request: SignedInHttpRequest, product: Product, **forms: BaseForm) -> HttpResponse:
