@@ -19,6 +19,7 @@ from tests.factories import (
     ProductImageFactory,
     UserFactory,
 )
+from tests.helpers import count_cache_calls
 from umkm_portal import caching
 
 pytestmark = pytest.mark.django_db
@@ -369,20 +370,7 @@ def test_a_list_reads_its_count_and_facets_in_one_round_trip(
 ):
     path = "/produk/" + query.format(category=product.category.slug)
     fetch(client, path)
-    reads, inside = [], []  # round trips: the calls made by the portal, not by the cache itself
-    for method in ("get", "get_many", "get_or_set"):
-        original = getattr(cache, method)
-
-        def counted(*args, _method=method, _original=original, **kwargs):
-            if not inside:
-                reads.append(_method)
-            inside.append(_method)
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                inside.pop()
-
-        monkeypatch.setattr(cache, method, counted)
+    reads = count_cache_calls(monkeypatch, ("get", "get_many", "get_or_set"))  # round trips
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from catalog.models import Product
 from catalog.pagination import CappedPaginator
 from tests.factories import ProductFactory
+from tests.helpers import count_cache_calls
 from umkm_portal import caching
 from umkm_portal.public_cache import aggregates, recent, version
 from umkm_portal.public_cache.request import PublicCacheState
@@ -29,21 +30,7 @@ def anonymous():
 @pytest.fixture
 def count_calls(monkeypatch):
     """The portal's calls to `cache` methods, by name."""
-    calls, inside = [], []  # the calls made by the portal, not by the cache itself
-    for method in ("get", "get_many", "get_or_set", "set"):
-        original = getattr(cache, method)
-
-        def counted(*args, _method=method, _original=original, **kwargs):
-            if not inside:
-                calls.append(_method)
-            inside.append(_method)
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                inside.pop()
-
-        monkeypatch.setattr(cache, method, counted)
-    return calls
+    return count_cache_calls(monkeypatch)
 
 
 # The paginator -----------------------------------------------------------------------------------
