@@ -160,3 +160,83 @@ class ProductImageFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     image = factory.django.FileField(filename="foto.jpg", data=factory.LazyFunction(jpeg_bytes))
     alt_text = factory.LazyAttribute(lambda image: f"Foto {image.product.name}")
+
+
+# The development record (support app, DESIGN §8). Stages are seeded by a migration: factories
+# look them up by code rather than make new ones.
+
+
+def stage(code="pelatihan"):
+    from support.models import Stage
+
+    return Stage.objects.get(code=code)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Activity"
+        skip_postgeneration_save = True
+
+    organiser = factory.SubFactory(AgencyFactory)
+    kind = "pelatihan"
+    title = factory.Sequence(lambda n: f"Pelatihan pengemasan {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=6))
+    region = factory.SubFactory(RegionFactory)
+    place = "Aula Dinas"
+
+    @factory.post_generation
+    def stages(self, create, extracted, **kwargs):
+        if create:
+            self.stages.set(extracted if extracted is not None else [stage("pelatihan")])
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Participation"
+
+    activity = factory.SubFactory(ActivityFactory)
+    business = factory.SubFactory(BusinessFactory)
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Service"
+
+    business = factory.SubFactory(BusinessFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    stage = factory.LazyFunction(lambda: stage("pendampingan"))
+    kind = "pendampingan"
+    provided_on = factory.LazyFunction(timezone.localdate)
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Referral"
+
+    business = factory.SubFactory(BusinessFactory)
+    from_agency = factory.SubFactory(AgencyFactory)
+    to_agency = factory.SubFactory(AgencyFactory)
+    stage = factory.LazyFunction(lambda: stage("pemasaran"))
+    reason = "Perlu akses pameran"
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+
+
+class SnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Snapshot"
+
+    business = factory.SubFactory(BusinessFactory)
+    taken_on = factory.LazyFunction(timezone.localdate)
+    turnover = 300_000_000
+    capital = 50_000_000
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Milestone"
+
+    business = factory.SubFactory(BusinessFactory)
+    kind = "nib"
+    stage = factory.LazyFunction(lambda: stage("perizinan"))
+    achieved_on = factory.LazyFunction(timezone.localdate)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "umkm_portal",
     "agencies",
     "catalog",
+    "support",
     "workspace",
 ]
 

@@ -55,6 +55,14 @@ class Business(models.Model):
         default=False,
         help_text=_("Only with the owner's consent (UU PDP)."),
     )
+    show_support = models.BooleanField(
+        _("show development trail publicly"),
+        default=False,
+        help_text=_(
+            "Only with the owner's consent: the stages reached and who helped, by month and kind;"
+            " never notes or amounts."
+        ),
+    )
     nib = models.CharField(
         _("NIB"),
         max_length=13,

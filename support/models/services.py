@@ -1,0 +1,157 @@
+"""Services: one-to-one help to one business (a mentoring session, a licence facilitation, a
+market introduction, a loan application). Never deleted: voided with a reason."""
+
+from typing import Self
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agencies.models import Agency
+from catalog.models import Business, Certificate
+from support import rules
+
+from .choices import Benefit, amount_matches_benefit
+from .stages import Stage
+
+
+class ServiceQuerySet(models.QuerySet["Service"]):
+    def visible_to(self, user) -> Self:
+        """The record is shared: every member of an agency and administrators see every service;
+        the public none (their trail is read through `coverage.public_trail`)."""
+        return self.all() if rules.can_see_records(user) else self.none()
+
+    def changeable_by(self, user) -> Self:
+        """Services the user may correct or void: their agencies' (every one for administrators)."""
+        if rules.is_administrator(user):
+            return self.all()
+        return self.filter(agency__in=rules.editing_agencies(user))
+
+    def standing(self) -> Self:
+        """Services that count: not voided."""
+        return self.filter(voided_at__isnull=True)
+
+    def in_year(self, year: int) -> Self:
+        return self.filter(provided_on__year=year)
+
+
+class ServiceKind(models.TextChoices):
+    KONSULTASI = "konsultasi", _("Consultation")
+    PENDAMPINGAN = "pendampingan", _("Mentoring")
+    FASILITASI_PERIZINAN = "fasilitasi_perizinan", _("Licence facilitation")
+    FASILITASI_SERTIFIKASI = "fasilitasi_sertifikasi", _("Certification facilitation")
+    AKSES_PASAR = "akses_pasar", _("Market access")
+    AKSES_MODAL = "akses_modal", _("Access to capital")
+    LAINNYA = "lainnya", _("Other")
+
+
+class ServiceOutcome(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_ACHIEVED = "not_achieved", _("Not achieved")
+
+
+class Service(models.Model):
+    Kind = ServiceKind
+
+    Outcome = ServiceOutcome
+
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="services", verbose_name=_("business")
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("providing agency"),
+    )
+    stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="services", verbose_name=_("stage")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    provided_on = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(999)],
+    )
+    mentor_name = models.CharField(_("mentor's name"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=15, choices=Outcome.choices, default=Outcome.IN_PROGRESS
+    )
+    benefit = models.CharField(
+        _("benefit"), max_length=15, choices=Benefit.choices, default=Benefit.NON_FINANCIAL
+    )
+    amount = models.PositiveBigIntegerField(
+        _("amount (Rp)"),
+        null=True,
+        blank=True,
+        help_text=_("Required for a grant, a loan or KUR; empty otherwise."),
+    )
+    target_certificate_kind = models.CharField(
+        _("certificate aimed at"),
+        max_length=10,
+        choices=Certificate.Kind.choices,
+        blank=True,
+    )
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="facilitations",
+        verbose_name=_("certificate produced"),
+    )
+    voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    void_reason = models.TextField(_("reason for voiding"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-provided_on", "-pk"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        constraints = [
+            models.CheckConstraint(
+                condition=amount_matches_benefit(), name="service_amount_matches_benefit"
+            ),
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True) | ~Q(void_reason=""),
+                name="service_void_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ServiceKind.values), name="service_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=ServiceOutcome.values),
+                name="service_outcome_known",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["provided_on"], name="service_provided_on"),
+            models.Index(fields=["business", "provided_on"], name="service_business_date"),
+            models.Index(fields=["agency", "provided_on"], name="service_agency_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.business}"
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None
