@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resol
 #: What editors of the registering agency may write, in the order forms and files show them:
 #: the form, the API's serializers and the spreadsheet import all read this list.
 BUSINESS_FIELDS: tuple[str, ...] = (
-    "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region", "address", "phone",
-    "whatsapp", "email", "website", "instagram", "facebook", "tiktok", "shop_url",
+    "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region", "address",
+    "phone", "whatsapp", "email", "website", "instagram", "facebook", "tiktok", "shop_url",
     "description", "year_founded",
 )  # fmt: skip
 
