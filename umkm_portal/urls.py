@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from catalog.sitemaps import SITEMAPS
+from support.sitemaps import SITEMAPS as SUPPORT_SITEMAPS
 from umkm_portal.views import app, health
 
 handler400 = "umkm_portal.views.app.bad_request"
@@ -22,14 +23,21 @@ urlpatterns = [
     path("robots.txt", app.robots_txt, name="robots-txt"),
     path("manifest.webmanifest", app.manifest, name="manifest"),
     path("sw.js", app.service_worker, name="service-worker"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**SITEMAPS, **SUPPORT_SITEMAPS}},
+        name="sitemap",
+    ),
     path("api/v1/", include("catalog.api.urls")),
+    path("api/v1/", include("support.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
 # Pages: Indonesian without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("catalog.urls")),
+    path("", include("support.urls")),
     path("offline/", app.offline, name="offline"),
     path("ruang-kerja/", include("workspace.urls")),
     path("accounts/", include("workspace.account_urls")),

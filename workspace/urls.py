@@ -9,5 +9,8 @@ urlpatterns = [
     path("", include("workspace.urls_catalogue")),
     path("", include("workspace.urls_data")),
     path("", include("workspace.urls_flagship")),
+    path("", include("workspace.urls_support")),
+    path("", include("workspace.urls_support_record")),
+    path("", include("workspace.urls_support_dashboard")),
     path("audit/", audit.audit_log, name="workspace-audit"),
 ]

@@ -1,0 +1,3 @@
+"""Routes of the development record API (filled by its part)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""/ruang-kerja/: pages of the development record (filled by its part)."""
+
+urlpatterns: list = []
