@@ -37,9 +37,9 @@ PRODUCT_HEADERS = [
     "updated_at",
 ]  # fmt: skip
 BUSINESS_HEADERS = [
-    "slug", "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region", "address", "phone",
-    "whatsapp", "email", "website", "instagram", "facebook", "tiktok", "shop_url", "description",
-    "year_founded", "is_active", "registering_agency", "updated_at",
+    "slug", "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region",
+    "address", "phone", "whatsapp", "email", "website", "instagram", "facebook", "tiktok",
+    "shop_url", "description", "year_founded", "is_active", "registering_agency", "updated_at",
 ]  # fmt: skip
 FORMULAS = ['=HYPERLINK("http://evil")', "+1", "-2", "@SUM(A1)", "\tTAB", "\rCR"]
 
