@@ -39,6 +39,7 @@ __all__ = [
     "can_verify_progress",
     "editing_agencies",
     "is_administrator",
+    "sees_every_agency",
 ]
 
 
@@ -116,3 +117,14 @@ def can_record_progress(user) -> bool:
 def can_verify_progress(user) -> bool:
     """Verify a snapshot or milestone: leading-sector reviewers and administrators."""
     return is_administrator(user) or is_reviewer(user)
+
+
+def sees_every_agency(user) -> bool:
+    """The dashboard's whole province: administrators and every member (editor, manager or
+    reviewer) of a leading-sector agency. Other staff see their own agencies' figures."""
+    if not is_signed_in(user):
+        return False
+    return (
+        is_administrator(user)
+        or Membership.objects.filter(user=user, agency__is_leading_sector=True).exists()
+    )
