@@ -1,0 +1,245 @@
+"""`activities/`: trainings, bimtek, exhibitions... (DESIGN §8). Everyone reads the public ones,
+members of any agency all of them; the organising agency creates, changes and cancels one, and
+it and its co-organisers register participants (`activities/<id>/participants/`; one
+participation is `participants/<id>/`, in `participants.py`).
+
+Every write is a call to `support.services.activities`; every right a rule of `support.rules`,
+asked before the body is read.
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework import serializers as drf
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from agencies.models import Agency
+from catalog.api.base import PublicCacheMixin, added, answers, page_of, sub_collection, validated
+from catalog.api.serializers import StrictFieldsMixin, by_slug, writable_slug
+from catalog.models import Region
+from support import rules
+from support.models import Activity, Benefit, Participation, Stage
+from support.services import activities
+from umkm_portal.services import NotAllowedNow, require
+from umkm_portal.signed_in import SignedInRequest
+
+from .common import FiltersNarrowTheList, ReasonSerializer, choice, creation, enum, label
+from .filters import ActivityFilter
+from .participants import NewParticipantSerializer, ParticipantSerializer, participants_of
+
+ACTIVITY_KIND = "ActivityKindEnum"
+FUNDING = "ActivityFundingEnum"
+BENEFIT = "BenefitEnum"
+
+
+class ActivitySerializer(drf.ModelSerializer):
+    """An activity as everyone sees it. Reads a queryset prepared by `with_related()`."""
+
+    kind = choice(ACTIVITY_KIND, Activity.Kind.choices)
+    kind_label = label("kind")
+    stages: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    organiser = by_slug()
+    co_organisers: "drf.SlugRelatedField[Agency]" = drf.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    region = by_slug()
+    funding = choice(FUNDING, Activity.Funding.choices)
+    funding_label = label("funding")
+    benefit = choice(BENEFIT, Benefit.choices)
+    benefit_label = label("benefit")
+    is_cancelled = drf.BooleanField(read_only=True)
+    participants = drf.IntegerField(
+        source="participant_count",
+        read_only=True,
+        help_text=gettext_lazy("Businesses taking part."),
+    )
+    completed = drf.IntegerField(
+        source="completed_count",
+        read_only=True,
+        help_text=gettext_lazy("Businesses that completed the activity."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id", "title", "kind", "kind_label", "stages", "organiser", "co_organisers",
+            "description", "starts_at", "ends_at", "region", "place", "capacity", "funding",
+            "funding_label", "benefit", "benefit_label", "is_public", "registration_info",
+            "is_cancelled", "cancelled_at", "cancel_reason", "participants", "completed",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @staticmethod
+    def with_related(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
+        """Everything this serializer reads, in a number of queries that does not grow with the
+        page: the counts as annotations, the agencies and stages in one query each."""
+        completed = Q(participations__status=Participation.Status.COMPLETED)
+        return (
+            queryset.select_related("organiser", "region")
+            .prefetch_related("stages", "co_organisers")
+            .annotate(
+                participant_count=Count("participations"),
+                completed_count=Count("participations", filter=completed),
+            )
+        )
+
+
+class ActivityChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
+    """What PATCH `activities/<id>/` may change: everything but the organiser and the
+    cancellation (which is `cancel/`). Stages by code, agencies and the region by slug."""
+
+    kind = enum(ACTIVITY_KIND, Activity.Kind.choices)
+    stages: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
+        slug_field="code", many=True, queryset=Stage.objects.active(), allow_empty=False
+    )
+    co_organisers: "drf.SlugRelatedField[Agency]" = drf.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Agency.objects.all(), required=False
+    )
+    region = writable_slug(Region.objects.all())
+    funding = enum(FUNDING, Activity.Funding.choices, required=False)
+    benefit = enum(BENEFIT, Benefit.choices, required=False)
+
+    class Meta:
+        model = Activity
+        fields = [*activities.ACTIVITY_FIELDS, "stages", "co_organisers"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """An activity cannot end before it starts (the database refuses it too, without saying
+        which field is wrong); a PATCH of one end is compared with the other as it stands."""
+        starts_at = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
+        ends_at = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
+        if starts_at and ends_at and ends_at < starts_at:
+            raise drf.ValidationError({"ends_at": [_("The activity cannot end before it starts.")]})
+        return attrs
+
+
+class ActivityCreateSerializer(ActivityChangeSerializer):
+    """A new activity, organised by `organiser` (one where you are editor or manager; leave it
+    out if you edit for one agency only)."""
+
+    organiser = drf.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), required=False
+    )
+
+    class Meta(ActivityChangeSerializer.Meta):
+        fields = ["organiser", *ActivityChangeSerializer.Meta.fields]
+
+
+def running(activity: Activity) -> None:
+    """409 for a cancelled activity: it is kept as it was (the service says so again under its
+    lock)."""
+    if activity.is_cancelled:
+        raise NotAllowedNow(_("This activity is cancelled."))
+
+
+class ActivityViewSet(
+    FiltersNarrowTheList,
+    PublicCacheMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Public activities for everyone, all of them for members of any agency; upcoming and
+    running first (soonest first), then past ones (latest first). Cancelled ones stay, marked."""
+
+    serializer_class = ActivitySerializer
+    filterset_class = ActivityFilter
+
+    def get_queryset(self) -> QuerySet[Activity]:
+        visible = Activity.objects.visible_to(self.request.user)
+        return ActivitySerializer.with_related(visible.upcoming_first())
+
+    def shown(self, activity: Activity, status_code: int = status.HTTP_200_OK) -> Response:
+        """The activity as the read API shows it, read afresh after the change."""
+        activity = ActivitySerializer.with_related(Activity.objects.filter(pk=activity.pk)).get()
+        data = ActivitySerializer(activity, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
+
+    @extend_schema(
+        request=ActivityCreateSerializer,
+        responses=answers({201: ActivitySerializer}, 400, 401, 403),
+        description=gettext_lazy(
+            "A new activity organised by `organiser` (one of your agencies; leave it out if you "
+            "edit for one agency only), with at least one stage."
+        ),
+    )
+    def create(self, request: SignedInRequest) -> Response:
+        organiser, fields = creation(
+            request, ActivityCreateSerializer, "organiser", may_act=rules.can_create_activity
+        )
+        # The answer is read before the commit, as the catalogue's writes do (idempotent retries).
+        with transaction.atomic():
+            activity = activities.create_activity(by=request.user, organiser=organiser, **fields)
+            return self.shown(activity, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ActivityChangeSerializer,
+        responses=answers({200: ActivitySerializer}, 400, 401, 403, 404, 409),
+        description=gettext_lazy(
+            "Change an activity: the organising agency's editors and managers. A cancelled "
+            "activity stays as it was (409)."
+        ),
+    )
+    def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
+        activity = self.get_object()
+        require(rules.can_edit_activity(request.user, activity))
+        running(activity)
+        fields = validated(ActivityChangeSerializer, request, partial=True, instance=activity)
+        with transaction.atomic():
+            activity = activities.update_activity(activity=activity, by=request.user, **fields)
+            return self.shown(activity)
+
+    @extend_schema(
+        request=ReasonSerializer,
+        responses=answers({200: ActivitySerializer}, 400, 401, 403, 404, 409),
+        description=gettext_lazy(
+            "Cancel the activity, saying why: the organising agency. It stays in the record and "
+            "the calendar, marked as cancelled."
+        ),
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def cancel(self, request: SignedInRequest, pk: str | None = None) -> Response:
+        activity = self.get_object()
+        require(rules.can_edit_activity(request.user, activity))
+        running(activity)
+        reason = validated(ReasonSerializer, request)["reason"]
+        with transaction.atomic():
+            activity = activities.cancel_activity(activity=activity, by=request.user, reason=reason)
+            return self.shown(activity)
+
+    @sub_collection(
+        "participants",
+        item=ParticipantSerializer,
+        listing=gettext_lazy(
+            "The businesses taking part, by name: members of any agency (the record is shared)."
+        ),
+        list_errors=(401, 403, 404),
+        new=NewParticipantSerializer,
+        adding=gettext_lazy(
+            "Register a business: the organiser's and co-organisers' editors and managers. A "
+            "business takes part once; a cancelled or full activity takes no one (400)."
+        ),
+    )
+    def participants(self, request: SignedInRequest, pk: str | None = None) -> Response:
+        activity = self.get_object()
+        user = request.user
+        if request.method == "POST":
+            require(rules.can_manage_participants(user, activity))
+            new = validated(NewParticipantSerializer, request)
+            with transaction.atomic():
+                [participation] = activities.add_participants(
+                    activity=activity, by=user, businesses=[new["business"]], status=new["status"]
+                )
+                return added(participants_of(pk=participation.pk).get(), ParticipantSerializer)
+        require(rules.can_see_records(user))
+        return page_of(self, participants_of(activity=activity), ParticipantSerializer)

@@ -1,0 +1,215 @@
+"""`services/`: one-to-one help an agency gave one business (DESIGN §8) — read by members of any
+agency (the record is shared), recorded as one of the user's agencies for any active business,
+corrected and voided only by the agency that gave it. Never deleted: `services/<id>/void/`
+keeps it, with the reason, out of every count.
+
+Every write is a call to `support.services.help`; every right a rule of `support.rules`, asked
+before the body is read. (The module is named after `support.services.help`: a "service" here is
+the help, not a service layer.)
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework import serializers as drf
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from agencies.models import Agency
+from catalog.api.base import answers, validated
+from catalog.api.serializers import StrictFieldsMixin, by_slug
+from catalog.models import Certificate
+from support import rules
+from support.models import Benefit, Service, Stage
+from support.models.choices import WITH_AMOUNT
+from support.services import help
+from umkm_portal.services import NotAllowedNow, require
+from umkm_portal.signed_in import SignedInRequest
+
+from .common import (
+    BusinessField,
+    FiltersNarrowTheList,
+    ReasonSerializer,
+    choice,
+    creation,
+    enum,
+    label,
+    username,
+)
+from .filters import ServiceFilter
+
+SERVICE_KIND = "ServiceKindEnum"
+OUTCOME = "ServiceOutcomeEnum"
+BENEFIT = "BenefitEnum"
+TARGET = "TargetCertificateKindEnum"
+#: A facilitation may aim at no certificate at all (blank).
+TARGETS = [("", "—"), *Certificate.Kind.choices]
+
+
+class ServiceSerializer(drf.ModelSerializer):
+    """A service as members of any agency see it, amounts included."""
+
+    business = by_slug()
+    business_name = drf.CharField(source="business.name", read_only=True)
+    agency = by_slug()
+    stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(slug_field="code", read_only=True)
+    kind = choice(SERVICE_KIND, Service.Kind.choices)
+    kind_label = label("kind")
+    outcome = choice(OUTCOME, Service.Outcome.choices)
+    outcome_label = label("outcome")
+    benefit = choice(BENEFIT, Benefit.choices)
+    benefit_label = label("benefit")
+    target_certificate_kind = choice(TARGET, TARGETS)
+    is_voided = drf.BooleanField(read_only=True)
+    voided_by = username("voided_by")
+    recorded_by = username("recorded_by")
+
+    class Meta:
+        model = Service
+        fields = [
+            "id", "business", "business_name", "agency", "stage", "kind", "kind_label",
+            "provided_on", "hours", "mentor_name", "summary", "outcome", "outcome_label",
+            "benefit", "benefit_label", "amount", "target_certificate_kind", "certificate",
+            "is_voided", "voided_at", "voided_by", "void_reason", "recorded_by", "created_at",
+            "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @staticmethod
+    def with_related(queryset: QuerySet[Service]) -> QuerySet[Service]:
+        return queryset.select_related("business", "agency", "stage", "recorded_by", "voided_by")
+
+
+class ServiceChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
+    """What PATCH `services/<id>/` may correct: everything but the business and the agency.
+    The stage by code; the certificate produced by id (one of the business's)."""
+
+    stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
+        slug_field="code", queryset=Stage.objects.active()
+    )
+    kind = enum(SERVICE_KIND, Service.Kind.choices)
+    outcome = enum(OUTCOME, Service.Outcome.choices, required=False)
+    benefit = enum(BENEFIT, Benefit.choices, required=False)
+    target_certificate_kind = enum(TARGET, TARGETS, required=False)
+    certificate: "drf.PrimaryKeyRelatedField[Certificate]" = drf.PrimaryKeyRelatedField(
+        queryset=Certificate.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Service
+        fields = list(help.SERVICE_FIELDS)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """An amount in rupiah exactly for a grant, a loan or KUR (the database refuses anything
+        else, without naming the field); a PATCH of one is compared with the other as it stands."""
+        benefit = attrs.get("benefit", getattr(self.instance, "benefit", Benefit.NON_FINANCIAL))
+        amount = attrs.get("amount", getattr(self.instance, "amount", None))
+        if benefit in WITH_AMOUNT and not amount:
+            raise drf.ValidationError(
+                {"amount": [_("Give the amount in rupiah for a grant, a loan or KUR.")]}
+            )
+        if benefit not in WITH_AMOUNT and amount is not None:
+            raise drf.ValidationError(
+                {"amount": [_("An amount is recorded only for a grant, a loan or KUR.")]}
+            )
+        return attrs
+
+
+class ServiceCreateSerializer(ServiceChangeSerializer):
+    """A new service, given as `agency` (one of yours; leave it out if you edit for one agency
+    only) to any active business. Left out, the date is today and the stage the one the kind
+    usually serves."""
+
+    agency = drf.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
+    business = BusinessField()
+
+    class Meta(ServiceChangeSerializer.Meta):
+        fields = ["agency", "business", *ServiceChangeSerializer.Meta.fields]
+        extra_kwargs = {"stage": {"required": False}, "provided_on": {"required": False}}
+
+
+def standing(service: Service) -> None:
+    """409 for a voided service: it stays as it was (the service says so again under its lock)."""
+    if service.is_voided:
+        raise NotAllowedNow(_("This service is voided."))
+
+
+class ServiceViewSet(
+    FiltersNarrowTheList,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Every agency's services, for members of any agency and administrators (anyone else finds
+    none); latest first. Voided ones only with `include_voided=true`, or by id."""
+
+    serializer_class = ServiceSerializer
+    permission_classes = [IsAuthenticated]
+    filterset_class = ServiceFilter
+
+    def get_queryset(self) -> QuerySet[Service]:
+        visible = Service.objects.visible_to(self.request.user)
+        return ServiceSerializer.with_related(visible).order_by("-provided_on", "-pk")
+
+    def shown(self, service: Service, status_code: int = status.HTTP_200_OK) -> Response:
+        """The service as the read API shows it, read afresh after the change."""
+        service = ServiceSerializer.with_related(Service.objects.filter(pk=service.pk)).get()
+        return Response(ServiceSerializer(service).data, status=status_code)
+
+    @extend_schema(
+        request=ServiceCreateSerializer,
+        responses=answers({201: ServiceSerializer}, 400, 401, 403),
+        description=gettext_lazy(
+            "Record help given as `agency` (one of your agencies; leave it out if you edit for "
+            "one agency only) to any active business. `amount` in rupiah exactly for a grant, "
+            "a loan or KUR."
+        ),
+    )
+    def create(self, request: SignedInRequest) -> Response:
+        agency, fields = creation(
+            request, ServiceCreateSerializer, "agency", may_act=rules.can_record_service
+        )
+        with transaction.atomic():  # the answer before the commit, as for activities
+            service = help.record_service(by=request.user, agency=agency, **fields)
+            return self.shown(service, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ServiceChangeSerializer,
+        responses=answers({200: ServiceSerializer}, 400, 401, 403, 404, 409),
+        description=gettext_lazy(
+            "Correct a service: the providing agency's editors and managers. A voided service "
+            "stays as it was (409)."
+        ),
+    )
+    def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
+        service = self.get_object()
+        require(rules.can_change_service(request.user, service))
+        standing(service)
+        fields = validated(ServiceChangeSerializer, request, partial=True, instance=service)
+        with transaction.atomic():
+            service = help.correct_service(service=service, by=request.user, **fields)
+            return self.shown(service)
+
+    @extend_schema(
+        request=ReasonSerializer,
+        responses=answers({200: ServiceSerializer}, 400, 401, 403, 404, 409),
+        description=gettext_lazy(
+            "Void a service recorded in error, saying why: the providing agency. It stays in "
+            "the record, out of every count."
+        ),
+    )
+    @action(detail=True, methods=["post"])
+    def void(self, request: SignedInRequest, pk: str | None = None) -> Response:
+        service = self.get_object()
+        require(rules.can_change_service(request.user, service))
+        standing(service)
+        reason = validated(ReasonSerializer, request)["reason"]
+        with transaction.atomic():
+            service = help.void_service(service=service, by=request.user, reason=reason)
+            return self.shown(service)
