@@ -1,8 +1,10 @@
 """Activities (a training, a bimtek, a curation session, an exhibition...) and who took part."""
 
+import datetime
 from typing import Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -167,6 +169,18 @@ class Activity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("activity-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        # Said next to the end, where a form and an API client can act on it; the constraint
+        # still guards the database but speaks for no field ("constraint ... is violated").
+        # Values that are no datetimes were reported by clean_fields, which runs first.
+        period = (self.starts_at, self.ends_at)
+        if (
+            all(isinstance(moment, datetime.datetime) for moment in period)
+            and timezone.is_aware(self.starts_at) == timezone.is_aware(self.ends_at)
+            and self.ends_at < self.starts_at
+        ):
+            raise ValidationError({"ends_at": _("An activity cannot end before it starts.")})
 
     @property
     def is_cancelled(self) -> bool:

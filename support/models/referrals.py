@@ -4,6 +4,7 @@ import datetime
 from typing import Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -135,6 +136,11 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.business}: {self.from_agency} → {self.to_agency}"
+
+    def clean(self) -> None:
+        # Said next to the receiving agency; the constraint still guards the database.
+        if self.from_agency_id is not None and self.from_agency_id == self.to_agency_id:
+            raise ValidationError({"to_agency": _("Refer the business to another agency.")})
 
     @property
     def is_overdue(self) -> bool:

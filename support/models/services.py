@@ -4,6 +4,7 @@ market introduction, a loan application). Never deleted: voided with a reason.""
 from typing import Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,7 +15,7 @@ from agencies.models import Agency
 from catalog.models import Business, Certificate
 from support import rules
 
-from .choices import Benefit, amount_matches_benefit
+from .choices import WITH_AMOUNT, Benefit, amount_matches_benefit
 from .stages import Stage
 
 
@@ -151,6 +152,20 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.business}"
+
+    def clean(self) -> None:
+        # Said next to the amount; the constraint still guards the database but speaks for no
+        # field. An amount that is no number was reported by clean_fields, which runs first.
+        if not (self.amount is None or isinstance(self.amount, int)):
+            return
+        if self.benefit in WITH_AMOUNT and not self.amount:
+            raise ValidationError(
+                {"amount": _("Give the amount in rupiah for a grant, a loan or KUR.")}
+            )
+        if self.benefit not in WITH_AMOUNT and self.amount is not None:
+            raise ValidationError(
+                {"amount": _("An amount is given only for a grant, a loan or KUR.")}
+            )
 
     @property
     def is_voided(self) -> bool:
