@@ -1,0 +1,230 @@
+"""The development record in the Django admin: provincial administrators' tool for the stages
+(master data) and for looking into every record with its history.
+
+The record is written through support/services (rights, states and the acting user); the admin
+does not go around them. Records are therefore read-mostly here: never added nor deleted (a
+service is voided with a reason, an activity cancelled, both in the workspace), and only their
+descriptive fields can be corrected while they are open. Workflow fields (states, who and when,
+void and cancel reasons, verification) are read-only, and a record closed by the workflow (voided,
+cancelled, verified, answered) is read-only as a whole. History is shown through django-simple-
+history's admin without its "revert", which would restore workflow fields as well.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Activity, Milestone, Participation, Referral, Service, Snapshot, Stage
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    """Master data: names, descriptions, order and whether a stage is offered. The code is
+    what the code and the demo data refer to, so it is fixed once the stage exists, and a stage is
+    never deleted (records point at it)."""
+
+    list_display = ["code", "name", "name_en", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["code", "name", "name_en"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["code"] if obj is not None else []
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class RecordAdmin(SimpleHistoryAdmin):
+    """Read-mostly: no add, no delete, no revert; only `correctable` fields change, and only
+    while the record is open (`is_closed`)."""
+
+    correctable: tuple[str, ...] = ()
+
+    def is_closed(self, obj: Any) -> bool:
+        return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        every = [field.name for field in self.model._meta.get_fields() if field.concrete]
+        every += [field.name for field in self.model._meta.many_to_many]
+        if obj is not None and self.is_closed(obj):
+            return list(dict.fromkeys(every))
+        return [name for name in dict.fromkeys(every) if name not in self.correctable]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def revert_disabled(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # The page shows an old version; posting it would write every old field back.
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+PARTICIPATION_FIELDS = ("business", "status", "result_note", "certificate_number", "created_at")
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    can_delete = False
+    fields = PARTICIPATION_FIELDS
+    readonly_fields = PARTICIPATION_FIELDS
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Participation]:
+        return super().get_queryset(request).select_related("business")
+
+
+@admin.register(Activity)
+class ActivityAdmin(RecordAdmin):
+    list_display = ["title", "organiser", "kind", "starts_at", "region", "is_public",
+                    "participant_count", "is_cancelled"]  # fmt: skip
+    list_filter = ["kind", "stages", "is_public", "funding", "benefit", "organiser", "region",
+                   ("cancelled_at", admin.EmptyFieldListFilter)]  # fmt: skip
+    search_fields = ["title", "description", "place", "organiser__name", "organiser__short_name"]
+    list_select_related = ["organiser", "region"]
+    date_hierarchy = "starts_at"
+    correctable = ("title", "description", "place", "capacity", "registration_info")
+    inlines = [ParticipationInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Activity]:
+        return super().get_queryset(request).annotate(participant_total=Count("participations"))
+
+    def is_closed(self, obj: Activity) -> bool:
+        return obj.is_cancelled
+
+    @admin.display(description=_("participants"), ordering="participant_total")
+    def participant_count(self, activity: Activity) -> int:
+        return activity.participant_total  # type: ignore[attr-defined]
+
+    @admin.display(boolean=True, description=_("cancelled"), ordering="cancelled_at")
+    def is_cancelled(self, activity: Activity) -> bool:
+        return activity.is_cancelled
+
+
+@admin.register(Participation)
+class ParticipationAdmin(RecordAdmin):
+    list_display = ["business", "activity", "status", "certificate_number", "created_at"]
+    list_filter = ["status", "activity__organiser", "activity__kind"]
+    search_fields = ["business__name", "activity__title", "certificate_number"]
+    list_select_related = ["business", "activity"]
+    correctable = ("result_note", "certificate_number")
+
+    def is_closed(self, obj: Participation) -> bool:
+        return obj.activity.is_cancelled
+
+
+@admin.register(Service)
+class ServiceAdmin(RecordAdmin):
+    list_display = ["provided_on", "business", "agency", "stage", "kind", "outcome", "benefit",
+                    "amount", "is_voided"]  # fmt: skip
+    list_filter = ["stage", "kind", "outcome", "benefit", "agency",
+                   ("voided_at", admin.EmptyFieldListFilter)]  # fmt: skip
+    search_fields = ["business__name", "agency__name", "agency__short_name", "mentor_name",
+                     "summary"]  # fmt: skip
+    list_select_related = ["business", "agency", "stage"]
+    date_hierarchy = "provided_on"
+    correctable = ("hours", "mentor_name", "summary")
+
+    def is_closed(self, obj: Service) -> bool:
+        return obj.is_voided
+
+    @admin.display(boolean=True, description=_("voided"), ordering="voided_at")
+    def is_voided(self, service: Service) -> bool:
+        return service.is_voided
+
+
+@admin.register(Referral)
+class ReferralAdmin(RecordAdmin):
+    list_display = ["business", "from_agency", "to_agency", "stage", "status", "due_on",
+                    "is_overdue", "sent_at"]  # fmt: skip
+    list_filter = ["status", "stage", "from_agency", "to_agency"]
+    search_fields = ["business__name", "reason", "from_agency__name", "to_agency__name"]
+    list_select_related = ["business", "from_agency", "to_agency", "stage"]
+    date_hierarchy = "sent_at"
+    correctable = ("reason",)
+
+    def is_closed(self, obj: Referral) -> bool:
+        return not obj.is_open
+
+    @admin.display(boolean=True, description=_("overdue"))
+    def is_overdue(self, referral: Referral) -> bool:
+        return referral.is_overdue
+
+
+class VerifiedFilter(admin.SimpleListFilter):
+    title = _("verified")
+    parameter_name = "verified"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("yes", _("Verified")), ("no", _("Not verified"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in ("yes", "no"):
+            return queryset.filter(verified_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(RecordAdmin):
+    list_display = ["business", "taken_on", "capital", "turnover", "scale_class",
+                    "declared_scale", "source", "is_verified"]  # fmt: skip
+    list_filter = [VerifiedFilter, "source", "exports"]
+    search_fields = ["business__name"]
+    list_select_related = ["business"]
+    date_hierarchy = "taken_on"
+    correctable = ("workers_women", "workers_men", "exports")
+
+    def is_closed(self, obj: Snapshot) -> bool:
+        return obj.is_verified
+
+    @admin.display(description=_("scale class (PP 7/2021)"))
+    def scale_class(self, snapshot: Snapshot) -> str:
+        found = snapshot.scale_class
+        return str(found.label) if found else "—"
+
+    @admin.display(description=_("declared scale"))
+    def declared_scale(self, snapshot: Snapshot) -> str:
+        return snapshot.business.get_scale_display()
+
+    @admin.display(boolean=True, description=_("verified"), ordering="verified_at")
+    def is_verified(self, snapshot: Snapshot) -> bool:
+        return snapshot.is_verified
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(RecordAdmin):
+    list_display = ["business", "kind", "stage", "achieved_on", "is_verified"]
+    list_filter = [VerifiedFilter, "kind", "stage"]
+    search_fields = ["business__name", "evidence"]
+    list_select_related = ["business", "stage"]
+    date_hierarchy = "achieved_on"
+    correctable = ("evidence",)
+
+    def is_closed(self, obj: Milestone) -> bool:
+        return obj.is_verified
+
+    @admin.display(boolean=True, description=_("verified"), ordering="verified_at")
+    def is_verified(self, milestone: Milestone) -> bool:
+        return milestone.is_verified
