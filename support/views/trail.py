@@ -26,7 +26,7 @@ TRAIL_LENGTH = 12
 class TrailEntry:
     """One piece of help, as the public may see it."""
 
-    month: datetime.date  # its first day
+    on: datetime.date  # the public sees its month only
     kind: str
     agencies: list[str]
     stages: list[str] = field(default_factory=list)
@@ -56,7 +56,7 @@ def public_trail(business: Business, length: int = TRAIL_LENGTH) -> PublicTrail 
         *_service_entries(business, length),
         *_milestone_entries(business, length),
     ]
-    entries.sort(key=lambda entry: entry.month, reverse=True)
+    entries.sort(key=lambda entry: entry.on, reverse=True)
     return PublicTrail(
         stages=list(Stage.objects.active()),
         reached=reached,
@@ -98,10 +98,6 @@ def _name(agency: Agency) -> str:
     return agency.short_name or agency.name
 
 
-def _month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
 def _activity_entries(business: Business, length: int) -> list[TrailEntry]:
     participations = (
         _took_part(business)
@@ -117,7 +113,7 @@ def _activity_entries(business: Business, length: int) -> list[TrailEntry]:
         activity = participation.activity
         entries.append(
             TrailEntry(
-                month=_month(timezone.localtime(activity.starts_at).date()),
+                on=timezone.localtime(activity.starts_at).date(),
                 kind=activity.get_kind_display(),
                 agencies=[_name(activity.organiser)]
                 + [_name(agency) for agency in activity.co_organisers.all()],
@@ -138,7 +134,7 @@ def _service_entries(business: Business, length: int) -> list[TrailEntry]:
     )
     return [
         TrailEntry(
-            month=_month(service.provided_on),
+            on=service.provided_on,
             kind=service.get_kind_display(),
             agencies=[_name(service.agency)],
             stages=[service.stage.display_name],
@@ -156,7 +152,7 @@ def _milestone_entries(business: Business, length: int) -> list[TrailEntry]:
     )
     return [
         TrailEntry(
-            month=_month(milestone.achieved_on),
+            on=milestone.achieved_on,
             kind=milestone.get_kind_display(),
             agencies=[_name(agency) for agency in milestone.credited_agencies.all()],
             stages=[milestone.stage.display_name] if milestone.stage else [],
