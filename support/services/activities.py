@@ -86,6 +86,13 @@ def cancel_activity(*, activity: Activity, by, reason: str) -> Activity:
     return save_valid(activity, by)
 
 
+def _refuse_if_cancelled(activity: Activity) -> None:
+    """A cancelled activity is closed, its participants as they were (like the activity itself,
+    which update_activity no longer changes). Adding one stays a field error: bad input."""
+    if activity.is_cancelled:
+        raise NotAllowedNow(_("This activity is cancelled: its participants stay as they were."))
+
+
 @transaction.atomic
 def add_participants(
     *,
@@ -133,6 +140,7 @@ def add_participants(
 def update_participation(*, participation: Participation, by, **fields: Any) -> Participation:
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     require(rules.can_manage_participants(by, participation.activity))
+    _refuse_if_cancelled(participation.activity)
     assign(participation, fields, set(PARTICIPATION_FIELDS))
     return save_valid(participation, by)
 
@@ -142,7 +150,9 @@ def mark_participants(
     *, activity: Activity, by, changes: Mapping[int, Mapping[str, Any]]
 ) -> list[Participation]:
     """Attendance and completion for many participants in one step: {participation id: fields}."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
     require(rules.can_manage_participants(by, activity))
+    _refuse_if_cancelled(activity)
     participations = activity.participations.select_for_update().in_bulk(list(changes))
     unknown = set(changes) - set(participations)
     if unknown:
@@ -160,6 +170,7 @@ def remove_participation(*, participation: Participation, by) -> None:
     """A registration made by mistake; someone who attended stays on the record."""
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     require(rules.can_manage_participants(by, participation.activity))
+    _refuse_if_cancelled(participation.activity)
     if participation.status != Participation.Status.REGISTERED:
         raise NotAllowedNow(_("Only a registration can be removed; mark absence instead."))
     participation.delete()

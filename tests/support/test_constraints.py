@@ -248,6 +248,26 @@ def test_a_participant_for_a_cancelled_activity(world, record, editor):
     assert record.activity.participations.count() == 1
 
 
+COMPLETED = {"status": "completed"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [lambda r, by: activities.update_participation(participation=r.participation, by=by,
+                                                   **COMPLETED),
+     lambda r, by: activities.mark_participants(activity=r.activity, by=by,
+                                                changes={r.participation.pk: COMPLETED}),
+     lambda r, by: activities.remove_participation(participation=r.participation, by=by)],
+    ids=["update", "mark", "remove"],
+)  # fmt: skip
+def test_a_cancelled_activity_keeps_its_participants_as_they_were(world, record, editor, change):
+    activities.cancel_activity(activity=record.activity, by=editor, reason="Banjir")
+    with pytest.raises(NotAllowedNow):
+        change(record, editor)
+    participation = Participation.objects.get(pk=record.participation.pk)
+    assert participation.status == "registered"
+
+
 def test_a_second_participation_refuses_the_whole_list(world, record, editor):
     newcomers = [world.foreign_business, BusinessFactory(name="Madu Kelulut")]
     errors = field_error(activities.add_participants, activity=record.activity, by=editor,
