@@ -128,10 +128,13 @@ class ServiceCreateSerializer(ServiceChangeSerializer):
 
     agency = drf.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
     business = BusinessField()
+    stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
+        slug_field="code", queryset=Stage.objects.active(), required=False
+    )
 
     class Meta(ServiceChangeSerializer.Meta):
         fields = ["agency", "business", *ServiceChangeSerializer.Meta.fields]
-        extra_kwargs = {"stage": {"required": False}, "provided_on": {"required": False}}
+        extra_kwargs = {"provided_on": {"required": False}}
 
 
 def standing(service: Service) -> None:
