@@ -4,13 +4,14 @@ co-organisers' editors and managers. The list and the registration are the activ
 (`activities/<id>/participants/`, in `activities.py`), with the serializers here.
 
 Removing is for a registration made by mistake: whoever attended, completed or was absent stays
-on the record (409).
+on the record (409). A cancelled activity keeps its participants as they were (409).
 """
 
 from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -23,7 +24,7 @@ from catalog.api.serializers import StrictFieldsMixin, by_slug
 from support import rules
 from support.models import Activity, Participation
 from support.services import activities
-from umkm_portal.services import require
+from umkm_portal.services import NotAllowedNow, require
 from umkm_portal.signed_in import SignedInRequest
 
 from .common import BusinessField, choice, enum, label
@@ -80,6 +81,13 @@ def participants_of(**where: Any) -> QuerySet[Participation]:
     )
 
 
+def open_activity(participation: Participation) -> None:
+    """409 when the activity is cancelled: its participants stay as they were (the service says
+    so again under its lock). Asked before the body is read."""
+    if participation.activity.is_cancelled:
+        raise NotAllowedNow(_("This activity is cancelled: its participants stay as they were."))
+
+
 class ParticipantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """One participation, by id: members of any agency read it (the record is shared); anyone
     else finds nothing (404)."""
@@ -94,15 +102,17 @@ class ParticipantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         request=ParticipationChangeSerializer,
-        responses=answers({200: ParticipantSerializer}, 400, 401, 403, 404),
+        responses=answers({200: ParticipantSerializer}, 400, 401, 403, 404, 409),
         description=gettext_lazy(
             "Mark attendance or completion, the result and the certificate number: the "
-            "organiser's and co-organisers' editors and managers."
+            "organiser's and co-organisers' editors and managers; not once the activity is "
+            "cancelled (409)."
         ),
     )
     def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
         participation = self.get_object()
         require(rules.can_manage_participants(request.user, participation.activity))
+        open_activity(participation)
         fields = validated(ParticipationChangeSerializer, request, partial=True)
         with transaction.atomic():
             participation = activities.update_participation(
@@ -115,7 +125,8 @@ class ParticipantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         responses=answers({204: None}, 401, 403, 404, 409),
         description=gettext_lazy(
             "Remove a registration made by mistake. A business that attended, completed or was "
-            "absent stays on the record (409): mark it instead."
+            "absent stays on the record (409): mark it instead. So do the participants of a "
+            "cancelled activity."
         ),
     )
     def destroy(self, request: SignedInRequest, pk: str | None = None) -> Response:

@@ -187,9 +187,7 @@ def test_an_unknown_or_malformed_filter_is_a_400(client_of, work, params):
 
 
 @pytest.mark.parametrize("person", ["anonymous", "reviewer"])
-def test_the_activity_list_costs_the_same_for_one_activity_and_for_twenty(
-    client_of, world, person
-):
+def test_the_activity_list_costs_the_same_for_one_activity_and_for_twenty(client_of, world, person):
     client = client_of(person)
 
     def make(n):
@@ -552,6 +550,29 @@ def test_who_attended_stays_on_the_record(client_of, world, work, person, code):
     assert Participation.objects.filter(pk=work.registration.pk).exists()
 
 
+@pytest.mark.parametrize(
+    ("person", "method", "body", "code"),
+    [
+        ("other_editor", "patch", {"status": "lulus"}, 403),
+        ("owner_editor", "patch", {"status": "lulus"}, 409),  # 409 before 400
+        ("owner_editor", "patch", {"status": "attended"}, 409),
+        ("owner_editor", "delete", None, 409),
+    ],
+)
+def test_a_cancelled_activity_keeps_its_participants_as_they_were(
+    client_of, world, work, person, method, body, code
+):
+    registration = ParticipationFactory(activity=work.cancelled, business=world.business)
+    path = url("participant-detail", registration.pk)
+    client = client_of(person)
+
+    response = client.patch(path, body, format="json") if body else client.delete(path)
+
+    assert response.status_code == code
+    registration.refresh_from_db()
+    assert registration.status == "registered"
+
+
 def test_the_participant_list_costs_the_same_for_one_and_for_twenty(client_of, world, work):
     client = client_of("owner_editor")
     path = url("activity-participants", work.training.pk)
@@ -564,4 +585,3 @@ def test_the_participant_list_costs_the_same_for_one_and_for_twenty(client_of, w
     assert (shown_few, shown_many) == (1, 20)
     assert many == few
     assert many <= 8
-

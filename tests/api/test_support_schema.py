@@ -22,7 +22,7 @@ OPERATIONS = {
     ("GET", "/api/v1/activities/{id}/participants/"): "200 401 403 404",
     ("POST", "/api/v1/activities/{id}/participants/"): "201 400 401 403 404 409",
     ("GET", "/api/v1/participants/{id}/"): "200",
-    ("PATCH", "/api/v1/participants/{id}/"): "200 400 401 403 404",
+    ("PATCH", "/api/v1/participants/{id}/"): "200 400 401 403 404 409",
     ("DELETE", "/api/v1/participants/{id}/"): "204 401 403 404 409",
     ("GET", "/api/v1/services/"): "200",
     ("POST", "/api/v1/services/"): "201 400 401 403",
