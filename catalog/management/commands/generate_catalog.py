@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from catalog.demo import generator
@@ -20,7 +22,10 @@ Search terms for benchmarks: "{generator.COMMON_TERM}" is in about a quarter of 
 Everything is written in one transaction. PostgreSQL: COPY in batches, then ANALYZE; when the
 load at least doubles the product table, the tables' plain indexes and foreign keys are dropped
 and built again afterwards (the tables are locked meanwhile): 100k products in about 20 s, 1M
-in about 3 minutes (2 cores). Other databases (SQLite): executemany, slower."""
+in about 3 minutes (2 cores). Other databases (SQLite): executemany, slower.
+
+When the development record (the `support` app) is installed, its generate_support command then
+adds activities, services, referrals and progress in proportion to the businesses."""
 
 
 class Command(BaseCommand):
@@ -42,6 +47,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, products: int, seed: int, replace: bool, **options: Any) -> None:
         if products < 1:
             raise CommandError("--products must be at least 1.")
+        # The development record sits above the catalogue: it is reached by command name only.
+        support = apps.is_installed("support")
+        if replace and support:  # its rows point at the businesses about to be deleted
+            call_command("generate_support", delete=True, stdout=self.stdout)
         try:
             done = generator.generate(
                 products=products, seed=seed, replace=replace, progress=self._progress
@@ -56,6 +65,8 @@ class Command(BaseCommand):
                 f"{done.seconds:.1f} s: {done.rows / done.seconds:,.0f} rows/s."
             )
         )
+        if support:
+            call_command("generate_support", seed=seed, replace=True, stdout=self.stdout)
 
     def _progress(self, done: generator.Progress) -> None:
         if done.step:
