@@ -1,6 +1,7 @@
 """The public activity calendar `/kegiatan/` and an activity's page `/kegiatan/<id>/`: what they
 show and to whom, their filters, their budgets and their place in the page cache and sitemap."""
 
+import gzip
 import re
 from datetime import timedelta
 
@@ -261,6 +262,7 @@ def test_an_activity_not_public_answers_404_to_everyone(client, calendar, world,
 
     assert client.get(calendar["internal"].get_absolute_url()).status_code == 404
     assert client.get("/kegiatan/999999/").status_code == 404
+    assert client.get("/kegiatan/99999999999999999999999/").status_code == 404  # no overflow
 
 
 def test_stored_text_is_escaped(client, world):
@@ -370,6 +372,16 @@ def test_list_queries_do_not_grow_with_the_page(client, world, path):
     # stages, agencies, regions for the pickers; the slugs looked up; count; page; co-organisers
     # and stages of the page.
     assert many <= 10
+
+
+def test_a_full_page_stays_light_and_loads_nothing_from_elsewhere(client, world):
+    make_activities(20, world)
+
+    html = client.get("/kegiatan/").content
+
+    assert len(gzip.compress(html)) < 30 * 1024
+    for value in re.findall(rb'(?:src|srcset|href)="([^"]+)"', html):
+        assert not re.match(rb"https?://", value) or value.startswith(b"http://testserver/")
 
 
 def test_detail_queries_do_not_grow_with_the_participants(client, world):
