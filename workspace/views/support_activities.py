@@ -1,0 +1,322 @@
+"""/ruang-kerja/kegiatan/: activities (trainings, bimtek, exhibitions...) and their participants.
+
+Every page finds the activity through `Activity.objects.visible_to(user)` (404 for what a user
+may not see), asks the predicate of support.rules before a form is read (403), and writes
+through support.services.activities. The organiser's editors edit and cancel an activity; they
+and the co-organisers' editors add participants and mark them."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from agencies.models import Agency
+from catalog.pagination import CappedPaginator
+from support import rules
+from support.models import Activity, Participation
+from support.services import activities as service
+from umkm_portal.services import NotAllowedNow
+from umkm_portal.signed_in import SignedInHttpRequest
+from workspace.fields import valid_filters
+from workspace.support_forms import ActivityForm, AttendanceForm, ParticipantsForm, ReasonForm
+
+from .helpers import (
+    GET_OR_POST,
+    add_errors,
+    first_message,
+    posted,
+    refuse_unless,
+    run_action,
+    workspace_action,
+    workspace_page,
+)
+from .support_common import MonthField, agency_choices, month_span, stage_choices
+from .support_picker import choices_fragment, picker_for, wants_fragment
+
+PER_PAGE = 25
+#: Participants marked on one screen; a larger activity is marked page by page (each page of
+#: the form stays well under DATA_UPLOAD_MAX_NUMBER_FIELDS).
+ATTENDANCE_PAGE = 100
+
+
+class ActivityFilters(forms.Form):
+    tahap = forms.ChoiceField(label=gettext_lazy("Stage"), required=False)
+    dinas = forms.ChoiceField(label=gettext_lazy("Agency"), required=False)
+    bulan = MonthField(label=gettext_lazy("Month"))
+
+    def __init__(self, data: Any) -> None:
+        super().__init__(data)
+        tahap = self.fields["tahap"]
+        dinas = self.fields["dinas"]
+        assert isinstance(tahap, forms.ChoiceField) and isinstance(dinas, forms.ChoiceField)
+        tahap.choices = stage_choices(_("Every stage"))
+        dinas.choices = agency_choices(_("Every agency"))
+
+
+def activity_url(activity: Activity, anchor: str = "") -> str:
+    return reverse("workspace-activity", args=[activity.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def visible_activity(request: SignedInHttpRequest, pk: int) -> Activity:
+    activities = (
+        Activity.objects.visible_to(request.user)
+        .select_related("organiser", "region", "cancelled_by", "created_by")
+        .prefetch_related("stages", "co_organisers")
+    )
+    return get_object_or_404(activities, pk=pk)
+
+
+def refuse_if_cancelled(request: SignedInHttpRequest, activity: Activity) -> HttpResponse | None:
+    """Back to the activity with the reason, when it is cancelled (nothing more happens to it)."""
+    if activity.is_cancelled:
+        messages.error(request, _("This activity is cancelled."))
+        return redirect(activity_url(activity))
+    return None
+
+
+@workspace_page
+@require_safe
+def activity_list(request: SignedInHttpRequest) -> HttpResponse:
+    """Every activity (the record is shared), my agencies' first, then upcoming before past."""
+    user = request.user
+    form = ActivityFilters(request.GET)
+    values = valid_filters(form)
+    activities = Activity.objects.visible_to(user)
+    if "tahap" in values:
+        activities = activities.filter(stages__code=values["tahap"])
+    if "dinas" in values:
+        agency = Agency.objects.filter(slug=values["dinas"])
+        co_organises = Activity.co_organisers.through.objects.filter(
+            activity=OuterRef("pk"), agency__in=agency
+        )
+        activities = activities.filter(Q(organiser__in=agency) | Q(Exists(co_organises)))
+    if "bulan" in values:
+        start, end = month_span(values["bulan"])
+        activities = activities.filter(starts_at__lt=end, ends_at__gte=start)
+
+    mine = list(Agency.objects.where_member(user).values_list("pk", flat=True))
+    co_organised = Activity.co_organisers.through.objects.filter(
+        activity=OuterRef("pk"), agency__in=mine
+    )
+    participants = (
+        Participation.objects.filter(activity=OuterRef("pk"))
+        .order_by()
+        .values("activity")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    activities = activities.annotate(
+        is_mine=Case(
+            When(Q(organiser__in=mine) | Q(Exists(co_organised)), then=Value(True)),
+            default=Value(False),
+        ),
+        participant_count=Coalesce(Subquery(participants), 0),
+    ).upcoming_first()
+    activities = (
+        activities.order_by(F("is_mine").desc(), *activities.query.order_by)
+        .select_related("organiser", "region")
+        .prefetch_related("stages", "co_organisers")
+    )
+    context = {
+        "form": form,
+        "page": CappedPaginator(activities, PER_PAGE).get_page(request.GET.get("page")),
+        "filtered": bool(values or form.errors),
+        "can_create": rules.can_create_activity(user),
+    }
+    return render(request, "workspace/support/activity_list.html", context)
+
+
+@workspace_page
+@GET_OR_POST
+def activity_create(request: SignedInHttpRequest) -> HttpResponse:
+    user = request.user
+    refuse_unless(rules.can_create_activity(user))
+    form = ActivityForm(posted(request), user=user)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            activity = service.create_activity(
+                by=user,
+                organiser=data.pop("organiser"),
+                stages=data.pop("stages"),
+                co_organisers=data.pop("co_organisers"),
+                **data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The activity “%(title)s” is saved.") % data)
+            return redirect(activity_url(activity))
+    return render(request, "workspace/support/activity_form.html", {"form": form})
+
+
+@workspace_page
+@require_safe
+def activity_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    activity = visible_activity(request, pk)
+    participations = activity.participations.select_related("business__region").order_by(
+        "business__name", "pk"
+    )
+    manages = rules.can_manage_participants(user, activity)
+    context = {
+        "activity": activity,
+        "participations": participations,
+        "can_edit": rules.can_edit_activity(user, activity) and not activity.is_cancelled,
+        "can_manage": manages and not activity.is_cancelled,
+        "statuses": Participation.Status,
+    }
+    return render(request, "workspace/support/activity_detail.html", context)
+
+
+@workspace_page
+@GET_OR_POST
+def activity_edit(request: SignedInHttpRequest, pk: int) -> HttpResponse:
+    activity = visible_activity(request, pk)
+    refuse_unless(rules.can_edit_activity(request.user, activity))
+    if refused := refuse_if_cancelled(request, activity):
+        return refused
+    form = ActivityForm(posted(request), instance=activity, user=request.user)
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        if not changes:
+            messages.info(request, _("Nothing changed."))
+            return redirect(activity_url(activity))
+        try:
+            service.update_activity(activity=activity, by=request.user, **changes)
+        except NotAllowedNow as error:
+            messages.error(request, first_message(error))
+            return redirect(activity_url(activity))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(activity_url(activity))
+    context = {"form": form, "activity": activity}
+    return render(request, "workspace/support/activity_form.html", context)
+
+
+@workspace_page
+@GET_OR_POST
+def activity_cancel(request: SignedInHttpRequest, pk: int) -> HttpResponse:
+    activity = visible_activity(request, pk)
+    refuse_unless(rules.can_edit_activity(request.user, activity))
+    if refused := refuse_if_cancelled(request, activity):
+        return refused
+    form = ReasonForm(posted(request))
+    if form.is_valid():
+        try:
+            service.cancel_activity(
+                activity=activity, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except NotAllowedNow as error:
+            messages.error(request, first_message(error))
+            return redirect(activity_url(activity))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The activity is cancelled; it stays on the record."))
+            return redirect(activity_url(activity))
+    context = {"form": form, "activity": activity}
+    return render(request, "workspace/support/activity_cancel.html", context)
+
+
+# Participants -----------------------------------------------------------------------------------
+
+
+@workspace_page
+@GET_OR_POST
+def participants_add(request: SignedInHttpRequest, pk: int) -> HttpResponse:
+    """Find businesses by name, tick several, add them all with one button."""
+    activity = visible_activity(request, pk)
+    refuse_unless(rules.can_manage_participants(request.user, activity))
+    if refused := refuse_if_cancelled(request, activity):
+        return refused
+    taking_part = activity.participations.values("business")
+    picker = picker_for(request, multiple=True, exclude=taking_part)
+    if wants_fragment(request):
+        return choices_fragment(request, picker)
+    form = ParticipantsForm(posted(request))
+    if form.is_valid():
+        try:
+            added = service.add_participants(
+                activity=activity,
+                by=request.user,
+                businesses=form.cleaned_data["business"],
+                status=form.cleaned_data["status"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Added: %(names)s.") % {"names": ", ".join(p.business.name for p in added)},
+            )
+            return redirect(activity_url(activity, "participants"))
+    context = {
+        "form": form,
+        "activity": activity,
+        "picker": picker,
+        "room": None
+        if activity.capacity is None
+        else max(activity.capacity - activity.participations.count(), 0),
+    }
+    return render(request, "workspace/support/activity_participants.html", context)
+
+
+@workspace_page
+@GET_OR_POST
+def attendance(request: SignedInHttpRequest, pk: int) -> HttpResponse:
+    """Attendance, completion, result and certificate number of every participant, one form."""
+    activity = visible_activity(request, pk)
+    refuse_unless(rules.can_manage_participants(request.user, activity))
+    if refused := refuse_if_cancelled(request, activity):
+        return refused
+    participations = activity.participations.select_related("business__region").order_by(
+        "business__name", "pk"
+    )
+    page = Paginator(participations, ATTENDANCE_PAGE).get_page(request.GET.get("page"))
+    form = AttendanceForm(posted(request), participations=page.object_list)
+    if form.is_valid():
+        changes = form.changes()
+        if not changes:
+            messages.info(request, _("Nothing changed."))
+            return redirect(activity_url(activity, "participants"))
+        try:
+            service.mark_participants(activity=activity, by=request.user, changes=changes)
+        except NotAllowedNow as error:  # cancelled meanwhile
+            messages.error(request, first_message(error))
+            return redirect(activity_url(activity))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Saved for %(count)d participants.") % {"count": len(changes)},
+            )
+            return redirect(activity_url(activity, "participants"))
+    context = {"form": form, "activity": activity, "page": page}
+    return render(request, "workspace/support/activity_attendance.html", context)
+
+
+@workspace_action
+def participation_remove(request: SignedInHttpRequest, pk: int, participation: int) -> HttpResponse:
+    """A registration made by mistake; whoever attended stays on the record."""
+    activity = visible_activity(request, pk)
+    row = get_object_or_404(activity.participations.select_related("business"), pk=participation)
+    return run_action(
+        request,
+        lambda: service.remove_participation(participation=row, by=request.user),
+        success=_("%(name)s is no longer registered.") % {"name": row.business.name},
+        back=activity_url(activity, "participants"),
+    )
