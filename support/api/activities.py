@@ -157,7 +157,9 @@ class ActivityViewSet(
 
     def get_queryset(self) -> QuerySet[Activity]:
         visible = Activity.objects.visible_to(self.request.user)
-        return ActivitySerializer.with_related(visible.upcoming_first())
+        if self.action in ("list", "retrieve"):
+            return ActivitySerializer.with_related(visible.upcoming_first())
+        return visible  # a write answers with the activity read afresh (`shown`)
 
     def shown(self, activity: Activity, status_code: int = status.HTTP_200_OK) -> Response:
         """The activity as the read API shows it, read afresh after the change."""
