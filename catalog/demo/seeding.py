@@ -55,6 +55,17 @@ CERTIFICATE_TERMS = {  # kind: (issuer prefix, validity in years or None)
     "ig": ("IG", None),
 }
 
+#: Certificates whose expiry the demo sets on purpose, in days from the day it runs (negative:
+#: lapsed), so the development dashboard has its certificate gaps (support/demo/data.py): Rusip
+#: Mak Senah, nominated, lets both its P-IRTs lapse; one P-IRT of Sirup Jeruk Kunci expires soon
+#: with nobody renewing it, one of Keripik Singkong expires soon while Diskop UKM renews it.
+CERTIFICATE_EXPIRY = {
+    ("rusip-ikan-bilis-botol-250-ml", "pirt"): -40,
+    ("sambal-rusip-siap-saji-150-g", "pirt"): -40,
+    ("sirup-jeruk-kunci-asli-620-ml", "pirt"): 45,
+    ("keripik-singkong-balado-250-g", "pirt"): 60,
+}
+
 
 def _digits(text: str, length: int) -> str:
     return str(int(hashlib.sha256(text.encode()).hexdigest(), 16))[:length]
@@ -182,7 +193,7 @@ def _seed_collaborations(product, item, agencies, clerk, users):
     for agency_slug, note in item.get("collaborators", []):
         agency = agencies[agency_slug]
         manager = users[AGENCY_MANAGERS.get(agency_slug, "admin")]
-        Collaboration.objects.get_or_create(
+        collaboration, created = Collaboration.objects.get_or_create(
             product=product,
             agency=agency,
             defaults={
@@ -193,6 +204,14 @@ def _seed_collaborations(product, item, agencies, clerk, users):
                 "answered_at": timezone.now(),
             },
         )
+        if created:
+            # Co-curation began a week after the product was registered (its backdated
+            # creation), so records read it before the nominations that rest on it.
+            registered = Product.objects.values_list("created_at", flat=True).get(pk=product.pk)
+            Collaboration.objects.filter(pk=collaboration.pk).update(
+                invited_at=min(registered + timedelta(days=5), timezone.now()),
+                answered_at=min(registered + timedelta(days=7), timezone.now()),
+            )
 
 
 def _seed_certificates(product, item, agency, serial):
@@ -204,6 +223,8 @@ def _seed_certificates(product, item, agency, serial):
             expires_on = issued_on.replace(year=issued_on.year + years, day=min(issued_on.day, 28))
             if serial % 7 == 5:  # some have lapsed, so the pages can show an expired one
                 expires_on = today() - timedelta(days=15 + serial)
+        if (product.slug, kind) in CERTIFICATE_EXPIRY:
+            expires_on = today() + timedelta(days=CERTIFICATE_EXPIRY[product.slug, kind])
         number = f"{prefix} {_digits(product.slug + kind, 12)}"
         Certificate.objects.update_or_create(
             product=product,

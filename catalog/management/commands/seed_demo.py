@@ -1,6 +1,9 @@
+from io import StringIO
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
@@ -14,7 +17,8 @@ from catalog.models import Business, Designation, Nomination, Product
 class Command(BaseCommand):
     help = (
         "Fill the database with the demo: regions, categories, agencies, rubric, accounts, "
-        "businesses, products, nominations and designations. Safe to run again."
+        "businesses, products, nominations and designations, then the development record "
+        "(seed_demo_support). Safe to run again."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,9 +34,14 @@ class Command(BaseCommand):
             users = seed_accounts(password)
             seed_catalogue(users)
             seed_flagships(users)
-        self._report(password)
+            # The development record's demo, when its app is installed (by name: catalog never
+            # imports support); its counts join this report.
+            support = StringIO()
+            if apps.is_installed("support"):
+                call_command("seed_demo_support", stdout=support)
+        self._report(password, support.getvalue())
 
-    def _report(self, password: str) -> None:
+    def _report(self, password: str, support: str = "") -> None:
         out = self.stdout
         out.write(self.style.SUCCESS("Demo data ready:"))
         out.write(f"  agencies: {Agency.objects.count()}")
@@ -42,6 +51,8 @@ class Command(BaseCommand):
         out.write(f"  nominations: {Nomination.objects.count()}")
         current = Designation.objects.current().count()
         out.write(f"  designations: {Designation.objects.count()} ({current} current)")
+        if support:
+            out.write(support, ending="")
         out.write("")
         out.write(f"Demo accounts (password: {password}):")
         for username, _first, _last, agency_slug, role in reference.ACCOUNTS:
