@@ -44,11 +44,9 @@ def record_url(business: Business, part: str = "") -> str:
     return f"{url}#{part}" if part else url
 
 
-def for_business(path: str, business: Business) -> str:
-    """A workspace page that starts from this business (`?umkm=<slug>`): the service and
-    referral forms are another part's, so their address is written out under the workspace's
-    (in the page's language)."""
-    return f"{reverse('workspace')}{path}?{urlencode({'umkm': business.slug})}"
+def for_business(name: str, business: Business) -> str:
+    """A workspace form that starts from this business (`?umkm=<slug>` preselects it)."""
+    return f"{reverse(name)}?{urlencode({'umkm': business.slug})}"
 
 
 @workspace_page
@@ -85,10 +83,10 @@ def business_support(request: SignedInHttpRequest, slug: str) -> HttpResponse:
         "referrals": list(referrals[:REFERRAL_LIMIT]),
         "can_record": rules.can_record_progress(user),
         "can_verify": rules.can_verify_progress(user),
-        "service_url": for_business("layanan/baru/", business)
+        "service_url": for_business("workspace-service-create", business)
         if rules.can_record_service(user, business=business)
         else None,
-        "referral_url": for_business("rujukan/baru/", business)
+        "referral_url": for_business("workspace-referral-create", business)
         if rules.can_send_referral(user)
         else None,
     }
