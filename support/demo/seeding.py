@@ -82,10 +82,11 @@ class Demo:
         return day
 
     def moment(self, day: datetime.date, hour: int) -> datetime.datetime:
-        """That day at that hour, local time; never later than now for something past."""
+        """That day at that hour, in the portal's time zone."""
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
     def past(self, moment: datetime.datetime) -> datetime.datetime:
+        """A moment of something that has happened: never later than now."""
         return min(moment, self.now)
 
     def user(self, username: str) -> "User":
