@@ -35,11 +35,15 @@ def agency_figures(context: Context, agency: Agency) -> dict[str, Any]:
     """The agency's work this year (Asia/Jakarta), in one query; an anonymous visitor's figures
     come from the cache of aggregates, like the catalogue's counts."""
     year = timezone.localdate().year
-    figures = aggregates.get(
-        context["request"],
-        f"support:agency-figures:{agency.pk}:{year}",
-        lambda: trail.agency_figures(agency, year),
-    )
+    request = context.get("request")
+    if request is None:  # rendered outside a request: nothing to key a cached figure by
+        figures = trail.agency_figures(agency, year)
+    else:
+        figures = aggregates.get(
+            request,
+            f"support:agency-figures:{agency.pk}:{year}",
+            lambda: trail.agency_figures(agency, year),
+        )
     return {"agency": agency, "year": year, "figures": figures}
 
 

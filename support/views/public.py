@@ -2,21 +2,30 @@
 and clinics the agencies run. GET-only, no session read for a visitor who has none, cacheable
 until the next midnight like the catalogue's pages (`umkm_portal.caching.public_page`); the
 page cache is made stale by every committed write to an activity or a participation
-(`support/apps.py`)."""
+(`support/apps.py`).
 
+Unlike a product, an activity changes with the hour: it starts (no more registration), runs,
+ends (its turnout appears) and moves from the top of the list to the bottom. A page showing an
+activity that starts or ends before the next midnight is therefore not kept (`mark_private`):
+the page cache would keep it until midnight, past the moment it turns wrong."""
+
+import datetime
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
 from catalog.models import Region
 from catalog.views.public import paginate
 from support.models import Activity, Participation, Stage
-from umkm_portal.caching import public_page
+from umkm_portal import caching
+from umkm_portal.caching import mark_private, public_page
 
 from .filters import PublicActivityFilter, month_choices
 
@@ -59,7 +68,9 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "months": month_choices(cleaned.get("bulan")),
         "calendar_url": reverse("activity-calendar") + (f"?{chosen}" if chosen else ""),
     }
-    return render(request, "support/activity_list.html", context)
+    response = render(request, "support/activity_list.html", context)
+    mark_private(response, changes_before_midnight(context["page"].object_list))
+    return response
 
 
 @require_safe
@@ -75,7 +86,22 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"activity": activity}
     if activity.has_ended and not activity.is_cancelled:
         context.update(_turnout(activity))
-    return render(request, "support/activity_detail.html", context)
+    response = render(request, "support/activity_detail.html", context)
+    mark_private(response, changes_before_midnight([activity]))
+    return response
+
+
+def changes_before_midnight(activities: Iterable[Activity]) -> bool:
+    """Whether one of `activities` (not cancelled) starts or ends between now and the next
+    midnight in Asia/Jakarta, so that a page showing it turns wrong before the cache lets go."""
+    now = timezone.now()
+    midnight = now + datetime.timedelta(seconds=caching.seconds_until_midnight())
+    return any(
+        now < moment <= midnight
+        for activity in activities
+        if not activity.is_cancelled
+        for moment in (activity.starts_at, activity.ends_at)
+    )
 
 
 def _turnout(activity: Activity) -> dict:

@@ -18,6 +18,7 @@ from tests.factories import (
     RegionFactory,
     stage,
 )
+from umkm_portal import caching
 from umkm_portal.caching import seconds_until_midnight
 
 pytestmark = pytest.mark.django_db
@@ -478,6 +479,36 @@ def test_a_signed_in_visitor_is_never_served_the_anonymous_copy(client, calendar
     response, _ = fetch(client, "/kegiatan/")
 
     assert "X-Cache" not in response
+
+
+def test_a_page_showing_an_activity_that_turns_before_midnight_is_not_kept(
+    client, world, cache_on, monkeypatch
+):
+    """The page cache keeps answers until midnight: a page whose activity starts or ends before
+    then would go on saying "register" or "taking place now" after it ends."""
+    monkeypatch.setattr(caching, "seconds_until_midnight", lambda: 3 * 3600)
+    now = timezone.now()
+    ending = ActivityFactory(
+        is_public=True,
+        region=world.region,
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(hours=1),
+    )
+    tomorrow = ActivityFactory(
+        is_public=True,
+        region=RegionFactory(slug="belitung", name="Kabupaten Belitung"),
+        starts_at=now + timedelta(hours=5),
+        ends_at=now + timedelta(hours=8),
+    )
+
+    for path in (ending.get_absolute_url(), "/kegiatan/"):
+        fetch(client, path)
+        response, _ = fetch(client, path)
+        assert "X-Cache" not in response
+        assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    for path in (tomorrow.get_absolute_url(), "/kegiatan/?wilayah=belitung"):
+        fetch(client, path)
+        assert fetch(client, path)[0]["X-Cache"] == "hit"
 
 
 # Sitemap ----------------------------------------------------------------------------------------
