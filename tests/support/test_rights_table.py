@@ -8,16 +8,19 @@ tests/support/conftest.py: Dinas Pertanian (Distan, `owner`) organises a trainin
 agency's staff), DKP a reviewer (a reviewer of an agency that is no leading sector), and there is
 a signed-in user without any agency.
 
-Each row is an action, each column a person, and every row names every column. The table is
-checked twice: once on the predicates of support/rules.py (agreeing with the user-scoped
-querysets where there is one), once through the workflow functions of support/services/, which
-either write (and the database shows it) or refuse with PermissionDenied and write nothing.
+Each row is an action, each column a person, and every row names every column; each cell is a
+subtest of its row, run in a savepoint on the row's one record. The table is checked twice: once
+on the predicates of support/rules.py (agreeing with the user-scoped querysets where there is
+one), once through the workflow functions of support/services/, which either write (and the
+database shows it) or refuse with PermissionDenied and write nothing.
 """
 
 import datetime
+from contextlib import contextmanager
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Role
@@ -141,16 +144,22 @@ RULES = [
 ]  # fmt: skip
 
 
+@contextmanager
+def undone():
+    """Whatever happens inside is rolled back after it (a savepoint): each person of a row
+    starts from the same record, which is built once per row."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize(
-    ("check", "person", "expected"),
-    [
-        pytest.param(check, person, expected, id=f"{action} | {person}")
-        for action, check, row in RULES
-        for person, expected in row.items()
-    ],
+    ("check", "row"), [pytest.param(check, row, id=action) for action, check, row in RULES]
 )
-def test_rule(world, record, check, person, expected):
-    assert check(world, record, world.people[person]) is expected
+def test_rule(world, record, subtests, check, row):
+    for person, expected in row.items():
+        with subtests.test(person=person), undone():
+            assert check(world, record, world.people[person]) is expected
 
 
 # The workflow functions: each does one write as `user`; its twin reads whether it happened.
@@ -266,22 +275,20 @@ WRITES = [
 
 
 @pytest.mark.parametrize(
-    ("do", "done", "person", "expected"),
-    [
-        pytest.param(do, done, person, expected, id=f"{action} | {person}")
-        for action, do, done, row in WRITES
-        for person, expected in row.items()
-    ],
+    ("do", "done", "row"),
+    [pytest.param(do, done, row, id=action) for action, do, done, row in WRITES],
 )
-def test_write(world, record, do, done, person, expected):
-    try:
-        do(world, record, world.people[person])
-    except PermissionDenied:
-        allowed = False
-    else:
-        allowed = True
-    assert allowed is expected
-    assert done(world, record) is expected, "the database does not show what was answered"
+def test_write(world, record, subtests, do, done, row):
+    for person, expected in row.items():
+        with subtests.test(person=person), undone():
+            try:
+                do(world, record, world.people[person])
+            except PermissionDenied:
+                allowed = False
+            else:
+                allowed = True
+            assert allowed is expected
+            assert done(world, record) is expected, "the database does not show what was answered"
 
 
 def test_every_write_names_the_acting_user(world, record):
