@@ -1,3 +1,4 @@
+import importlib
 from types import SimpleNamespace
 
 import pytest
@@ -32,6 +33,22 @@ def _fast_and_isolated(settings, tmp_path):
     settings.RENDITIONS_ON_SAVE = False  # tests that look at renditions turn it back on
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _development_stages(request):
+    """The seven development stages are rows a data migration writes; a transactional test (and
+    the query-plan module) flushes the database when it ends, taking them along. Before a test
+    that uses the database, they are put back when missing, outside its transaction, as the
+    migration wrote them."""
+    if not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        from django.apps import apps
+
+        if not apps.get_model("support", "Stage").objects.exists():
+            importlib.import_module("support.migrations.0002_seed_stages").seed(apps, None)
 
 
 @pytest.fixture(autouse=True)
