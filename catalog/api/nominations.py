@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.utils.serializer_helpers import ReturnDict
 
 from agencies.models import Agency
-from catalog import workflow
+from catalog import evidence, workflow
 from catalog.models import (
     Assessment,
     Criterion,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from catalog.models.flagship import ScoredNomination
 
 from .base import payload
-from .serializers import StrictFieldsMixin
+from .serializers import BusinessEvidenceSerializer, StrictFieldsMixin
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid data, with field errors"),
@@ -67,6 +67,20 @@ class NominationSerializer(serializers.ModelSerializer):
             "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
+
+
+class NominationDetailSerializer(NominationSerializer):
+    """One nomination, with the evidence of its business's development record."""
+
+    business_evidence = serializers.SerializerMethodField()
+
+    class Meta(NominationSerializer.Meta):
+        fields = [*NominationSerializer.Meta.fields, "business_evidence"]
+        read_only_fields = fields
+
+    @extend_schema_field(BusinessEvidenceSerializer)
+    def get_business_evidence(self, nomination: Nomination) -> dict[str, Any]:
+        return evidence.for_business(nomination.product.business)
 
 
 class NominateSerializer(serializers.Serializer):
@@ -171,6 +185,12 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     serializer_class = NominationSerializer
     permission_classes = [IsAuthenticated]
     filterset_fields = ["state"]
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        # The evidence costs a few queries: on the detail only, so that a list stays constant.
+        if self.action == "retrieve":
+            return NominationDetailSerializer
+        return NominationSerializer
 
     def get_queryset(self) -> "QuerySet[ScoredNomination]":
         return (

@@ -258,6 +258,40 @@ class FlagshipSerializer(serializers.ModelSerializer):
         ]
 
 
+class CoverageStageSerializer(serializers.Serializer):
+    """One of the seven development stages (DESIGN §8) and how far the business got in it."""
+
+    stage = serializers.CharField(help_text=_("The stage's code."))
+    name = serializers.CharField()
+    state = serializers.ChoiceField(
+        choices=[
+            ("reached", _("Reached")),
+            ("in_progress", _("In progress")),
+            ("none", _("Not yet")),
+        ]
+    )
+
+
+class SupportItemSerializer(serializers.Serializer):
+    """A service the business received or an activity it took part in."""
+
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=[("service", _("Service")), ("activity", _("Activity"))])
+    title = serializers.CharField()
+    agency = serializers.CharField(help_text=_("The providing or organising agency's short name."))
+    stage = serializers.CharField(allow_null=True, help_text=_("The stage's code (services)."))
+    status = serializers.CharField()
+
+
+class BusinessEvidenceSerializer(serializers.Serializer):
+    """What the development record knows of a nominated product's business, so that reviewers
+    score with evidence (`catalog.evidence`): its coverage of the seven stages and the newest
+    support it received. Empty when the development record is not installed."""
+
+    coverage = CoverageStageSerializer(many=True, required=False)
+    latest_support = SupportItemSerializer(many=True, required=False)
+
+
 # Writing ----------------------------------------------------------------------------------------
 
 

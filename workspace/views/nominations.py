@@ -21,14 +21,16 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agencies.models import Agency
-from catalog import rules, workflow
+from catalog import evidence, rules, workflow
 from catalog.models import (
     Assessment,
     AssessmentScore,
+    Business,
     Certificate,
     Criterion,
     Nomination,
@@ -237,9 +239,26 @@ def score_table(
     return [(c, [scores.get(c.pk) for scores in by_assessor]) for c in columns]
 
 
+def business_evidence(business: Business) -> dict[str, Any]:
+    """What the apps above the catalogue know of the nominated business (`catalog.evidence`:
+    its stage coverage and latest support), with the dates the providers give as ISO text
+    read back as dates for the templates."""
+    found = evidence.for_business(business)
+    if "latest_support" in found:
+        found["latest_support"] = [
+            {
+                **item,
+                "date": parse_date(item["date"]) if isinstance(item["date"], str) else item["date"],
+            }
+            for item in found["latest_support"]
+        ]
+    return found
+
+
 def summary(nomination: "ScoredNomination", criteria: Iterable[Criterion]) -> dict[str, Any]:
     assessments = list(nomination.assessments.all())
     return {
+        "evidence": business_evidence(nomination.product.business),
         "nomination": nomination,
         "product": nomination.product,
         "designation": getattr(nomination, "designation", None),
