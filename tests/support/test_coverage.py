@@ -4,6 +4,8 @@ by open work only (a registration, a service in progress, an unverified mileston
 referral); `none` otherwise. A cancelled activity and a voided service count for nothing."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from support.coverage import Coverage, coverage_of, evidence_for, latest_support, stage_coverage
@@ -183,6 +185,22 @@ def test_coverage_of_many_businesses_takes_a_constant_number_of_queries(
                    "pemasaran": IN_PROGRESS}
         for states in found.values()
     )  # fmt: skip
+
+
+def test_coverage_reads_distinct_rows_unsorted():
+    """Many services of one stage are one row to read; the models' default orderings would add
+    their columns to the DISTINCT (a row per service) and a sort, and the participations' a join
+    on businesses too."""
+    business = BusinessFactory()
+    every_source(business)
+    for _ in range(3):
+        ServiceFactory(business=business, outcome="in_progress")
+    with CaptureQueriesContext(connection) as queries:
+        coverage_of([business.pk])
+
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert len(statements) == 4
+    assert not [sql for sql in statements if "ORDER BY" in sql or "catalog_business" in sql]
 
 
 def test_evidence_for_a_reviewer_is_the_strip_and_the_latest_support(business):
