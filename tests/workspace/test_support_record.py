@@ -118,7 +118,8 @@ def test_the_coverage_strip_says_each_stage_in_words(client, world, record):
     assert states["permodalan"] == "none"
     # the state is written out, not only coloured
     for item in response.context["coverage"]:
-        assert f'<span class="coverage__state">{item.label}</span>' in html
+        assert f'<span class="coverage__name">{item.stage.display_name}</span>' in html
+        assert f"</span> {item.label}</span>" in html
 
 
 def test_the_timeline_shows_every_agency_and_marks_a_voided_service(client, world, record):
