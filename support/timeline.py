@@ -340,10 +340,7 @@ def _referral(day: datetime.date, kind: str, referral: Referral) -> Entry:
     if kind == Kind.REFERRAL_SENT:
         title, note = _("Referred by %(from)s to %(to)s") % names, referral.reason
         if referral.is_overdue:
-            status, label = (
-                "overdue",
-                _("Overdue: not answered by %(date)s") % {"date": _date(referral.due_on)},
-            )
+            status, label = "overdue", _("Overdue")
     elif kind == Kind.REFERRAL_ANSWERED:
         declined = referral.status == Referral.Status.DECLINED
         status = "declined" if declined else "accepted"
