@@ -32,12 +32,11 @@ BILLION = 1_000_000_000
 STAFF = ["owner_editor", "collab_manager", "other_editor", "reviewer", "administrator"]
 
 
-@pytest.fixture
-def world(world):
-    """The rights-matrix world with its co-curation invitations declined, so that the timeline
-    holds what each test puts there."""
+@pytest.fixture(autouse=True)
+def _invitations_declined(world):
+    """The world's co-curation invitations declined: the timeline holds what each test puts
+    there."""
     Collaboration.objects.update(status=Collaboration.Status.DECLINED, answered_at=timezone.now())
-    return world
 
 
 @pytest.fixture

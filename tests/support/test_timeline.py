@@ -37,12 +37,11 @@ def days_ago(n: int) -> datetime.date:
     return timezone.localdate() - timedelta(days=n)
 
 
-@pytest.fixture
-def world(world):
-    """The rights-matrix world with its co-curation invitations declined: each test adds the
-    rows it looks at."""
+@pytest.fixture(autouse=True)
+def _invitations_declined(world):
+    """The world's co-curation invitations declined: the timeline holds what each test puts
+    there."""
     Collaboration.objects.update(status=Collaboration.Status.DECLINED, answered_at=timezone.now())
-    return world
 
 
 def whole(business, user):

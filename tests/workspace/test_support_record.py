@@ -29,12 +29,11 @@ pytestmark = pytest.mark.django_db
 BILLION = 1_000_000_000
 
 
-@pytest.fixture
-def world(world):
-    """The workspace's world with its co-curation invitations declined, so that the timeline
-    holds what each test puts there."""
+@pytest.fixture(autouse=True)
+def _invitations_declined(world):
+    """The world's co-curation invitations declined: the timeline holds what each test puts
+    there."""
     Collaboration.objects.update(status=Collaboration.Status.DECLINED, answered_at=timezone.now())
-    return world
 
 
 @pytest.fixture
