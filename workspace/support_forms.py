@@ -53,6 +53,11 @@ def choose_business(*, multiple: bool = False) -> forms.ModelChoiceField:
     )
 
 
+def kind_field(field: forms.Field, kinds: list[tuple[str, Any]]) -> None:
+    """The kind starts at a prompt instead of Django's "---------"."""
+    cast(forms.ChoiceField, field).choices = [("", _("Choose the kind")), *kinds]
+
+
 # Activities -------------------------------------------------------------------------------------
 
 
@@ -85,6 +90,7 @@ class ActivityForm(ServiceForm):
             single_agency(
                 cast(AgencyChoiceField, self.fields["organiser"]), rules.acting_agencies(user)
             )
+        kind_field(self.fields["kind"], Activity.Kind.choices)
         stages = cast("forms.ModelMultipleChoiceField[Stage]", self.fields["stages"])
         stages.queryset = Stage.objects.active()
         stages.required = False
@@ -218,6 +224,7 @@ class ServiceCorrectForm(ServiceForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        kind_field(self.fields["kind"], Service.Kind.choices)
         stage = cast("forms.ModelChoiceField[Stage]", self.fields["stage"])
         stage.queryset = Stage.objects.active()
         stage.help_text = _("The kind suggests one; change it when the help served another.")
