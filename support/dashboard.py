@@ -45,6 +45,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,8 @@ GAPS: dict[str, Promise] = {
 NOT_YET_COUNTED = frozenset({"obligations_behind"})
 
 Row = TypeVar("Row")
+#: A queryset narrowed by agency or region keeps its own class (and vocabulary).
+Q_ = TypeVar("Q_", bound=QuerySet[Any])
 
 
 @dataclass(frozen=True)
@@ -254,10 +257,13 @@ class Dashboard:
         self, *, matrix_rows: int = MATRIX_ROWS, overlap_rows: int = OVERLAP_ROWS
     ) -> Summary:
         """Every number of the dashboard, in a constant number of queries (about twenty)."""
-        figures = [Figure(key, label, self.listing(key).count()) for key, label in HEADLINE.items()]
-        matrix = self._matrix_rows(matrix_rows, 0)
+        matrix, supported = self._matrix_page(matrix_rows, 0)
+        figures = [
+            Figure(key, label, supported if key == "businesses" else self.listing(key).count())
+            for key, label in HEADLINE.items()
+        ]
         shown = {agency_id for row in matrix for agency_id in row.cells}
-        overlaps = self.overlaps()
+        overlaps, overlap_count = self._overlap_page(overlap_rows, 0)
         return Summary(
             figures=figures,
             median_days_to_answer=self.median_days_to_answer(),
@@ -267,8 +273,8 @@ class Dashboard:
                 (self.agencies[pk] for pk in shown),
                 key=lambda agency: (agency.short_name or agency.name).lower(),
             ),
-            overlaps=overlaps[0:overlap_rows],
-            overlap_count=overlaps.count(),
+            overlaps=overlaps,
+            overlap_count=overlap_count,
             gaps=[
                 Figure(key, label, None if key in NOT_YET_COUNTED else self.listing(key).count())
                 for key, label in GAPS.items()
@@ -277,12 +283,12 @@ class Dashboard:
 
     # The narrowing every figure shares ------------------------------------------------------
 
-    def _of_agencies(self, queryset: QuerySet[Any], path: str) -> QuerySet[Any]:
+    def _of_agencies(self, queryset: Q_, path: str) -> Q_:
         if self.agency_ids is None:
             return queryset
         return queryset.filter(**{f"{path}__in": self.agency_ids})
 
-    def _in_region(self, queryset: QuerySet[Any], path: str) -> QuerySet[Any]:
+    def _in_region(self, queryset: Q_, path: str) -> Q_:
         if self.filters.region is None:
             return queryset
         return queryset.filter(**{path: self.filters.region})
@@ -307,13 +313,16 @@ class Dashboard:
         """Activities that start in the year and were not cancelled (held in the region)."""
         return self._in_region(self._activities_of_year(), "region")
 
-    def participants(self) -> QuerySet[Participation]:
-        """Participations that took part (attended or completed) in the year's activities."""
+    def participations(self) -> QuerySet[Participation]:
+        """Every participation in the year's activities, whatever its status (the export)."""
         participations = Participation.objects.filter(
-            status__in=Participation.TOOK_PART,
-            activity__in=self._activities_of_year().values("pk"),
+            activity__in=self._activities_of_year().values("pk")
         )
         return self._in_region(participations, "business__region")
+
+    def participants(self) -> QuerySet[Participation]:
+        """Participations that took part (attended or completed) in the year's activities."""
+        return self.participations().filter(status__in=Participation.TOOK_PART)
 
     def referrals_answered(self) -> QuerySet[Referral]:
         """Referrals the receiving agency answered (accepted or declined) in the year."""
@@ -331,21 +340,23 @@ class Dashboard:
             milestones = milestones.filter(pk__in=credited.values("milestone_id"))
         return self._in_region(milestones, "business__region")
 
+    def _supported_ids(self) -> QuerySet[Any]:
+        """The ids of the businesses given a service or taking part in an activity in the year,
+        as one UNION (read from the support tables' indexes, never the whole business table)."""
+        return _ids(self.services()).union(_ids(self.participants()))
+
     def supported_businesses(self) -> BusinessQuerySet:
         """Businesses given a service or taking part in an activity in the year."""
-        return Business.objects.filter(
-            Q(pk__in=self.services().values("business"))
-            | Q(pk__in=self.participants().values("business"))
-        )
+        return Business.objects.filter(pk__in=self._supported_ids())
 
     def businesses_reaching(self, stage: Stage) -> BusinessQuerySet:
         """Businesses that reached `stage` in the year: a service done, an activity of that stage
         taken part in, a verified milestone in it (docs: support.coverage)."""
-        return Business.objects.filter(
-            Q(pk__in=self._done().filter(stage=stage).values("business"))
-            | Q(pk__in=self.participants().filter(activity__stages=stage).values("business"))
-            | Q(pk__in=self._milestones_with_stage().filter(stage=stage).values("business"))
+        reached = _ids(self._done().filter(stage=stage)).union(
+            _ids(self.participants().filter(activity__stages=stage)),
+            _ids(self._milestones_with_stage().filter(stage=stage)),
         )
+        return Business.objects.filter(pk__in=reached)
 
     def _done(self) -> QuerySet[Service]:
         return self.services().filter(outcome=Service.Outcome.DONE)
@@ -378,7 +389,8 @@ class Dashboard:
             business=OuterRef("pk"),
             status__in=Participation.TOOK_PART,
             activity__cancelled_at__isnull=True,
-            activity__starts_at__date__gt=since,
+            activity__starts_at__gte=_start_of(since + datetime.timedelta(days=1)),
+            activity__starts_at__lt=_start_of(self.today + datetime.timedelta(days=1)),
         )
         return (
             self._businesses_in_view()
@@ -394,10 +406,13 @@ class Dashboard:
         valid = Certificate.objects.valid(self.today).filter(
             product=OuterRef("pk"), kind__in=BASIC_CERTIFICATES
         )
-        candidates = Product.objects.filter(
-            Q(pk__in=Designation.objects.current(self.today).values("product"))
-            | Q(pk__in=Nomination.objects.open().values("product"))
-        ).exclude(Exists(valid))
+        flagships_and_nominees = (
+            Designation.objects.current(self.today)
+            .order_by()
+            .values("product")
+            .union(Nomination.objects.open().order_by().values("product"))
+        )
+        candidates = Product.objects.filter(pk__in=flagships_and_nominees).exclude(Exists(valid))
         first = candidates.filter(business=OuterRef("pk")).order_by("name", "pk")
         return (
             self._businesses_in_view()
@@ -479,8 +494,9 @@ class Dashboard:
             sql, params = reached
             counts = dict(
                 _fetch(
-                    f"SELECT w_stage, COUNT(DISTINCT w_business) FROM ({sql}) reached "
-                    "GROUP BY w_stage",
+                    "SELECT w_stage, COUNT(*) FROM ("
+                    f"SELECT DISTINCT w_stage, w_business FROM ({sql}) reached"
+                    ") pairs GROUP BY w_stage",
                     params,
                 )
             )
@@ -520,28 +536,35 @@ class Dashboard:
     def matrix(self) -> SqlRows[MatrixRow]:
         """The business × agency matrix: the businesses the agencies in view helped in the year,
         those helped by the most agencies first, each with every agency's count of services and
-        participations. One query per page of rows, one for their cells."""
-        return SqlRows(self.supported_businesses().count, self._matrix_rows)
+        participations. One query per page of rows (which also counts them all), one for their
+        cells."""
+        return SqlRows(
+            lambda: self._matrix_page(1, 0, cells=False)[1],
+            lambda limit, offset: self._matrix_page(limit, offset)[0],
+        )
 
-    def _matrix_rows(self, limit: int, offset: int) -> list[MatrixRow]:
+    def _matrix_page(
+        self, limit: int, offset: int, *, cells: bool = True
+    ) -> tuple[list[MatrixRow], int]:
+        """A page of the matrix's rows and how many rows there are in all (the businesses
+        supported), in one query; the cells of the page in another."""
         work = self._work(with_stage=False)
-        if work is None or limit <= 0:
-            return []
+        if work is None:
+            return [], 0
         sql, params = work
         where, where_params = self._supported_condition()
-        rows = [
-            MatrixRow(*row)
-            for row in _fetch(
-                "SELECT b.id, b.name, b.slug, m.agencies, m.records FROM ("
-                "SELECT w_business, COUNT(*) AS agencies, SUM(records) AS records FROM ("
-                f"SELECT w_business, w_agency, COUNT(*) AS records FROM ({sql}) helped {where} "
-                "GROUP BY w_business, w_agency) cells GROUP BY w_business"
-                ") m JOIN catalog_business b ON b.id = m.w_business "
-                "ORDER BY m.agencies DESC, m.records DESC, b.name, b.id LIMIT %s OFFSET %s",
-                [*params, *where_params, limit, offset],
-            )
-        ]
-        if rows:
+        found = _fetch(
+            "SELECT m.w_business, b.name, b.slug, m.agencies, m.records, m.total FROM ("
+            "SELECT w_business, COUNT(DISTINCT w_agency) AS agencies, COUNT(*) AS records, "
+            f"COUNT(*) OVER () AS total FROM ({sql}) helped {where} GROUP BY w_business "
+            "ORDER BY agencies DESC, records DESC, w_business LIMIT %s OFFSET %s"
+            ") m JOIN catalog_business b ON b.id = m.w_business "
+            "ORDER BY m.agencies DESC, m.records DESC, m.w_business",
+            [*params, *where_params, max(limit, 1), offset],
+        )
+        total = found[0][-1] if found else 0
+        rows = [MatrixRow(*row[:-1]) for row in found[:limit]]
+        if rows and cells:
             by_id = {row.business_id: row for row in rows}
             marks = _marks(by_id)
             for business_id, agency_id, records in _fetch(
@@ -550,7 +573,7 @@ class Dashboard:
                 [*params, *by_id],
             ):
                 by_id[business_id].cells[agency_id] = records
-        return rows
+        return rows, total
 
     def _supported_condition(self) -> tuple[str, list[Any]]:
         """`WHERE` the business is one the agencies in view helped (nothing when every agency is
@@ -558,9 +581,7 @@ class Dashboard:
         if self.agency_ids is None:
             return "", []
         try:
-            sql, params = (
-                self.supported_businesses().order_by().values("pk").query.sql_with_params()
-            )
+            sql, params = self._supported_ids().query.sql_with_params()
         except EmptyResultSet:
             return "WHERE 1 = 0", []
         return f"WHERE w_business IN ({sql})", list(params)
@@ -568,7 +589,10 @@ class Dashboard:
     def overlaps(self) -> SqlRows[Overlap]:
         """The same stage and kind given to one business by two or more agencies in the year,
         where one of them is in view; most agencies first."""
-        return SqlRows(self._overlap_count, self._overlap_rows)
+        return SqlRows(
+            lambda: self._overlap_page(1, 0, details=False)[1],
+            lambda limit, offset: self._overlap_page(limit, offset)[0],
+        )
 
     def _overlap_groups(self) -> tuple[str, list[Any]] | None:
         work = self._work(with_stage=True)
@@ -588,30 +612,28 @@ class Dashboard:
             [*params, *having_params],
         )
 
-    def _overlap_count(self) -> int:
-        groups = self._overlap_groups()
-        if groups is None:
-            return 0
-        sql, params = groups
-        [(count,)] = _fetch(f"SELECT COUNT(*) FROM ({sql}) overlap_groups", params)
-        return count
-
-    def _overlap_rows(self, limit: int, offset: int) -> list[Overlap]:
+    def _overlap_page(
+        self, limit: int, offset: int, *, details: bool = True
+    ) -> tuple[list[Overlap], int]:
         groups, work = self._overlap_groups(), self._work(with_stage=True)
-        if groups is None or work is None or limit <= 0:
-            return []
+        if groups is None or work is None:
+            return [], 0
         sql, params = groups
         stages = {stage.pk: stage for stage in self.stages}
+        rows = _fetch(
+            "SELECT o.w_business, b.name, b.slug, o.w_stage, o.w_kind, o.total FROM ("
+            f"SELECT g.*, COUNT(*) OVER () AS total FROM ({sql}) g "
+            "ORDER BY g.agencies DESC, g.w_business, g.w_stage, g.w_kind LIMIT %s OFFSET %s"
+            ") o JOIN catalog_business b ON b.id = o.w_business "
+            "ORDER BY o.agencies DESC, o.w_business, o.w_stage, o.w_kind",
+            [*params, max(limit, 1), offset],
+        )
+        total = rows[0][-1] if rows else 0
         found = [
             Overlap(business_id, name, slug, stages[stage_id], kind)
-            for business_id, name, slug, stage_id, kind in _fetch(
-                f"SELECT b.id, b.name, b.slug, o.w_stage, o.w_kind FROM ({sql}) o "
-                "JOIN catalog_business b ON b.id = o.w_business "
-                "ORDER BY o.agencies DESC, b.name, b.id, o.w_stage, o.w_kind LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
+            for business_id, name, slug, stage_id, kind, _total in rows[:limit]
         ]
-        if found:
+        if found and details:
             work_sql, work_params = work
             businesses = {overlap.business_id for overlap in found}
             helped: dict[tuple[int, int, str], list[Agency]] = {}
@@ -626,7 +648,7 @@ class Dashboard:
             for overlap in found:
                 agencies = helped.get((overlap.business_id, overlap.stage.pk, overlap.kind), [])
                 overlap.agencies = sorted(agencies, key=lambda agency: agency.name)
-        return found
+        return found, total
 
 
 # SQL of the ORM, grouped -------------------------------------------------------------------
@@ -635,7 +657,8 @@ class Dashboard:
 def _union(querysets: Sequence[QuerySet[Any, Any]]) -> tuple[str, list[Any]] | None:
     """One UNION ALL of the querysets' SQL (their columns in the same order), leaving out those
     that can match nothing; None when none can."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for queryset in querysets:
         try:
             sql, part_params = queryset.order_by().query.sql_with_params()
@@ -646,6 +669,15 @@ def _union(querysets: Sequence[QuerySet[Any, Any]]) -> tuple[str, list[Any]] | N
     if not parts:
         return None
     return " UNION ALL ".join(parts), params
+
+
+def _ids(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The businesses of `queryset` as a part of a UNION: their ids, in no order."""
+    return queryset.order_by().values("business")
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def _marks(values: Iterable[Any]) -> str:

@@ -1,3 +1,26 @@
-"""/ruang-kerja/: pages of the development record (filled by its part)."""
+"""/ruang-kerja/: the development dashboard, the lists behind its figures, and the export of
+services and participations."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from workspace.views import support_dashboard, support_exports
+
+urlpatterns = [
+    path("pembinaan/", support_dashboard.dashboard, name="workspace-support-dashboard"),
+    path(
+        "pembinaan/unduh/",
+        support_dashboard.dashboard_csv,
+        name="workspace-support-dashboard-csv",
+    ),
+    path(
+        "pembinaan/daftar/<slug:figure>/",
+        support_dashboard.dashboard_list,
+        name="workspace-support-dashboard-list",
+    ),
+    path(
+        "pembinaan/daftar/<slug:figure>/unduh/",
+        support_dashboard.dashboard_list_csv,
+        name="workspace-support-dashboard-list-csv",
+    ),
+    path("ekspor/pembinaan/", support_exports.export_support, name="workspace-export-support"),
+]
