@@ -84,14 +84,9 @@ HEADLINE: dict[str, Promise] = {
 }
 #: The gaps, by key. `obligations_behind` waits for agreements (the partnerships part).
 GAPS: dict[str, Promise] = {
-    "idle_businesses": _("Businesses with published products and no support in 12 months"),
-    "uncertified_candidates": _(
-        "Flagship and nominated businesses without a valid P-IRT, halal or BPOM certificate "
-        "and no facilitation in progress"
-    ),
-    "expiring_certificates": _(
-        "Certificates expiring within 90 days and no facilitation in progress"
-    ),
+    "idle_businesses": _("Published, no support in 12 months"),
+    "uncertified_candidates": _("Flagships and nominees without P-IRT, halal or BPOM"),
+    "expiring_certificates": _("Certificates expiring within 90 days"),
     "overdue_referrals": _("Overdue referrals"),
     "obligations_behind": _("Obligations past due and below target"),
 }

@@ -180,7 +180,7 @@ def test_the_page_shows_charts_beside_tables_and_every_figure_links_to_its_list(
     for gap in response.context["gaps"]:
         if gap.url:
             assert client.get(gap.url).status_code == 200
-    assert "comes with agreements" in html or "perjanjian" in html  # the fifth gap waits
+    assert "Counted once agreements" in html  # the fifth gap waits for agreements
     assert FORMULA.replace('"', "&quot;") in html  # escaped, never raw
     assert 'style="' not in html and "<script>" not in html
 

@@ -185,7 +185,14 @@ def idle(board: Dashboard) -> Listing:
 
 def uncertified(board: Dashboard) -> Listing:
     listing = businesses(
-        "unggulan-tanpa-sertifikat", GAPS["uncertified_candidates"], board.uncertified_candidates()
+        "unggulan-tanpa-sertifikat",
+        GAPS["uncertified_candidates"],
+        board.uncertified_candidates(),
+        _(
+            "Businesses of a current flagship or an open nomination whose product holds no valid "
+            "P-IRT, halal or BPOM certificate, with no certification or licence facilitation in "
+            "progress."
+        ),
     )
     listing.columns.insert(1, Column(_("Product"), lambda row: text(row.product_name)))
     return listing
@@ -197,6 +204,10 @@ def expiring(board: Dashboard) -> Listing:
         .select_related("product__business")
         .order_by("expires_on", "pk")
     )
+    note = _(
+        "Certificates of products in use that expire within 90 days, for businesses with no "
+        "certification or licence facilitation in progress."
+    )
     return Listing("sertifikat-akan-habis", GAPS["expiring_certificates"], rows, [
         Column(_("Expires on"), lambda row: day(row.expires_on)),
         Column(_("Certificate"), lambda row: text(row.get_kind_display())),
@@ -204,7 +215,7 @@ def expiring(board: Dashboard) -> Listing:
         Column(_("Product"), lambda row: text(row.product.name)),
         Column(_("Business"), lambda row: business(row.product.business.slug,
                                                     row.product.business.name)),
-    ])  # fmt: skip
+    ], note)  # fmt: skip
 
 
 def overdue(board: Dashboard) -> Listing:
@@ -223,7 +234,7 @@ def matrix(board: Dashboard) -> Listing:
     rows: SqlRows[MatrixRow] = board.matrix()
     return Listing("matriks", _("Which agencies helped which business"), rows, [
         Column(_("Business"), lambda row: business(row.slug, row.name)),
-        Column(_("Agencies"), lambda row: number(row.agencies)),
+        Column(_("Number of agencies"), lambda row: number(row.agencies)),
         Column(_("Records"), lambda row: number(row.records)),
         *(Column(agency_name(agency), cell(agency.pk)) for agency in agencies),
     ], _("Services and activities taken part in, per agency, in the year; the businesses "
