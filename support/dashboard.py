@@ -105,24 +105,45 @@ class Filters:
     region: Region | None = None
 
 
-def agencies_in_view(user) -> AgencyQuerySet:
-    """The agencies whose figures `user` may see (and choose among): every agency for
-    administrators and leading-sector members, else those the user is a member of."""
-    if rules.sees_every_agency(user):
-        return Agency.objects.all()
-    return Agency.objects.where_member(user)
+@dataclass(frozen=True)
+class Viewer:
+    """Whose figures a person sees, read once per request: every agency's (None), or the ids of
+    the agencies they are a member of."""
+
+    agency_ids: frozenset[int] | None
+
+    @property
+    def every_agency(self) -> bool:
+        return self.agency_ids is None
+
+    @classmethod
+    def of(cls, user: Any) -> "Viewer":
+        """PermissionDenied for someone who may not read the development record."""
+        if not rules.can_see_records(user):
+            raise PermissionDenied
+        if rules.sees_every_agency(user):
+            return cls(None)
+        return cls(frozenset(Membership.objects.filter(user=user).values_list("agency", flat=True)))
+
+    def agencies(self) -> AgencyQuerySet:
+        """The agencies whose figures the viewer may see (and choose among)."""
+        if self.agency_ids is None:
+            return Agency.objects.all()
+        return Agency.objects.filter(pk__in=self.agency_ids)
 
 
-def dashboard_for(user, filters: Filters) -> "Dashboard":
+def agencies_in_view(user: Any) -> AgencyQuerySet:
+    """The agencies whose figures `user` may see: every agency for administrators and
+    leading-sector members, else those the user is a member of."""
+    return Viewer.of(user).agencies()
+
+
+def dashboard_for(user: Any, filters: Filters, *, viewer: Viewer | None = None) -> "Dashboard":
     """The dashboard `user` may see with `filters`. PermissionDenied for someone who may not read
-    the development record, or who chose an agency whose figures are not theirs to see."""
-    if not rules.can_see_records(user):
-        raise PermissionDenied
-    agency_ids: frozenset[int] | None = None
-    if not rules.sees_every_agency(user):
-        agency_ids = frozenset(
-            Membership.objects.filter(user=user).values_list("agency_id", flat=True)
-        )
+    the development record, or who chose an agency whose figures are not theirs to see. A
+    `viewer` already read for this request saves reading it again."""
+    viewer = viewer or Viewer.of(user)
+    agency_ids = viewer.agency_ids
     if filters.agency is not None:
         if agency_ids is not None and filters.agency.pk not in agency_ids:
             raise PermissionDenied

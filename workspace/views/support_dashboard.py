@@ -28,12 +28,11 @@ from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
 from catalog.models import Region
-from support import rules
-from support.dashboard import Dashboard, Filters, agencies_in_view, dashboard_for
+from support.dashboard import Dashboard, Filters, Viewer, dashboard_for
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.charts import Chart, bar_chart
 from workspace.resources import CSV_CONTENT_TYPE, escape_formula
-from workspace.views.helpers import refuse_unless, workspace_page
+from workspace.views.helpers import workspace_page
 from workspace.views.support_dashboard_lists import Listing, listing_for
 
 #: The years offered: next year (activities planned), this year and the five before.
@@ -102,14 +101,14 @@ class Chosen:
         return bool(self.query) or bool(self.form.errors)
 
 
-def read_filters(request: SignedInHttpRequest) -> Chosen:
-    agencies = {agency.slug: agency for agency in agencies_in_view(request.user)}
+def read_filters(request: SignedInHttpRequest, viewer: Viewer) -> Chosen:
+    agencies = {agency.slug: agency for agency in viewer.agencies()}
     regions = {region.slug: region for region in Region.objects.order_by("order", "name")}
     form = DashboardFilters(
         request.GET,
         agencies=agencies.values(),
         regions=regions.values(),
-        every_agency=rules.sees_every_agency(request.user),
+        every_agency=viewer.every_agency,
     )
     form.is_valid()
     values = {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}
@@ -123,9 +122,9 @@ def read_filters(request: SignedInHttpRequest) -> Chosen:
 
 def dashboard_of(request: SignedInHttpRequest) -> tuple[Chosen, Dashboard]:
     """403 for someone who may not read the development record, before anything is read."""
-    refuse_unless(rules.can_see_records(request.user))
-    chosen = read_filters(request)
-    return chosen, dashboard_for(request.user, chosen.filters)
+    viewer = Viewer.of(request.user)
+    chosen = read_filters(request, viewer)
+    return chosen, dashboard_for(request.user, chosen.filters, viewer=viewer)
 
 
 def list_url(slug: str, query: str) -> str:
