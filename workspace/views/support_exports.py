@@ -23,7 +23,7 @@ from support.dashboard import Dashboard
 from support.models import Participation, Service
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.resources import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, escape_formula
-from workspace.views.exports import EXPORT_MAX_ROWS, FORMATS, _Echo, bad_format
+from workspace.views.exports import EXPORT_MAX_ROWS, FORMATS, bad_format
 from workspace.views.helpers import workspace_page
 from workspace.views.support_dashboard import dashboard_of
 
@@ -87,12 +87,19 @@ def rows(board: Dashboard) -> tuple[Iterator[list[Any]], bool]:
     return lines(), truncated
 
 
+class Echo:
+    """A file-like object whose write() returns what it is given: csv.writer as a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
 def escaped(row: list[Any]) -> list[Any]:
     return [escape_formula(value) for value in row]
 
 
 def csv_response(lines: Iterator[list[Any]]) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
 
     def stream() -> Iterator[str]:
         yield "\ufeff"  # the byte-order mark lets Excel read UTF-8
