@@ -7,8 +7,6 @@ Every write is a call to `support.services.activities`; every right a rule of `s
 asked before the body is read.
 """
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -96,7 +94,9 @@ class ActivitySerializer(drf.ModelSerializer):
 
 class ActivityChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
     """What PATCH `activities/<id>/` may change: everything but the organiser and the
-    cancellation (which is `cancel/`). Stages by code, agencies and the region by slug."""
+    cancellation (which is `cancel/`). Stages by code, agencies and the region by slug. An end
+    before the start is the model's own rule (`Activity.clean`, run by the service): a 400 on
+    `ends_at`, as on the workspace form."""
 
     kind = enum(ACTIVITY_KIND, Activity.Kind.choices)
     stages: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
@@ -112,15 +112,6 @@ class ActivityChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
     class Meta:
         model = Activity
         fields = [*activities.ACTIVITY_FIELDS, "stages", "co_organisers"]
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        """An activity cannot end before it starts (the database refuses it too, without saying
-        which field is wrong); a PATCH of one end is compared with the other as it stands."""
-        starts_at = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
-        ends_at = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
-        if starts_at and ends_at and ends_at < starts_at:
-            raise drf.ValidationError({"ends_at": [_("The activity cannot end before it starts.")]})
-        return attrs
 
 
 class ActivityCreateSerializer(ActivityChangeSerializer):

@@ -8,8 +8,6 @@ before the body is read. (The module is named after `support.services.help`: a "
 the help, not a service layer.)
 """
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -27,7 +25,6 @@ from catalog.api.serializers import StrictFieldsMixin, by_slug
 from catalog.models import Certificate
 from support import rules
 from support.models import Benefit, Service, Stage
-from support.models.choices import WITH_AMOUNT
 from support.services import help
 from umkm_portal.services import NotAllowedNow, require
 from umkm_portal.signed_in import SignedInRequest
@@ -88,7 +85,9 @@ class ServiceSerializer(drf.ModelSerializer):
 
 class ServiceChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
     """What PATCH `services/<id>/` may correct: everything but the business and the agency.
-    The stage by code; the certificate produced by id (one of the business's)."""
+    The stage by code; the certificate produced by id (one of the business's). An amount
+    exactly for a grant, a loan or KUR is the model's own rule (`Service.clean`, run by the
+    service): a 400 on `amount`, as on the workspace form."""
 
     stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
         slug_field="code", queryset=Stage.objects.active()
@@ -104,21 +103,6 @@ class ServiceChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
     class Meta:
         model = Service
         fields = list(help.SERVICE_FIELDS)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        """An amount in rupiah exactly for a grant, a loan or KUR (the database refuses anything
-        else, without naming the field); a PATCH of one is compared with the other as it stands."""
-        benefit = attrs.get("benefit", getattr(self.instance, "benefit", Benefit.NON_FINANCIAL))
-        amount = attrs.get("amount", getattr(self.instance, "amount", None))
-        if benefit in WITH_AMOUNT and not amount:
-            raise drf.ValidationError(
-                {"amount": [_("Give the amount in rupiah for a grant, a loan or KUR.")]}
-            )
-        if benefit not in WITH_AMOUNT and amount is not None:
-            raise drf.ValidationError(
-                {"amount": [_("An amount is recorded only for a grant, a loan or KUR.")]}
-            )
-        return attrs
 
 
 class ServiceCreateSerializer(ServiceChangeSerializer):
