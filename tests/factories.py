@@ -220,6 +220,14 @@ class ReferralFactory(factory.django.DjangoModelFactory):
     stage = factory.LazyFunction(lambda: stage("pemasaran"))
     reason = "Perlu akses pameran"
     due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+    status = "sent"
+    # Declining and cancelling say why (a database constraint).
+    answer_note = factory.LazyAttribute(
+        lambda o: "Di luar bidang kami" if o.status == "declined" else ""
+    )
+    cancel_note = factory.LazyAttribute(
+        lambda o: "Sudah ditangani" if o.status == "cancelled" else ""
+    )
 
 
 class SnapshotFactory(factory.django.DjangoModelFactory):

@@ -177,6 +177,8 @@ class Product(models.Model):
             models.Index(
                 fields=["owner_agency", "id"], condition=LISTED, name="product_listed_agency"
             ),
+            # Businesses with listed products (the development dashboard's gaps).
+            models.Index(fields=["business"], condition=LISTED, name="product_listed_business"),
         ]
 
     def __str__(self) -> str:
@@ -388,7 +390,11 @@ class Certificate(models.Model):
                 name="certificate_kind_known",
             ),
         ]
-        indexes = [models.Index(fields=["kind", "expires_on"], name="certificate_kind_expiry")]
+        indexes = [
+            models.Index(fields=["kind", "expires_on"], name="certificate_kind_expiry"),
+            # Certificates expiring soon, of any kind (the development dashboard's gaps).
+            models.Index(fields=["expires_on"], name="certificate_expires_on"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"

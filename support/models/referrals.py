@@ -127,6 +127,15 @@ class Referral(models.Model):
                 condition=~Q(status="cancelled") | Q(cancelled_at__isnull=False),
                 name="referral_cancel_recorded",
             ),
+            # Declining and cancelling say why (support.services.referrals.STEPS).
+            models.CheckConstraint(
+                condition=~Q(status="declined") | ~Q(answer_note=""),
+                name="referral_decline_has_note",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancel_note=""),
+                name="referral_cancel_has_note",
+            ),
         ]
         indexes = [
             models.Index(fields=["to_agency", "status"], name="referral_to_status"),

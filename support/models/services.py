@@ -148,6 +148,27 @@ class Service(models.Model):
             models.Index(fields=["provided_on"], name="service_provided_on"),
             models.Index(fields=["business", "provided_on"], name="service_business_date"),
             models.Index(fields=["agency", "provided_on"], name="service_agency_date"),
+            # The dashboard's year of standing help, read from the index alone (bench/results/
+            # 2026-12-05-dashboard-99843.md), and the open facilitations its gaps look for.
+            models.Index(
+                fields=["provided_on", "business", "agency", "stage", "kind", "outcome"],
+                condition=Q(voided_at__isnull=True),
+                name="service_standing_date",
+            ),
+            models.Index(
+                fields=["business", "provided_on"],
+                condition=Q(voided_at__isnull=True),
+                name="service_standing_business",
+            ),
+            models.Index(
+                fields=["business"],
+                condition=Q(
+                    voided_at__isnull=True,
+                    outcome="in_progress",
+                    kind__in=["fasilitasi_sertifikasi", "fasilitasi_perizinan"],
+                ),
+                name="service_open_facilitation",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -328,6 +328,8 @@ def test_answering_answers_in_order(client_of, world, sent, person, step, status
     stamps = {"answered_at": timezone.now()} if status != R.SENT else {}
     if status == R.COMPLETED:
         stamps["completed_at"] = timezone.now()
+    if status == R.DECLINED:
+        stamps["answer_note"] = "Di luar bidang kami"
     Referral.objects.filter(pk=sent.pk).update(status=status, **stamps)
 
     response = client_of(person).post(url(f"referral-{step}", sent.pk), body, format="json")
