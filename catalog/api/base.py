@@ -107,12 +107,19 @@ def find_agency(slug: object) -> Agency | None:
     return Agency.objects.filter(slug=slug).first()
 
 
-def acting_agency(request: SignedInRequest, field: str, *, may_act: AgencyRule) -> Agency:
+def acting_agency(
+    request: SignedInRequest,
+    field: str,
+    *,
+    may_act: AgencyRule,
+    may_act_at_all: Callable[["User"], bool] | None = None,
+) -> Agency:
     """The agency a user creates something for: the one named in `field`, or the only agency
     where they edit. `may_act(user, agency)` is the rule; a user who may create nothing at all
-    (edits for no agency and is no administrator) is refused before the payload is looked at."""
+    is refused before the payload is looked at: `may_act_at_all(user)` says who, by default
+    whoever edits for an agency or administers (another app passes its own rule)."""
     user = request.user
-    require(rules.acting_agencies(user).exists())
+    require(may_act_at_all(user) if may_act_at_all else rules.acting_agencies(user).exists())
     slug = payload(request).get(field)
     agency: Agency | None
     if slug in (None, ""):
@@ -134,10 +141,11 @@ def creation(
     field: str,
     *,
     may_act: AgencyRule,
+    may_act_at_all: Callable[["User"], bool] | None = None,
 ) -> tuple[Agency, dict[str, Any]]:
     """What a create asks for: the acting agency named in `field` (403 first) and the rest of the
     payload, validated by `serializer_class` (400)."""
-    agency = acting_agency(request, field, may_act=may_act)
+    agency = acting_agency(request, field, may_act=may_act, may_act_at_all=may_act_at_all)
     fields = validated(serializer_class, request)
     fields.pop(field, None)
     return agency, fields

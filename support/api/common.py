@@ -13,45 +13,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as drf
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
 
 from agencies.models import Agency
-from catalog.api.base import find_agency, payload, validated
+from catalog.api import base
 from catalog.api.serializers import VisibleBusinessField, named_choices
-from support import rules
-from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
 Row = TypeVar("Row")
 #: A rule of `support.rules` that says whether a user may act as an agency; asked with `None`, it
 #: says whether they may act for any agency at all.
 AgencyRule = Callable[..., bool]
-
-
-def acting_agency(request: SignedInRequest, field: str, *, may_act: AgencyRule) -> Agency:
-    """The agency a user records something as: the one named in `field`, or the only agency where
-    they edit. A user who may act for no agency at all is refused (403) before the payload is
-    looked at; an agency they do not work for is a 403 too, an unknown one a 400."""
-    user = request.user
-    require(may_act(user, None))
-    slug = payload(request).get(field)
-    agency: Agency | None
-    if slug in (None, ""):
-        agencies = list(rules.editing_agencies(user)[:2])
-        if len(agencies) != 1:
-            raise ValidationError({field: [_("Choose the agency you act for.")]})
-        agency = agencies[0]
-    else:
-        agency = find_agency(slug)
-        if agency is None:
-            raise ValidationError({field: [_("Unknown agency.")]})
-    require(may_act(user, agency))
-    return agency
 
 
 def creation(
@@ -61,12 +36,18 @@ def creation(
     *,
     may_act: AgencyRule,
 ) -> tuple[Agency, dict[str, Any]]:
-    """What a create asks for: the acting agency named in `field` (403 first) and the rest of the
+    """What a create asks for, as in the catalogue (`catalog.api.base.creation`): the acting
+    agency named in `field`, or the only one where the user edits (403 first: `may_act(user,
+    None)` says whether they may act for any agency at all, before the payload is looked at;
+    an agency they do not work for is a 403 too, an unknown one a 400), then the rest of the
     payload, validated by `serializer_class` (400)."""
-    agency = acting_agency(request, field, may_act=may_act)
-    fields = validated(serializer_class, request)
-    fields.pop(field, None)
-    return agency, fields
+    return base.creation(
+        request,
+        serializer_class,
+        field,
+        may_act=may_act,
+        may_act_at_all=lambda user: may_act(user, None),
+    )
 
 
 _ENUMS: dict[str, type[drf.ChoiceField]] = {}
