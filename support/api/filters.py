@@ -1,25 +1,23 @@
 """List filters of the development record's work resources. Values are slugs and codes; an
 unknown one, or a malformed month or year, is a 400 (as for products, docs/architecture.md §5).
 
-The activity filters keep the public calendar's names (`tahap`, `dinas`, `wilayah`, `bulan`),
-so that a link to `/kegiatan/?tahap=pelatihan` and the API ask the same thing; `year` is the
-dashboard's.
+The activity filters are the public calendar's own (`support.filters`: `tahap`, `dinas`,
+`wilayah`, `bulan`), so that a link to `/kegiatan/?tahap=pelatihan` and the API ask the same
+thing; `year` is the dashboard's.
 """
 
-import datetime
 from typing import Any
 
 import django_filters as filters
 from django import forms
-from django.core.validators import RegexValidator
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from catalog.filters import StrictBooleanFilter
-from catalog.models import Business, Region
-from support.models import Activity, Referral, Service, Stage
+from catalog.models import Business
+from support import filters as activity_filters
+from support.models import Referral, Service, Stage
 from support.models.referrals import ReferralQuerySet
 from support.models.services import ServiceQuerySet
 
@@ -30,22 +28,10 @@ class YearFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 2000)
-        kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault("min_value", activity_filters.FIRST_YEAR)
+        kwargs.setdefault("max_value", activity_filters.LAST_YEAR)
         kwargs.setdefault("label", _("year"))
         super().__init__(*args, **kwargs)
-
-
-MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Enter a month as YYYY-MM."))
-
-
-def month_bounds(value: str) -> tuple[datetime.datetime, datetime.datetime]:
-    """The first moment of the month `YYYY-MM` and of the next one, in Asia/Jakarta."""
-    year, month = (int(part) for part in value.split("-"))
-    start = datetime.datetime(year, month, 1)
-    end = datetime.datetime(year + month // 12, month % 12 + 1, 1)
-    zone = timezone.get_current_timezone()
-    return timezone.make_aware(start, zone), timezone.make_aware(end, zone)
 
 
 def _slug(queryset: QuerySet[Any], label: Any, *, method: str | None = None, **kwargs: Any) -> Any:
@@ -60,41 +46,10 @@ def _stage(label: Any, **kwargs: Any) -> Any:
     )
 
 
-class ActivityFilter(filters.FilterSet):
-    """`?tahap=pelatihan&dinas=dinas-pertanian&wilayah=kota-pangkalpinang&bulan=2026-03`."""
+class ActivityFilter(activity_filters.ActivityFilter):
+    """The calendar's filters (`support.filters`), and the dashboard's `year`."""
 
-    tahap = _stage(_("stage (code)"), method="filter_stage")
-    dinas = _slug(
-        Agency.objects.all(), _("organising or co-organising agency"), method="filter_agency"
-    )
-    wilayah = _slug(Region.objects.all(), _("region"), field_name="region")
-    bulan = filters.CharFilter(
-        method="filter_month",
-        validators=[MONTH],
-        label=_("month, YYYY-MM: activities running in it"),
-    )
     year = YearFilter(field_name="starts_at", lookup_expr="year", label=_("year it starts in"))
-
-    def filter_stage(
-        self, queryset: QuerySet[Activity], name: str, value: Stage
-    ) -> QuerySet[Activity]:
-        tagged = Activity.stages.through.objects.filter(stage=value).values("activity_id")
-        return queryset.filter(pk__in=tagged)
-
-    def filter_agency(
-        self, queryset: QuerySet[Activity], name: str, value: Agency
-    ) -> QuerySet[Activity]:
-        """Organised or co-organised by the agency."""
-        co_organised = Activity.co_organisers.through.objects.filter(agency=value)
-        return queryset.filter(Q(organiser=value) | Q(pk__in=co_organised.values("activity_id")))
-
-    def filter_month(
-        self, queryset: QuerySet[Activity], name: str, value: str
-    ) -> QuerySet[Activity]:
-        """Running at some moment of the month: a three-day exhibition from 30 March is in March
-        and in April."""
-        start, end = month_bounds(value)
-        return queryset.filter(starts_at__lt=end, ends_at__gte=start)
 
 
 class ServiceFilter(filters.FilterSet):

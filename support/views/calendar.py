@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from support.filters import ActivityFilter
 from support.models import Activity
 from umkm_portal.caching import public_page
 
-from .filters import PublicActivityFilter
 from .public import public_activities
 
 #: The part of every UID after the "@": the portal's name, stable whatever host serves it.
@@ -37,7 +37,7 @@ REFRESH = datetime.timedelta(hours=12)
 @require_safe
 @public_page
 def activity_calendar(request: HttpRequest) -> HttpResponse:
-    filterset = PublicActivityFilter(request.GET, queryset=public_activities())
+    filterset = ActivityFilter(request.GET, queryset=public_activities())
     since = timezone.now() - KEPT_AFTER_END
     activities = filterset.qs.filter(ends_at__gte=since).order_by("starts_at", "pk")[:MAX_EVENTS]
     calendar = Calendar()

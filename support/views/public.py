@@ -23,11 +23,12 @@ from django.views.decorators.http import require_safe
 from agencies.models import Agency
 from catalog.models import Region
 from catalog.views.public import paginate
+from support.filters import ActivityFilter
 from support.models import Activity, Participation, Stage
 from umkm_portal import caching
 from umkm_portal.caching import mark_private, public_page
 
-from .filters import PublicActivityFilter, month_choices
+from .filters import month_choices
 
 #: Activities per page of the calendar.
 PER_PAGE = 20
@@ -51,7 +52,7 @@ def public_activities() -> QuerySet[Activity]:
 @require_safe
 @public_page
 def activity_list(request: HttpRequest) -> HttpResponse:
-    filterset = PublicActivityFilter(request.GET, queryset=public_activities())
+    filterset = ActivityFilter(request.GET, queryset=public_activities())
     activities = filterset.qs.upcoming_first()
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
     selected = {name: request.GET.get(name, "") for name in filterset.filters}

@@ -5,13 +5,13 @@ may not see), asks the predicate of support.rules before a form is read (403), a
 through support.services.activities. The organiser's editors edit and cancel an activity; they
 and the co-organisers' editors add participants and mark them."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +23,8 @@ from django.views.decorators.http import require_safe
 from agencies.models import Agency
 from catalog.pagination import CappedPaginator
 from support import rules
-from support.models import Activity, Participation
+from support.filters import ActivityFilter
+from support.models import Activity, Participation, Stage
 from support.services import activities as service
 from umkm_portal.services import NotAllowedNow
 from umkm_portal.signed_in import SignedInHttpRequest
@@ -40,7 +41,7 @@ from .helpers import (
     workspace_action,
     workspace_page,
 )
-from .support_common import MonthField, agency_choices, month_span, stage_choices
+from .support_common import month_input
 from .support_picker import choices_fragment, picker_for, wants_fragment
 
 PER_PAGE = 25
@@ -49,18 +50,24 @@ PER_PAGE = 25
 ATTENDANCE_PAGE = 100
 
 
-class ActivityFilters(forms.Form):
-    tahap = forms.ChoiceField(label=gettext_lazy("Stage"), required=False)
-    dinas = forms.ChoiceField(label=gettext_lazy("Agency"), required=False)
-    bulan = MonthField(label=gettext_lazy("Month"))
+class ActivityFilters(ActivityFilter):
+    """The calendar's filters (`support.filters`) as the workspace list's form: an invalid value
+    is reported next to its field and the valid ones still apply."""
 
-    def __init__(self, data: Any) -> None:
-        super().__init__(data)
-        tahap = self.fields["tahap"]
-        dinas = self.fields["dinas"]
-        assert isinstance(tahap, forms.ChoiceField) and isinstance(dinas, forms.ChoiceField)
-        tahap.choices = stage_choices(_("Every stage"))
-        dinas.choices = agency_choices(_("Every agency"))
+    def __init__(self, data: Any, queryset: QuerySet[Activity]) -> None:
+        super().__init__(data, queryset=queryset)
+        fields = self.form.fields
+        for name, label, every in (
+            ("tahap", gettext_lazy("Stage"), gettext_lazy("Every stage")),
+            ("dinas", gettext_lazy("Agency"), gettext_lazy("Every agency")),
+            ("wilayah", gettext_lazy("Region"), gettext_lazy("Every region")),
+        ):
+            field = fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.label, field.empty_label = label, every
+        cast("forms.ModelChoiceField[Stage]", fields["tahap"]).queryset = Stage.objects.active()
+        fields["bulan"].label = gettext_lazy("Month")
+        fields["bulan"].widget = month_input()
 
 
 def activity_url(activity: Activity, anchor: str = "") -> str:
@@ -89,21 +96,9 @@ def refuse_if_cancelled(request: SignedInHttpRequest, activity: Activity) -> Htt
 def activity_list(request: SignedInHttpRequest) -> HttpResponse:
     """Every activity (the record is shared), my agencies' first, then upcoming before past."""
     user = request.user
-    form = ActivityFilters(request.GET)
-    values = valid_filters(form)
-    activities = Activity.objects.visible_to(user)
-    if "tahap" in values:
-        activities = activities.filter(stages__code=values["tahap"])
-    if "dinas" in values:
-        agency = Agency.objects.filter(slug=values["dinas"])
-        co_organises = Activity.co_organisers.through.objects.filter(
-            activity=OuterRef("pk"), agency__in=agency
-        )
-        activities = activities.filter(Q(organiser__in=agency) | Q(Exists(co_organises)))
-    if "bulan" in values:
-        start, end = month_span(values["bulan"])
-        activities = activities.filter(starts_at__lt=end, ends_at__gte=start)
-
+    filters = ActivityFilters(request.GET, queryset=Activity.objects.visible_to(user))
+    values = valid_filters(filters.form)
+    activities = filters.qs
     mine = list(Agency.objects.where_member(user).values_list("pk", flat=True))
     co_organised = Activity.co_organisers.through.objects.filter(
         activity=OuterRef("pk"), agency__in=mine
@@ -128,9 +123,9 @@ def activity_list(request: SignedInHttpRequest) -> HttpResponse:
         .prefetch_related("stages", "co_organisers")
     )
     context = {
-        "form": form,
+        "form": filters.form,
         "page": CappedPaginator(activities, PER_PAGE).get_page(request.GET.get("page")),
-        "filtered": bool(values or form.errors),
+        "filtered": bool(values or filters.form.errors),
         "can_create": rules.can_create_activity(user),
     }
     return render(request, "workspace/support/activity_list.html", context)
