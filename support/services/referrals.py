@@ -52,7 +52,8 @@ STEPS: dict[str, Step] = {
 
 
 def allowed_steps(referral: Referral, user) -> list[str]:
-    """The steps this user may take on this referral now (the buttons a page shows)."""
+    """The steps this user may take on this referral now (the buttons a page shows). `user` may
+    be their `rules.Editor`, read once for a page of many referrals."""
     return [
         name
         for name, step in STEPS.items()
