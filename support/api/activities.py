@@ -9,7 +9,6 @@ asked before the body is read.
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -25,10 +24,18 @@ from catalog.models import Region
 from support import rules
 from support.models import Activity, Benefit, Participation, Stage
 from support.services import activities
-from umkm_portal.services import NotAllowedNow, require
+from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
-from .common import FiltersNarrowTheList, ReasonSerializer, choice, creation, enum, label
+from .common import (
+    AnswersAfresh,
+    FiltersNarrowTheList,
+    ReasonSerializer,
+    choice,
+    creation,
+    enum,
+    label,
+)
 from .filters import ActivityFilter
 from .participants import NewParticipantSerializer, ParticipantSerializer, participants_of
 
@@ -126,15 +133,9 @@ class ActivityCreateSerializer(ActivityChangeSerializer):
         fields = ["organiser", *ActivityChangeSerializer.Meta.fields]
 
 
-def running(activity: Activity) -> None:
-    """409 for a cancelled activity: it is kept as it was (the service says so again under its
-    lock)."""
-    if activity.is_cancelled:
-        raise NotAllowedNow(_("This activity is cancelled."))
-
-
 class ActivityViewSet(
     FiltersNarrowTheList,
+    AnswersAfresh,
     PublicCacheMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -143,7 +144,7 @@ class ActivityViewSet(
     """Public activities for everyone, all of them for members of any agency; upcoming and
     running first (soonest first), then past ones (latest first). Cancelled ones stay, marked."""
 
-    serializer_class = ActivitySerializer
+    serializer_class = answer_serializer = ActivitySerializer
     filterset_class = ActivityFilter
 
     def get_queryset(self) -> QuerySet[Activity]:
@@ -151,12 +152,6 @@ class ActivityViewSet(
         if self.action in ("list", "retrieve"):
             return ActivitySerializer.with_related(visible.upcoming_first())
         return visible  # a write answers with the activity read afresh (`shown`)
-
-    def shown(self, activity: Activity, status_code: int = status.HTTP_200_OK) -> Response:
-        """The activity as the read API shows it, read afresh after the change."""
-        activity = ActivitySerializer.with_related(Activity.objects.filter(pk=activity.pk)).get()
-        data = ActivitySerializer(activity, context=self.get_serializer_context()).data
-        return Response(data, status=status_code)
 
     @extend_schema(
         request=ActivityCreateSerializer,
@@ -185,8 +180,7 @@ class ActivityViewSet(
     )
     def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
         activity = self.get_object()
-        require(rules.can_edit_activity(request.user, activity))
-        running(activity)
+        activities.check_editable(activity, request.user)  # 403, then 409
         fields = validated(ActivityChangeSerializer, request, partial=True, instance=activity)
         with transaction.atomic():
             activity = activities.update_activity(activity=activity, by=request.user, **fields)
@@ -203,8 +197,7 @@ class ActivityViewSet(
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def cancel(self, request: SignedInRequest, pk: str | None = None) -> Response:
         activity = self.get_object()
-        require(rules.can_edit_activity(request.user, activity))
-        running(activity)
+        activities.check_editable(activity, request.user)  # 403, then 409
         reason = validated(ReasonSerializer, request)["reason"]
         with transaction.atomic():
             activity = activities.cancel_activity(activity=activity, by=request.user, reason=reason)

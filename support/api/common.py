@@ -12,11 +12,12 @@ its row lock.
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as drf
-from rest_framework import viewsets
+from rest_framework import status, viewsets
+from rest_framework.response import Response
 
 from agencies.models import Agency
 from catalog.api import base
@@ -92,7 +93,7 @@ class ReasonSerializer(drf.Serializer):
     reason = drf.CharField(max_length=2000)
 
 
-if TYPE_CHECKING:  # what the viewsets it is mixed into give it
+if TYPE_CHECKING:  # what the viewsets they are mixed into give them
     _FilteredViewSet = viewsets.GenericViewSet
 else:
     _FilteredViewSet = object
@@ -104,3 +105,19 @@ class FiltersNarrowTheList(_FilteredViewSet):
 
     def filter_queryset(self, queryset: QuerySet[Any, Row]) -> QuerySet[Any, Row]:
         return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+
+class AnswersAfresh(_FilteredViewSet):
+    """A write answers with the object as its own address shows it, read afresh after the change
+    (its counts and relations as they are now), before the commit as the catalogue's writes do.
+    `answer_serializer` shows it; its `with_related(queryset)` reads what it shows."""
+
+    answer_serializer: Any
+
+    def shown(self, instance: Model, status_code: int = status.HTTP_200_OK) -> Response:
+        serializer = self.answer_serializer
+        fresh = serializer.with_related(
+            type(instance)._default_manager.filter(pk=instance.pk)
+        ).get()
+        data = serializer(fresh, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)

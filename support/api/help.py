@@ -10,7 +10,6 @@ the help, not a service layer.)
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -26,10 +25,10 @@ from catalog.models import Certificate
 from support import rules
 from support.models import Benefit, Service, Stage
 from support.services import help
-from umkm_portal.services import NotAllowedNow, require
 from umkm_portal.signed_in import SignedInRequest
 
 from .common import (
+    AnswersAfresh,
     BusinessField,
     FiltersNarrowTheList,
     ReasonSerializer,
@@ -121,14 +120,9 @@ class ServiceCreateSerializer(ServiceChangeSerializer):
         extra_kwargs = {"provided_on": {"required": False}}
 
 
-def standing(service: Service) -> None:
-    """409 for a voided service: it stays as it was (the service says so again under its lock)."""
-    if service.is_voided:
-        raise NotAllowedNow(_("This service is voided."))
-
-
 class ServiceViewSet(
     FiltersNarrowTheList,
+    AnswersAfresh,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -136,18 +130,13 @@ class ServiceViewSet(
     """Every agency's services, for members of any agency and administrators (anyone else finds
     none); latest first. Voided ones only with `include_voided=true`, or by id."""
 
-    serializer_class = ServiceSerializer
+    serializer_class = answer_serializer = ServiceSerializer
     permission_classes = [IsAuthenticated]
     filterset_class = ServiceFilter
 
     def get_queryset(self) -> QuerySet[Service]:
         visible = Service.objects.visible_to(self.request.user)
         return ServiceSerializer.with_related(visible).order_by("-provided_on", "-pk")
-
-    def shown(self, service: Service, status_code: int = status.HTTP_200_OK) -> Response:
-        """The service as the read API shows it, read afresh after the change."""
-        service = ServiceSerializer.with_related(Service.objects.filter(pk=service.pk)).get()
-        return Response(ServiceSerializer(service).data, status=status_code)
 
     @extend_schema(
         request=ServiceCreateSerializer,
@@ -176,8 +165,7 @@ class ServiceViewSet(
     )
     def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
         service = self.get_object()
-        require(rules.can_change_service(request.user, service))
-        standing(service)
+        help.check_changeable(service, request.user)  # 403, then 409
         fields = validated(ServiceChangeSerializer, request, partial=True, instance=service)
         with transaction.atomic():
             service = help.correct_service(service=service, by=request.user, **fields)
@@ -194,8 +182,7 @@ class ServiceViewSet(
     @action(detail=True, methods=["post"])
     def void(self, request: SignedInRequest, pk: str | None = None) -> Response:
         service = self.get_object()
-        require(rules.can_change_service(request.user, service))
-        standing(service)
+        help.check_changeable(service, request.user)  # 403, then 409
         reason = validated(ReasonSerializer, request)["reason"]
         with transaction.atomic():
             service = help.void_service(service=service, by=request.user, reason=reason)

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -24,7 +23,6 @@ from catalog.api.serializers import StrictFieldsMixin, by_slug
 from support import rules
 from support.models import Activity, Participation
 from support.services import activities
-from umkm_portal.services import NotAllowedNow, require
 from umkm_portal.signed_in import SignedInRequest
 
 from .common import BusinessField, choice, enum, label
@@ -81,13 +79,6 @@ def participants_of(**where: Any) -> QuerySet[Participation]:
     )
 
 
-def open_activity(participation: Participation) -> None:
-    """409 when the activity is cancelled: its participants stay as they were (the service says
-    so again under its lock). Asked before the body is read."""
-    if participation.activity.is_cancelled:
-        raise NotAllowedNow(_("This activity is cancelled: its participants stay as they were."))
-
-
 class ParticipantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """One participation, by id: members of any agency read it (the record is shared); anyone
     else finds nothing (404)."""
@@ -111,8 +102,7 @@ class ParticipantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     )
     def partial_update(self, request: SignedInRequest, pk: str | None = None) -> Response:
         participation = self.get_object()
-        require(rules.can_manage_participants(request.user, participation.activity))
-        open_activity(participation)
+        activities.check_participants_open(participation.activity, request.user)  # 403, 409
         fields = validated(ParticipationChangeSerializer, request, partial=True)
         with transaction.atomic():
             participation = activities.update_participation(

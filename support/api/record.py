@@ -36,7 +36,7 @@ from rest_framework.views import APIView
 
 from agencies.models import Agency
 from catalog.api.base import answers, payload, validated
-from catalog.api.serializers import StrictFieldsMixin, named_choices
+from catalog.api.serializers import StrictFieldsMixin, by_slug, named_choices
 from catalog.models import Business
 from support import rules, timeline
 from support.coverage import Coverage, StageState, stage_coverage
@@ -47,6 +47,8 @@ from support.services.progress import SNAPSHOT_FIELDS
 from support.timeline import Entry, Kind
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
+
+from .common import username
 
 # Who may ask -------------------------------------------------------------------------------------
 
@@ -79,14 +81,6 @@ class RecordPagination(PageNumberPagination):
 
 
 # What the answers show ----------------------------------------------------------------------------
-
-
-def by_slug(**options: Any) -> drf.SlugRelatedField:
-    return drf.SlugRelatedField(slug_field="slug", read_only=True, **options)
-
-
-def username(source: str) -> drf.CharField:
-    return drf.CharField(source=f"{source}.username", read_only=True, default=None)
 
 
 class StageStateSerializer(drf.Serializer):
@@ -204,7 +198,9 @@ class MilestoneSerializer(drf.ModelSerializer):
     stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
     )
-    credited_agencies = by_slug(many=True)
+    credited_agencies: "drf.SlugRelatedField[Agency]" = drf.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
     recorded_by = username("recorded_by")
     verified_by = username("verified_by")
 

@@ -30,7 +30,15 @@ from support.models import Referral, Stage
 from support.services import referrals
 from umkm_portal.signed_in import SignedInRequest
 
-from .common import BusinessField, FiltersNarrowTheList, choice, creation, label, username
+from .common import (
+    AnswersAfresh,
+    BusinessField,
+    FiltersNarrowTheList,
+    choice,
+    creation,
+    label,
+    username,
+)
 from .filters import ReferralFilter
 
 REFERRAL_STATUS = "ReferralStatusEnum"
@@ -145,12 +153,17 @@ def step(name: str, description: str | Promise) -> Callable[[View], View]:
 
 
 class ReferralViewSet(
-    FiltersNarrowTheList, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    FiltersNarrowTheList,
+    AnswersAfresh,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Every referral, for members of any agency and administrators (anyone else finds none):
     overdue first, then unanswered by due date, then accepted, then the rest, newest first."""
 
     serializer_class = ReferralSerializer
+    answer_serializer = ReferralDetailSerializer
     permission_classes = [IsAuthenticated]
     filterset_class = ReferralFilter
 
@@ -160,12 +173,6 @@ class ReferralViewSet(
 
     def get_serializer_class(self) -> type[drf.BaseSerializer]:
         return ReferralSerializer if self.action == "list" else ReferralDetailSerializer
-
-    def shown(self, referral: Referral, status_code: int = status.HTTP_200_OK) -> Response:
-        """The referral as its own address shows it, read afresh after the change."""
-        referral = ReferralSerializer.with_related(Referral.objects.filter(pk=referral.pk)).get()
-        data = ReferralDetailSerializer(referral, context=self.get_serializer_context()).data
-        return Response(data, status=status_code)
 
     @extend_schema(
         request=NewReferralSerializer,

@@ -34,6 +34,24 @@ def _set_relations(
         activity.co_organisers.set(co_organisers)
 
 
+def check_editable(activity: Activity, by) -> None:
+    """Edit or cancel: 403 unless `by` edits for the organiser, then 409 once the activity is
+    cancelled (it is kept as it was). Pages and the API ask it before they read a form or a
+    body; the services below ask it again under their row lock."""
+    require(rules.can_edit_activity(by, activity))
+    if activity.is_cancelled:
+        raise NotAllowedNow(_("This activity is cancelled."))
+
+
+def check_participants_open(activity: Activity, by) -> None:
+    """Mark, change or remove participants: 403 unless `by` edits for the organiser or a
+    co-organiser, then 409 once the activity is cancelled (its participants stay as they were).
+    Adding one to a cancelled activity is bad input instead (`add_participants`: 400)."""
+    require(rules.can_manage_participants(by, activity))
+    if activity.is_cancelled:
+        raise NotAllowedNow(_("This activity is cancelled: its participants stay as they were."))
+
+
 @transaction.atomic
 def create_activity(
     *,
@@ -61,9 +79,7 @@ def update_activity(
     **fields: Any,
 ) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    require(rules.can_edit_activity(by, activity))
-    if activity.is_cancelled:
-        raise NotAllowedNow(_("This activity is cancelled."))
+    check_editable(activity, by)
     assign(activity, fields, set(ACTIVITY_FIELDS))
     save_valid(activity, by)
     _set_relations(activity, stages, co_organisers)
@@ -73,9 +89,7 @@ def update_activity(
 @transaction.atomic
 def cancel_activity(*, activity: Activity, by, reason: str) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    require(rules.can_edit_activity(by, activity))
-    if activity.is_cancelled:
-        raise NotAllowedNow(_("This activity is cancelled already."))
+    check_editable(activity, by)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the activity is cancelled.")})
     activity.cancelled_at, activity.cancelled_by, activity.cancel_reason = (
@@ -84,13 +98,6 @@ def cancel_activity(*, activity: Activity, by, reason: str) -> Activity:
         reason,
     )
     return save_valid(activity, by)
-
-
-def _refuse_if_cancelled(activity: Activity) -> None:
-    """A cancelled activity is closed, its participants as they were (like the activity itself,
-    which update_activity no longer changes). Adding one stays a field error: bad input."""
-    if activity.is_cancelled:
-        raise NotAllowedNow(_("This activity is cancelled: its participants stay as they were."))
 
 
 @transaction.atomic
@@ -139,8 +146,7 @@ def add_participants(
 @transaction.atomic
 def update_participation(*, participation: Participation, by, **fields: Any) -> Participation:
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
-    require(rules.can_manage_participants(by, participation.activity))
-    _refuse_if_cancelled(participation.activity)
+    check_participants_open(participation.activity, by)
     assign(participation, fields, set(PARTICIPATION_FIELDS))
     return save_valid(participation, by)
 
@@ -151,8 +157,7 @@ def mark_participants(
 ) -> list[Participation]:
     """Attendance and completion for many participants in one step: {participation id: fields}."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    require(rules.can_manage_participants(by, activity))
-    _refuse_if_cancelled(activity)
+    check_participants_open(activity, by)
     participations = activity.participations.select_for_update().in_bulk(list(changes))
     unknown = set(changes) - set(participations)
     if unknown:
@@ -169,8 +174,7 @@ def mark_participants(
 def remove_participation(*, participation: Participation, by) -> None:
     """A registration made by mistake; someone who attended stays on the record."""
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
-    require(rules.can_manage_participants(by, participation.activity))
-    _refuse_if_cancelled(participation.activity)
+    check_participants_open(participation.activity, by)
     if participation.status != Participation.Status.REGISTERED:
         raise NotAllowedNow(_("Only a registration can be removed; mark absence instead."))
     participation.delete()

@@ -33,6 +33,15 @@ def _check_certificate(service: Service) -> None:
         raise ValidationError({"certificate": _("This certificate is not this business's.")})
 
 
+def check_changeable(service: Service, by) -> None:
+    """Correct or void: 403 unless `by` edits for the providing agency, then 409 once the
+    service is voided (it is kept as it was). Pages and the API ask it before they read a form
+    or a body; the services below ask it again under their row lock."""
+    require(rules.can_change_service(by, service))
+    if service.is_voided:
+        raise NotAllowedNow(_("This service is voided."))
+
+
 @transaction.atomic
 def record_service(*, by, agency: Agency, business: Business, **fields: Any) -> Service:
     """Record help given as `agency` to an active business (any business: the record is shared)."""
@@ -52,9 +61,7 @@ def record_service(*, by, agency: Agency, business: Business, **fields: Any) -> 
 @transaction.atomic
 def correct_service(*, service: Service, by, **fields: Any) -> Service:
     service = Service.objects.select_for_update().get(pk=service.pk)
-    require(rules.can_change_service(by, service))
-    if service.is_voided:
-        raise NotAllowedNow(_("This service is voided."))
+    check_changeable(service, by)
     assign(service, fields, set(SERVICE_FIELDS))
     _check_certificate(service)
     return save_valid(service, by)
@@ -63,9 +70,7 @@ def correct_service(*, service: Service, by, **fields: Any) -> Service:
 @transaction.atomic
 def void_service(*, service: Service, by, reason: str) -> Service:
     service = Service.objects.select_for_update().get(pk=service.pk)
-    require(rules.can_change_service(by, service))
-    if service.is_voided:
-        raise NotAllowedNow(_("This service is voided already."))
+    check_changeable(service, by)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the service is voided.")})
     service.voided_at, service.voided_by, service.void_reason = timezone.now(), by, reason
