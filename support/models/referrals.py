@@ -27,6 +27,15 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
     def open(self) -> Self:
         return self.filter(status__in=Referral.OPEN)
 
+    def awaiting_answer_by(self, user) -> Self:
+        """Open referrals whose next step is the user's (`rules.can_respond_to_referral`): to
+        accept or decline, or to complete, for the agencies where they are editor or manager;
+        every open one for administrators."""
+        received = self.open()
+        if rules.is_administrator(user):
+            return received
+        return received.filter(to_agency__in=rules.editing_agencies(user))
+
     def overdue(self, on: datetime.date | None = None) -> Self:
         """Unanswered past the due date."""
         return self.filter(status=Referral.Status.SENT, due_on__lt=on or today())

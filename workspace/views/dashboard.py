@@ -1,5 +1,6 @@
 """/ruang-kerja/: the workspace's first page. Who I am here (my agencies and roles) and what is
-waiting for me: invitations to answer, nominations to review, decide or complete, and the
+waiting for me: invitations to answer, nominations to review, decide or complete, referrals
+to answer, and the
 products of my agencies by status.
 
 Every list is read in one query and cut at TASK_LIMIT, and the counts stop at the count cap, so
@@ -23,6 +24,7 @@ from catalog.models import Collaboration, Nomination, Product
 from catalog.models.flagship import NominationQuerySet
 from catalog.models.product import CollaborationQuerySet
 from catalog.search import capped_count
+from support.models import Referral
 from umkm_portal.signed_in import SignedInHttpRequest
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
@@ -86,6 +88,15 @@ def nominations_to_complete(user: "User") -> NominationQuerySet:
     )
 
 
+def referrals_to_answer(user: "User") -> QuerySet[Referral]:
+    """Open referrals waiting for this person's agencies, overdue first (the inbox's order)."""
+    return (
+        Referral.objects.awaiting_answer_by(user)
+        .overdue_first()
+        .select_related("business", "from_agency", "to_agency")
+    )
+
+
 def product_counts(user: "User") -> list[tuple[str, "StrOrPromise", int]]:
     """(status, label, count) of the products `user` may edit; each count stops at the cap."""
     products = Product.objects.editable_by(user)
@@ -118,6 +129,7 @@ def dashboard(request: SignedInHttpRequest) -> HttpResponse:
         "to_review": Tasks.first(nominations_to_review(user)) if rules.is_reviewer(user) else None,
         "to_decide": Tasks.first(nominations_to_decide(user)) if administrator else None,
         "to_complete": Tasks.first(nominations_to_complete(user)) if edits_as_member else None,
+        "referrals": Tasks.first(referrals_to_answer(user)) if edits else None,
         "product_counts": product_counts(user) if edits else [],
         "workspace_root": reverse("workspace"),
     }
