@@ -9,7 +9,6 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -26,22 +25,20 @@ from support import rules
 from support.filters import ActivityFilter
 from support.models import Activity, Participation, Stage
 from support.services import activities as service
-from umkm_portal.services import NotAllowedNow
+from support.services import passes
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.fields import valid_filters
 from workspace.support_forms import ActivityForm, AttendanceForm, ParticipantsForm, ReasonForm
 
 from .helpers import (
     GET_OR_POST,
-    add_errors,
-    first_message,
     posted,
     refuse_unless,
     run_action,
     workspace_action,
     workspace_page,
 )
-from .support_common import month_input
+from .support_common import checked, month_input, written
 from .support_picker import choices_fragment, picker_for, wants_fragment
 
 PER_PAGE = 25
@@ -81,14 +78,6 @@ def visible_activity(request: SignedInHttpRequest, pk: int) -> Activity:
         .prefetch_related("stages", "co_organisers")
     )
     return get_object_or_404(activities, pk=pk)
-
-
-def refuse_if_cancelled(request: SignedInHttpRequest, activity: Activity) -> HttpResponse | None:
-    """Back to the activity with the reason, when it is cancelled (nothing more happens to it)."""
-    if activity.is_cancelled:
-        messages.error(request, _("This activity is cancelled."))
-        return redirect(activity_url(activity))
-    return None
 
 
 @workspace_page
@@ -137,22 +126,25 @@ def activity_create(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     refuse_unless(rules.can_create_activity(user))
     form = ActivityForm(posted(request), user=user)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            activity = service.create_activity(
-                by=user,
-                organiser=data.pop("organiser"),
-                stages=data.pop("stages"),
-                co_organisers=data.pop("co_organisers"),
-                **data,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The activity “%(title)s” is saved.") % data)
-            return redirect(activity_url(activity))
-    return render(request, "workspace/support/activity_form.html", {"form": form})
+
+    def create(data: dict[str, Any]) -> Activity:
+        data = dict(data)
+        return service.create_activity(
+            by=user,
+            organiser=data.pop("organiser"),
+            stages=data.pop("stages"),
+            co_organisers=data.pop("co_organisers"),
+            **data,
+        )
+
+    done = written(
+        request,
+        form,
+        create,
+        success=lambda activity: _("The activity “%(title)s” is saved.") % {"title": activity},
+        then=activity_url,
+    )
+    return done or render(request, "workspace/support/activity_form.html", {"form": form})
 
 
 @workspace_page
@@ -163,12 +155,11 @@ def activity_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     participations = activity.participations.select_related("business__region").order_by(
         "business__name", "pk"
     )
-    manages = rules.can_manage_participants(user, activity)
     context = {
         "activity": activity,
         "participations": participations,
-        "can_edit": rules.can_edit_activity(user, activity) and not activity.is_cancelled,
-        "can_manage": manages and not activity.is_cancelled,
+        "can_edit": passes(service.check_editable, activity, user),
+        "can_manage": passes(service.check_participants_open, activity, user),
         "statuses": Participation.Status,
     }
     return render(request, "workspace/support/activity_detail.html", context)
@@ -178,55 +169,54 @@ def activity_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 @GET_OR_POST
 def activity_edit(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     activity = visible_activity(request, pk)
-    refuse_unless(rules.can_edit_activity(request.user, activity))
-    if refused := refuse_if_cancelled(request, activity):
+    back = activity_url(activity)
+    if refused := checked(request, lambda: service.check_editable(activity, request.user), back):
         return refused
     form = ActivityForm(posted(request), instance=activity, user=request.user)
-    if form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        if not changes:
-            messages.info(request, _("Nothing changed."))
-            return redirect(activity_url(activity))
-        try:
-            service.update_activity(activity=activity, by=request.user, **changes)
-        except NotAllowedNow as error:
-            messages.error(request, first_message(error))
-            return redirect(activity_url(activity))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(activity_url(activity))
+    done = written(
+        request,
+        form,
+        lambda changes: service.update_activity(activity=activity, by=request.user, **changes),
+        changes_only=True,
+        success=_("Your changes are saved."),
+        then=back,
+    )
     context = {"form": form, "activity": activity}
-    return render(request, "workspace/support/activity_form.html", context)
+    return done or render(request, "workspace/support/activity_form.html", context)
 
 
 @workspace_page
 @GET_OR_POST
 def activity_cancel(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     activity = visible_activity(request, pk)
-    refuse_unless(rules.can_edit_activity(request.user, activity))
-    if refused := refuse_if_cancelled(request, activity):
+    back = activity_url(activity)
+    if refused := checked(request, lambda: service.check_editable(activity, request.user), back):
         return refused
     form = ReasonForm(posted(request))
-    if form.is_valid():
-        try:
-            service.cancel_activity(
-                activity=activity, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except NotAllowedNow as error:
-            messages.error(request, first_message(error))
-            return redirect(activity_url(activity))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The activity is cancelled; it stays on the record."))
-            return redirect(activity_url(activity))
+    done = written(
+        request,
+        form,
+        lambda data: service.cancel_activity(
+            activity=activity, by=request.user, reason=data["reason"]
+        ),
+        success=_("The activity is cancelled; it stays on the record."),
+        then=back,
+    )
     context = {"form": form, "activity": activity}
-    return render(request, "workspace/support/activity_cancel.html", context)
+    return done or render(request, "workspace/support/activity_cancel.html", context)
 
 
 # Participants -----------------------------------------------------------------------------------
+
+
+def participants_open(request: SignedInHttpRequest, activity: Activity) -> HttpResponse | None:
+    """403 unless the user manages the activity's participants, then back to the activity with
+    the reason once it is cancelled (its participants stay as they were)."""
+    return checked(
+        request,
+        lambda: service.check_participants_open(activity, request.user),
+        activity_url(activity),
+    )
 
 
 @workspace_page
@@ -234,30 +224,24 @@ def activity_cancel(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 def participants_add(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     """Find businesses by name, tick several, add them all with one button."""
     activity = visible_activity(request, pk)
-    refuse_unless(rules.can_manage_participants(request.user, activity))
-    if refused := refuse_if_cancelled(request, activity):
+    if refused := participants_open(request, activity):
         return refused
     taking_part = activity.participations.values("business")
     picker = picker_for(request, multiple=True, exclude=taking_part)
     if wants_fragment(request):
         return choices_fragment(request, picker)
     form = ParticipantsForm(posted(request))
-    if form.is_valid():
-        try:
-            added = service.add_participants(
-                activity=activity,
-                by=request.user,
-                businesses=form.cleaned_data["business"],
-                status=form.cleaned_data["status"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Added: %(names)s.") % {"names": ", ".join(p.business.name for p in added)},
-            )
-            return redirect(activity_url(activity, "participants"))
+    done = written(
+        request,
+        form,
+        lambda data: service.add_participants(
+            activity=activity, by=request.user, businesses=data["business"], status=data["status"]
+        ),
+        success=lambda added: (
+            _("Added: %(names)s.") % {"names": ", ".join(p.business.name for p in added)}
+        ),
+        then=activity_url(activity, "participants"),
+    )
     context = {
         "form": form,
         "activity": activity,
@@ -266,7 +250,7 @@ def participants_add(request: SignedInHttpRequest, pk: int) -> HttpResponse:
         if activity.capacity is None
         else max(activity.capacity - activity.participations.count(), 0),
     }
-    return render(request, "workspace/support/activity_participants.html", context)
+    return done or render(request, "workspace/support/activity_participants.html", context)
 
 
 @workspace_page
@@ -274,34 +258,28 @@ def participants_add(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 def attendance(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     """Attendance, completion, result and certificate number of every participant, one form."""
     activity = visible_activity(request, pk)
-    refuse_unless(rules.can_manage_participants(request.user, activity))
-    if refused := refuse_if_cancelled(request, activity):
+    if refused := participants_open(request, activity):
         return refused
     participations = activity.participations.select_related("business__region").order_by(
         "business__name", "pk"
     )
     page = Paginator(participations, ATTENDANCE_PAGE).get_page(request.GET.get("page"))
     form = AttendanceForm(posted(request), participations=page.object_list)
-    if form.is_valid():
-        changes = form.changes()
-        if not changes:
-            messages.info(request, _("Nothing changed."))
-            return redirect(activity_url(activity, "participants"))
-        try:
-            service.mark_participants(activity=activity, by=request.user, changes=changes)
-        except NotAllowedNow as error:  # cancelled meanwhile
-            messages.error(request, first_message(error))
-            return redirect(activity_url(activity))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Saved for %(count)d participants.") % {"count": len(changes)},
-            )
-            return redirect(activity_url(activity, "participants"))
+    back = activity_url(activity, "participants")
+    if form.is_valid() and not form.changes():
+        messages.info(request, _("Nothing changed."))
+        return redirect(back)
+    done = written(
+        request,
+        form,
+        lambda data: service.mark_participants(
+            activity=activity, by=request.user, changes=form.changes()
+        ),
+        success=lambda saved: _("Saved for %(count)d participants.") % {"count": len(saved)},
+        then=back,
+    )
     context = {"form": form, "activity": activity, "page": page}
-    return render(request, "workspace/support/activity_attendance.html", context)
+    return done or render(request, "workspace/support/activity_attendance.html", context)
 
 
 @workspace_action

@@ -8,10 +8,8 @@ The forms live here with their two pages: they read what a person typed and neve
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,13 +25,13 @@ from workspace.forms import DATE, ServiceForm
 
 from .helpers import (
     GET_OR_POST,
-    add_errors,
     posted,
     refuse_unless,
     run_action,
     workspace_action,
     workspace_page,
 )
+from .support_common import written
 from .support_record import record_business, record_url
 
 RUPIAH = forms.NumberInput(attrs={"inputmode": "numeric", "min": "0", "step": "1"})
@@ -100,15 +98,14 @@ def snapshot_create(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     business = record_business(request.user, slug)
     refuse_unless(rules.can_record_progress(request.user))
     form = SnapshotForm(posted(request))
-    if form.is_valid():
-        try:
-            progress.record_snapshot(by=request.user, business=business, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The snapshot is recorded."))
-            return redirect(record_url(business, "snapshots"))
-    return _create_page(request, business, form, "workspace/support/snapshot_form.html")
+    done = written(
+        request,
+        form,
+        lambda data: progress.record_snapshot(by=request.user, business=business, **data),
+        success=_("The snapshot is recorded."),
+        then=record_url(business, "snapshots"),
+    )
+    return done or _create_page(request, business, form, "workspace/support/snapshot_form.html")
 
 
 @workspace_page
@@ -117,19 +114,22 @@ def milestone_create(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     business = record_business(request.user, slug)
     refuse_unless(rules.can_record_progress(request.user))
     form = MilestoneForm(posted(request), user=request.user)
-    if form.is_valid():
-        fields = dict(form.cleaned_data)
+
+    def record(data: dict[str, Any]) -> Milestone:
+        fields = dict(data)
         credited = fields.pop("credited_agencies")
-        try:
-            progress.record_milestone(
-                by=request.user, business=business, credited_agencies=credited, **fields
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The milestone is recorded."))
-            return redirect(record_url(business, "milestones"))
-    return _create_page(request, business, form, "workspace/support/milestone_form.html")
+        return progress.record_milestone(
+            by=request.user, business=business, credited_agencies=credited, **fields
+        )
+
+    done = written(
+        request,
+        form,
+        record,
+        success=_("The milestone is recorded."),
+        then=record_url(business, "milestones"),
+    )
+    return done or _create_page(request, business, form, "workspace/support/milestone_form.html")
 
 
 @workspace_action

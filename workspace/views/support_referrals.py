@@ -10,10 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -25,22 +23,19 @@ from catalog.pagination import CappedPaginator
 from support import rules
 from support.models import Referral
 from support.services import referrals as service
-from umkm_portal.services import NotAllowedNow
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.fields import SearchField, valid_filters
 from workspace.support_forms import ReferralForm, StepForm
 
 from .helpers import (
     GET_OR_POST,
-    add_errors,
-    first_message,
     posted,
     redirect_back,
     refuse_unless,
     workspace_action,
     workspace_page,
 )
-from .support_common import stage_choices
+from .support_common import checked, stage_choices, written
 from .support_picker import choices_fragment, picker_for, wants_fragment
 
 PER_PAGE = 25
@@ -176,19 +171,18 @@ def referral_create(request: SignedInHttpRequest) -> HttpResponse:
     if wants_fragment(request):
         return choices_fragment(request, picker)
     form = ReferralForm(posted(request), user=user)
-    if form.is_valid():
-        try:
-            referral = service.send_referral(by=user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Sent to %(agency)s; its editors answer by %(date)s.")
-                % {"agency": referral.to_agency, "date": formats.date_format(referral.due_on)},
-            )
-            return redirect(referral_url(referral))
-    return render(request, "workspace/support/referral_form.html", {"form": form, "picker": picker})
+    done = written(
+        request,
+        form,
+        lambda data: service.send_referral(by=user, **data),
+        success=lambda referral: (
+            _("Sent to %(agency)s; its editors answer by %(date)s.")
+            % {"agency": referral.to_agency, "date": formats.date_format(referral.due_on)}
+        ),
+        then=referral_url,
+    )
+    context = {"form": form, "picker": picker}
+    return done or render(request, "workspace/support/referral_form.html", context)
 
 
 def step_forms(referral: Referral, user: Any, **bound: StepForm) -> dict[str, StepForm]:
@@ -229,23 +223,17 @@ def referral_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 @workspace_action
 def referral_step(request: SignedInHttpRequest, pk: int, step: str) -> HttpResponse:
     referral = visible_referral(request, pk)
-    try:
-        found = service.check(referral, request.user, step)  # 403, then 409
-    except NotAllowedNow as error:
-        messages.error(request, first_message(error))
-        return redirect_back(request, referral_url(referral))
-    form = StepForm(request.POST, step=step, note_required=found.note_required)
-    if form.is_valid():
-        try:
-            service.answer_referral(
-                referral=referral, by=request.user, action=step, note=form.cleaned_data["note"]
-            )
-        except NotAllowedNow as error:  # someone else answered in the meantime
-            messages.error(request, first_message(error))
-            return redirect_back(request, referral_url(referral))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, str(STEP_DONE[step]))
-            return redirect_back(request, referral_url(referral))
-    return render_page(request, referral, **{step: form})
+    back = redirect_back(request, referral_url(referral)).url
+    if refused := checked(request, lambda: service.check(referral, request.user, step), back):
+        return refused  # 403 went on; 409: not from this state
+    form = StepForm(request.POST, step=step, note_required=service.STEPS[step].note_required)
+    done = written(
+        request,
+        form,
+        lambda data: service.answer_referral(
+            referral=referral, by=request.user, action=step, note=data["note"]
+        ),
+        success=STEP_DONE[step],
+        then=back,  # also when someone else answered in the meantime (409)
+    )
+    return done or render_page(request, referral, **{step: form})

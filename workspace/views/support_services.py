@@ -8,10 +8,8 @@ deleted. Every write goes through support.services.help."""
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -23,21 +21,19 @@ from support import rules
 from support.models import Service
 from support.models.services import ServiceKind, ServiceOutcome
 from support.services import help as service
-from umkm_portal.services import NotAllowedNow
+from support.services import passes
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.fields import SearchField, valid_filters
 from workspace.support_forms import ReasonForm, ServiceCorrectForm, ServiceRecordForm
 
 from .helpers import (
     GET_OR_POST,
-    add_errors,
-    first_message,
     posted,
     redirect_back,
     refuse_unless,
     workspace_page,
 )
-from .support_common import MonthField, agency_choices, stage_choices
+from .support_common import MonthField, agency_choices, checked, stage_choices, written
 from .support_picker import choices_fragment, picker_for, wants_fragment
 
 PER_PAGE = 25
@@ -118,8 +114,12 @@ def service_list(request: SignedInHttpRequest) -> HttpResponse:
     )
     page = CappedPaginator(services, PER_PAGE).get_page(request.GET.get("page"))
     shown = [row.pk for row in page.object_list]
+    # What `help.check_changeable` lets through, for the whole page in one query.
     changeable = set(
-        Service.objects.changeable_by(user).filter(pk__in=shown).values_list("pk", flat=True)
+        Service.objects.changeable_by(user)
+        .standing()
+        .filter(pk__in=shown)
+        .values_list("pk", flat=True)
     )
     context = {
         "form": form,
@@ -140,25 +140,27 @@ def service_create(request: SignedInHttpRequest) -> HttpResponse:
     if wants_fragment(request):
         return choices_fragment(request, picker)
     form = ServiceRecordForm(posted(request), user=user)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def record(data: dict[str, Any]) -> Service:
+        data = dict(data)
         if data["stage"] is None:  # the service takes the kind's stage
             del data["stage"]
-        try:
-            recorded = service.record_service(
-                by=user, agency=data.pop("agency"), business=data.pop("business"), **data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Recorded: %(service)s, %(date)s.")
-                % {"service": recorded, "date": formats.date_format(recorded.provided_on)},
-            )
-            return redirect_back(request, reverse("workspace-services"))
+        return service.record_service(
+            by=user, agency=data.pop("agency"), business=data.pop("business"), **data
+        )
+
+    done = written(
+        request,
+        form,
+        record,
+        success=lambda recorded: (
+            _("Recorded: %(service)s, %(date)s.")
+            % {"service": recorded, "date": formats.date_format(recorded.provided_on)}
+        ),
+        then=redirect_back(request, reverse("workspace-services")).url,
+    )
     context = {"form": form, "picker": picker}
-    return render(request, "workspace/support/service_form.html", context)
+    return done or render(request, "workspace/support/service_form.html", context)
 
 
 @workspace_page
@@ -167,7 +169,7 @@ def service_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     record = visible_service(request, pk)
     context = {
         "service": record,
-        "can_change": rules.can_change_service(request.user, record) and not record.is_voided,
+        "can_change": passes(service.check_changeable, record, request.user),
     }
     return render(request, "workspace/support/service_detail.html", context)
 
@@ -176,51 +178,36 @@ def service_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 @GET_OR_POST
 def service_edit(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     record = visible_service(request, pk)
-    refuse_unless(rules.can_change_service(request.user, record))
-    if record.is_voided:
-        messages.error(request, _("This service is voided."))
-        return redirect(service_url(record))
+    back = service_url(record)
+    if refused := checked(request, lambda: service.check_changeable(record, request.user), back):
+        return refused
     form = ServiceCorrectForm(posted(request), instance=record)
-    if form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        if not changes:
-            messages.info(request, _("Nothing changed."))
-            return redirect(service_url(record))
-        try:
-            service.correct_service(service=record, by=request.user, **changes)
-        except NotAllowedNow as error:
-            messages.error(request, first_message(error))
-            return redirect(service_url(record))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Your changes are saved."))
-            return redirect(service_url(record))
+    done = written(
+        request,
+        form,
+        lambda changes: service.correct_service(service=record, by=request.user, **changes),
+        changes_only=True,
+        success=_("Your changes are saved."),
+        then=back,
+    )
     context = {"form": form, "service": record}
-    return render(request, "workspace/support/service_form.html", context)
+    return done or render(request, "workspace/support/service_form.html", context)
 
 
 @workspace_page
 @GET_OR_POST
 def service_void(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     record = visible_service(request, pk)
-    refuse_unless(rules.can_change_service(request.user, record))
-    if record.is_voided:
-        messages.error(request, _("This service is voided already."))
-        return redirect(service_url(record))
+    back = service_url(record)
+    if refused := checked(request, lambda: service.check_changeable(record, request.user), back):
+        return refused
     form = ReasonForm(posted(request))
-    if form.is_valid():
-        try:
-            service.void_service(
-                service=record, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except NotAllowedNow as error:
-            messages.error(request, first_message(error))
-            return redirect(service_url(record))
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("The service is voided; it stays on the record, marked."))
-            return redirect(service_url(record))
+    done = written(
+        request,
+        form,
+        lambda data: service.void_service(service=record, by=request.user, reason=data["reason"]),
+        success=_("The service is voided; it stays on the record, marked."),
+        then=back,
+    )
     context = {"form": form, "service": record}
-    return render(request, "workspace/support/service_void.html", context)
+    return done or render(request, "workspace/support/service_void.html", context)
