@@ -1,7 +1,6 @@
 """/ruang-kerja/: the workspace's first page. Who I am here (my agencies and roles) and what is
 waiting for me: invitations to answer, nominations to review, decide or complete, referrals
-to answer, and the
-products of my agencies by status.
+to answer, and the products of my agencies by status.
 
 Every list is read in one query and cut at TASK_LIMIT, and the counts stop at the count cap, so
 the page costs the same number of queries whatever the size of the queues.
