@@ -93,11 +93,11 @@ class ReferralFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=Referral.Status.choices, label=_("status"))
     overdue = StrictBooleanFilter(method="filter_overdue", label=_("unanswered past due"))
 
-    def filter_box(self, queryset: QuerySet[Referral], name: str, value: str) -> QuerySet[Referral]:
-        mine = Agency.objects.where_member(self.request.user if self.request else None)
+    def filter_box(self, queryset: ReferralQuerySet, name: str, value: str) -> ReferralQuerySet:
+        user = self.request.user if self.request else None
         if value == Box.INCOMING:
-            return queryset.filter(to_agency__in=mine)
-        return queryset.filter(from_agency__in=mine)
+            return queryset.incoming_to(user)
+        return queryset.outgoing_from(user)
 
     def filter_overdue(
         self, queryset: ReferralQuerySet, name: str, value: bool | None

@@ -27,6 +27,14 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
     def open(self) -> Self:
         return self.filter(status__in=Referral.OPEN)
 
+    def incoming_to(self, user) -> Self:
+        """Sent to an agency the user is a member of (any role): their inbox."""
+        return self.filter(to_agency__in=Agency.objects.where_member(user))
+
+    def outgoing_from(self, user) -> Self:
+        """Sent from an agency the user is a member of (any role)."""
+        return self.filter(from_agency__in=Agency.objects.where_member(user))
+
     def awaiting_answer_by(self, user) -> Self:
         """Open referrals whose next step is the user's (`rules.can_respond_to_referral`): to
         accept or decline, or to complete, for the agencies where they are editor or manager;

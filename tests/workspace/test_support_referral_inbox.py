@@ -74,3 +74,30 @@ def test_the_rights_read_once_give_the_steps_the_user_gives(world, who):
 
     for referral in referrals:
         assert allowed_steps(referral, rights) == allowed_steps(referral, user)
+
+
+def test_only_an_unanswered_referral_says_when_its_answer_is_due(client, world):
+    """The row's words follow the model's statuses (Referral.Status), not strings of their own."""
+    client.force_login(world.people["collab_editor"])
+    refer(0, from_agency=world.owner, to_agency=world.collaborator, status=R.SENT)
+    refer(1, from_agency=world.owner, to_agency=world.collaborator, status=R.ACCEPTED)
+
+    html = client.get(url("workspace-referrals")).text
+
+    assert html.count("jawab paling lambat") == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "said"), [(R.DECLINED, "Ditolak oleh"), (R.ACCEPTED, "Diterima oleh")]
+)
+def test_a_referral_page_says_who_declined_or_accepted_it(client, world, status, said):
+    client.force_login(world.people["collab_editor"])
+    referral = refer(0, from_agency=world.owner, to_agency=world.collaborator, status=status)
+    Referral.objects.filter(pk=referral.pk).update(
+        answered_by=world.people["collab_editor"], answer_note="Catatan"
+    )
+
+    html = client.get(url("workspace-referral", referral.pk)).text
+
+    assert said in html
+    assert ({"Ditolak oleh", "Diterima oleh"} - {said}).pop() not in html

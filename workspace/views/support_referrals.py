@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from agencies.models import Agency
 from catalog.pagination import CappedPaginator
 from support import rules
 from support.models import Referral
@@ -130,11 +129,10 @@ def referral_list(request: SignedInHttpRequest) -> HttpResponse:
         raise Http404
     form = ReferralFilters(request.GET)
     values = valid_filters(form)
-    mine = Agency.objects.where_member(user)
     visible = Referral.objects.visible_to(user)
     referrals = {
-        INCOMING: visible.filter(to_agency__in=mine),
-        OUTGOING: visible.filter(from_agency__in=mine),
+        INCOMING: visible.incoming_to(user),
+        OUTGOING: visible.outgoing_from(user),
         EVERY: visible,
     }[tab]
     if values.get("status") == OPEN:
@@ -153,7 +151,7 @@ def referral_list(request: SignedInHttpRequest) -> HttpResponse:
         "form": form,
         "tab": tab,
         "tabs": tabs,
-        "waiting": visible.filter(to_agency__in=mine, status=Referral.Status.SENT).count(),
+        "waiting": visible.incoming_to(user).filter(status=Referral.Status.SENT).count(),
         "page": page,
         "rows": with_steps(page.object_list, user),
         "filtered": bool(values or form.errors),
