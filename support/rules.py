@@ -3,6 +3,8 @@
 Like `catalog.rules`: predicates decide one action on one object, and the model querysets
 (`Activity.objects.visible_to(user)`, `Service.objects.changeable_by(user)`...) narrow lists to a
 user. Workspace pages and the API both call these; no view decides a right on its own.
+`acting_agencies(user)` is the list the "as which agency" choices offer: the agencies for which
+`can_create_activity`, `can_record_service` and `can_send_referral` say yes.
 
 The record is shared: every member of an agency (editor, manager or reviewer) and every
 administrator reads every business's record. The public sees public activities and, with the
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from agencies.models import Membership
 from agencies.rules import (
+    acting_agencies,
     editing_agencies,
     editing_agency_ids,
     is_administrator,
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Editor",
+    "acting_agencies",
     "can_cancel_referral",
     "can_change_service",
     "can_create_activity",

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from catalog import rules
 from catalog.models import Business, Certificate, Region
+from support import rules
 from support.models import Activity, Participation, Referral, Service, Stage
 from support.models.stages import STAGE_OF_ACTIVITY_KIND, STAGE_OF_SERVICE_KIND
 from support.services.referrals import ANSWER_DAYS
