@@ -27,6 +27,7 @@ from catalog.api.base import answers, validated
 from catalog.api.serializers import StrictFieldsMixin, by_slug, writable_slug
 from support import rules
 from support.models import Referral, Stage
+from support.models.referrals import ReferralQuerySet
 from support.services import referrals
 from umkm_portal.signed_in import SignedInRequest
 
@@ -74,17 +75,8 @@ class ReferralSerializer(drf.ModelSerializer):
         read_only_fields = fields
 
     @staticmethod
-    def with_related(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
-        return queryset.select_related(
-            "business",
-            "from_agency",
-            "to_agency",
-            "stage",
-            "sent_by",
-            "answered_by",
-            "completed_by",
-            "cancelled_by",
-        )
+    def with_related(queryset: ReferralQuerySet) -> ReferralQuerySet:
+        return queryset.with_parties()
 
 
 class ReferralDetailSerializer(ReferralSerializer):

@@ -27,6 +27,20 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
     def open(self) -> Self:
         return self.filter(status__in=Referral.OPEN)
 
+    def with_parties(self) -> Self:
+        """With the business, both agencies, the stage and whoever took each step, in the same
+        query: what a referral's page and its API answer show."""
+        return self.select_related(
+            "business",
+            "from_agency",
+            "to_agency",
+            "stage",
+            "sent_by",
+            "answered_by",
+            "completed_by",
+            "cancelled_by",
+        )
+
     def incoming_to(self, user) -> Self:
         """Sent to an agency the user is a member of (any role): their inbox."""
         return self.filter(to_agency__in=Agency.objects.where_member(user))

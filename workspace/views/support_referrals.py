@@ -97,16 +97,8 @@ def referral_url(referral: Referral, anchor: str = "") -> str:
 
 
 def visible_referral(request: SignedInHttpRequest, pk: int) -> Referral:
-    referrals = Referral.objects.visible_to(request.user).select_related(
-        "business__region",
-        "from_agency",
-        "to_agency",
-        "stage",
-        "sent_by",
-        "answered_by",
-        "completed_by",
-        "cancelled_by",
-    )
+    referrals = Referral.objects.visible_to(request.user).with_parties()
+    referrals = referrals.select_related("business__region")
     return get_object_or_404(referrals, pk=pk)
 
 
