@@ -343,18 +343,18 @@ def _referral(day: datetime.date, kind: str, referral: Referral) -> Entry:
             status, label = "overdue", _("Overdue")
     elif kind == Kind.REFERRAL_ANSWERED:
         declined = referral.status == Referral.Status.DECLINED
-        status = "declined" if declined else "accepted"
-        label = str(Referral.Status(status).label)
+        answer = Referral.Status.DECLINED if declined else Referral.Status.ACCEPTED
+        status, label = answer, str(answer.label)
         title = (
             _("%(to)s declined the referral") if declined else _("%(to)s accepted the referral")
         ) % names
         note = referral.answer_note
     elif kind == Kind.REFERRAL_COMPLETED:
         title, note = _("%(to)s completed the referral") % names, referral.completion_note
-        status, label = "completed", str(Referral.Status.COMPLETED.label)
+        status, label = Referral.Status.COMPLETED, str(Referral.Status.COMPLETED.label)
     else:
         title, note = _("%(from)s cancelled the referral") % names, referral.cancel_note
-        status, label = "cancelled", str(Referral.Status.CANCELLED.label)
+        status, label = Referral.Status.CANCELLED, str(Referral.Status.CANCELLED.label)
     return Entry(
         on=day,
         kind=kind,
@@ -408,16 +408,15 @@ def _certificate(day: datetime.date, kind: str, certificate: Certificate) -> Ent
 def _collaboration(day: datetime.date, kind: str, collaboration: Collaboration) -> Entry:
     names = {"agency": collaboration.agency.short_name or collaboration.agency.name}
     ended = kind == Kind.CO_CURATION_ENDED
+    state = Collaboration.Status.ENDED if ended else Collaboration.Status.ACCEPTED
     return Entry(
         on=day,
         kind=kind,
         pk=collaboration.pk,
         title=(_("%(agency)s stopped co-curating") if ended else _("%(agency)s co-curates"))
         % names,
-        status="ended" if ended else "accepted",
-        status_label=str(Collaboration.Status.ENDED.label)
-        if ended
-        else str(Collaboration.Status.ACCEPTED.label),
+        status=state,
+        status_label=str(state.label),
         agencies=(collaboration.agency,),
         product=collaboration.product,
         note=collaboration.note,
@@ -448,7 +447,7 @@ def _designation(day: datetime.date, kind: str, designation: Designation) -> Ent
     }
     if kind == Kind.DESIGNATION_REVOKED:
         title = _("Flagship designation %(year)s revoked") % period
-        status, note = "revoked", designation.revocation_reason
+        status, note = Designation.Status.REVOKED, designation.revocation_reason
     else:
         title = _("Designated a flagship product for %(year)s") % period
         status = designation.status()
