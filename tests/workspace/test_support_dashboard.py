@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from support.models import Participation, Service
@@ -180,7 +181,8 @@ def test_the_page_shows_charts_beside_tables_and_every_figure_links_to_its_list(
     for gap in response.context["gaps"]:
         if gap.url:
             assert client.get(gap.url).status_code == 200
-    assert "Counted once agreements" in html  # the fifth gap waits for agreements
+    # The fifth gap waits for agreements, and says so in the page's language.
+    assert gettext("Counted once agreements and their obligations are recorded.") in html
     assert FORMULA.replace('"', "&quot;") in html  # escaped, never raw
     assert 'style="' not in html and "<script>" not in html
 
