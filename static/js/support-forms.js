@@ -2,7 +2,7 @@
    only: every form works without this file.
 
    Record a service: the stage list's first option says which stage the chosen kind serves
-   ("As the kind suggests: Perizinan"); the server picks that same stage when the option is
+   ("Perizinan (as the kind suggests)"); the server picks that same stage when the option is
    left (support.services.help.default_stage). The business picker needs no code of its own:
    htmx, on every page already, swaps in the matches while the person types. */
 (function () {
@@ -16,7 +16,8 @@
     var label = empty.textContent;
     function show() {
       var name = stages[kind.value];
-      empty.textContent = name ? label + ": " + name : label;
+      // The stage first: a phone's closed list shows only the start of the option.
+      empty.textContent = name ? name + " (" + label + ")" : label;
     }
     kind.addEventListener("change", show);
     show();

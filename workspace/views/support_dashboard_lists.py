@@ -51,7 +51,8 @@ def text(value: object) -> Cell:
 
 
 def day(value: Any) -> Cell:
-    return Cell(formats.date_format(value, "SHORT_DATE_FORMAT") if value else "")
+    """A date as every other workspace page writes it ("5 Des 2026")."""
+    return Cell(formats.date_format(value, "j M Y") if value else "")
 
 
 def number(value: int | float | None) -> Cell:
@@ -211,7 +212,7 @@ def expiring(board: Dashboard) -> Listing:
     return Listing("sertifikat-akan-habis", GAPS["expiring_certificates"], rows, [
         Column(_("Expires on"), lambda row: day(row.expires_on)),
         Column(_("Certificate"), lambda row: text(row.get_kind_display())),
-        Column(_("Number"), lambda row: text(row.number)),
+        Column(_("Certificate number"), lambda row: text(row.number)),
         Column(_("Product"), lambda row: text(row.product.name)),
         Column(_("Business"), lambda row: business(row.product.business.slug,
                                                     row.product.business.name)),
