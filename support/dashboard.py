@@ -42,6 +42,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -534,13 +535,25 @@ class Dashboard:
             ),
             "business__region",
         )
-        service = {"w_business": F("business"), "w_agency": F("agency")}
-        organiser = {"w_business": F("business"), "w_agency": F("activity__organiser")}
-        co_organiser = {"w_business": F("business"), "w_agency": F("activity__co_organisers")}
+        service: dict[str, Any] = {"w_business": F("business"), "w_agency": F("agency")}
+        organiser: dict[str, Any] = {
+            "w_business": F("business"),
+            "w_agency": F("activity__organiser"),
+        }
+        co_organiser: dict[str, Any] = {
+            "w_business": F("business"),
+            "w_agency": F("activity__co_organisers"),
+        }
         if with_stage:
-            service |= {"w_stage": F("stage"), "w_kind": F("kind")}
+            # Which record: a service by its id, an activity by its id made negative, so that
+            # one activity co-organised by two agencies (working together) is no overlap alone.
+            service |= {"w_stage": F("stage"), "w_kind": F("kind"), "w_record": F("pk")}
             for columns in (organiser, co_organiser):
-                columns |= {"w_stage": F("activity__stages"), "w_kind": F("activity__kind")}
+                columns |= {
+                    "w_stage": F("activity__stages"),
+                    "w_kind": F("activity__kind"),
+                    "w_record": Value(0) - F("activity"),
+                }
         return _union(
             [
                 services.values(**service),
@@ -604,7 +617,8 @@ class Dashboard:
 
     def overlaps(self) -> SqlRows[Overlap]:
         """The same stage and kind given to one business by two or more agencies in the year,
-        where one of them is in view; most agencies first."""
+        in two or more records (one activity its agencies organised together is joint work, not
+        an overlap), where one of them is in view; most agencies first."""
         return SqlRows(
             lambda: self._overlap_page(1, 0, details=False)[1],
             lambda limit, offset: self._overlap_page(limit, offset)[0],
@@ -624,7 +638,7 @@ class Dashboard:
         return (
             "SELECT w_business, w_stage, w_kind, COUNT(DISTINCT w_agency) AS agencies "
             f"FROM ({sql}) helped GROUP BY w_business, w_stage, w_kind "
-            f"HAVING COUNT(DISTINCT w_agency) >= 2{having}",
+            f"HAVING COUNT(DISTINCT w_agency) >= 2 AND COUNT(DISTINCT w_record) >= 2{having}",
             [*params, *having_params],
         )
 
