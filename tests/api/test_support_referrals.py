@@ -369,13 +369,15 @@ def test_an_answer_writes_nothing_but_the_step(client_of, world, sent):
 # Two people at the same moment ------------------------------------------------------------------
 
 #: Row locks are what makes one answer win; SQLite has none (it locks the whole database). The
-#: races run in real transactions, so the seeded stages are put back for them (serialized_rollback).
+#: races run in real transactions; the stages their flush removes are put back before the next
+#: test by tests/conftest.py (serialized_rollback would load the content types a second time
+#: when the test before it was not transactional).
 needs_row_locks = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @needs_row_locks
 def test_twenty_simultaneous_answers_leave_one_answer(world):
     """Ten people accept and ten decline one referral at once, through the service: one wins."""
@@ -406,7 +408,7 @@ def test_twenty_simultaneous_answers_leave_one_answer(world):
     assert referral.history.count() == 2  # its creation and the one answer
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @needs_row_locks
 def test_two_people_answering_through_the_api_at_once_get_one_200_and_409s(world, live_server):
     """The same race through HTTP against a running server: an editor of the receiving agency
