@@ -8,18 +8,32 @@ from .progress import Milestone, ScaleClass, Snapshot, scale_class
 from .referrals import Referral
 from .services import Service
 from .stages import STAGE_CODES, Stage
+from .tallies import (
+    AgencyTally,
+    BusinessTally,
+    OverlapTally,
+    ReachTally,
+    RecencyTally,
+    rebuild_tallies,
+)
 
 __all__ = [
     "STAGE_CODES",
     "Activity",
     "ActivityQuerySet",
+    "AgencyTally",
     "Benefit",
+    "BusinessTally",
     "Milestone",
+    "OverlapTally",
     "Participation",
+    "ReachTally",
+    "RecencyTally",
     "Referral",
     "ScaleClass",
     "Service",
     "Snapshot",
     "Stage",
+    "rebuild_tallies",
     "scale_class",
 ]

@@ -86,6 +86,10 @@ def businesses(slug: str, title: Promise | str, queryset: Any, note: Promise | s
     return Listing(slug, title, rows, list(BUSINESS_COLUMNS), note)
 
 
+def last_supported(row: Any) -> Cell:
+    return day(row.recency.last_supported_on) if row.recency.last_supported_on else text(_("Never"))
+
+
 def referral_columns(first: Column) -> list[Column]:
     return [
         first,
@@ -179,9 +183,13 @@ def milestones(board: Dashboard) -> Listing:
 
 
 def idle(board: Dashboard) -> Listing:
-    return businesses("umkm-tanpa-pembinaan", GAPS["idle_businesses"], board.idle_businesses(),
-                      _("No service and no activity taken part in for 12 months, as of "
-                        "today."))  # fmt: skip
+    # Never supported first, then the longest ago (the order the dashboard gives).
+    rows = board.idle_businesses().select_related("region", "registering_agency", "recency")
+    return Listing("umkm-tanpa-pembinaan", GAPS["idle_businesses"], rows, [
+        *BUSINESS_COLUMNS,
+        Column(_("Last supported"), last_supported),
+    ], _("No service and no activity taken part in for 12 months, as of today; never supported "
+         "first, then the longest ago."))  # fmt: skip
 
 
 def uncertified(board: Dashboard) -> Listing:
