@@ -21,6 +21,7 @@ from tests.factories import (
     BusinessFactory,
     MilestoneFactory,
     ParticipationFactory,
+    ProductFactory,
     RegionFactory,
     ServiceFactory,
     stage,
@@ -211,3 +212,64 @@ def test_rebuild_matches_a_busy_record(parties):
     activity.co_organisers.add(first)
     ParticipationFactory(activity=activity, business=business, status="completed")
     assert_as_rebuilt()
+
+
+def test_the_recency_row_follows_products_businesses_and_support(parties):
+    from support.models import RecencyTally
+
+    first, _second, business = parties
+    row = RecencyTally.objects.get(business=business)
+    assert (row.listed, row.last_supported_on) == (False, None)
+
+    product = ProductFactory(business=business, status="published")
+    assert RecencyTally.objects.get(business=business).listed is True
+    business.is_active = False  # its products leave the public pages
+    business.save()
+    assert RecencyTally.objects.get(business=business).listed is False
+    business.is_active = True
+    business.save()
+    product.status = "draft"
+    product.save()
+    assert RecencyTally.objects.get(business=business).listed is False
+    product.status = "published"
+    product.save()
+
+    long_ago = timezone.localdate() - timedelta(days=500)
+    ServiceFactory(business=business, agency=first, provided_on=long_ago)
+    assert RecencyTally.objects.get(business=business).last_supported_on == long_ago
+    activity = ActivityFactory(organiser=first, starts_at=timezone.now() - timedelta(days=3))
+    ParticipationFactory(activity=activity, business=business, status="attended")
+    assert RecencyTally.objects.get(business=business).last_supported_on == (
+        timezone.localdate() - timedelta(days=3)
+    )
+    assert_recency_as_rebuilt()
+
+
+def test_the_idle_gap_lists_the_never_supported_first_then_the_longest_ago(parties):
+    from support.dashboard import Dashboard, Filters
+
+    first, _second, _business = parties
+    never, long_ago, longer_ago, recent = (BusinessFactory() for _ in range(4))
+    for business in (never, long_ago, longer_ago, recent):
+        ProductFactory(business=business, status="published")
+    today = timezone.localdate()
+    for business, days in ((long_ago, 400), (longer_ago, 800), (recent, 10)):
+        ServiceFactory(business=business, agency=first, provided_on=today - timedelta(days=days))
+    idle = Dashboard(Filters(today.year), agency_ids=None).idle_businesses()
+    assert list(idle) == [never, longer_ago, long_ago]
+    assert idle.count() == 3
+
+
+def assert_recency_as_rebuilt():
+    from support.models import RecencyTally
+
+    def rows():
+        return sorted(
+            RecencyTally.objects.values_list(
+                "business", "region", "registering_agency", "listed", "last_supported_on"
+            )
+        )
+
+    kept = rows()
+    rebuild_tallies()
+    assert kept == rows()
