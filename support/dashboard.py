@@ -524,8 +524,10 @@ class Dashboard:
     def _work(self, *, with_stage: bool) -> tuple[str, list[Any]] | None:
         """Who helped whom in the year, every agency: one row per service, and per participation
         and organising or co-organising agency (and stage, `with_stage`)."""
+        # A partner's service is no agency's work: it has no column in the matrix.
         services = self._in_region(
-            Service.objects.standing().in_year(self.year), "business__region"
+            Service.objects.standing().in_year(self.year).filter(agency__isnull=False),
+            "business__region",
         )
         participations = self._in_region(
             Participation.objects.filter(
