@@ -255,6 +255,25 @@ class MilestoneAdmin(RecordAdmin):
 # and reports.py (rights, states, the log), so the admin reads them and corrects wording only.
 
 
+OBLIGATION_COLUMNS: tuple[str, ...] = (
+    "party",
+    "stage",
+    "activity_kind",
+    "service_kind",
+    "target",
+    "unit",
+    "due_on",
+)
+LINE_COLUMNS: tuple[str, ...] = (
+    "obligation",
+    "computed_figure",
+    "corrected_figure",
+    "note",
+    "corrected_by",
+)
+STEP_COLUMNS: tuple[str, ...] = ("created_at", "actor", "from_state", "to_state", "comment")
+
+
 class PartnerMembershipInline(admin.TabularInline):
     model = PartnerMembership
     extra = 0
@@ -298,8 +317,7 @@ class ObligationInline(admin.TabularInline):
     model = Obligation
     extra = 0
     can_delete = False
-    fields = ["party", "stage", "activity_kind", "service_kind", "target", "unit", "due_on"]
-    readonly_fields = fields
+    fields = readonly_fields = OBLIGATION_COLUMNS
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -338,8 +356,7 @@ class LineInline(admin.TabularInline):
     model = ReportLine
     extra = 0
     can_delete = False
-    fields = ["obligation", "computed_figure", "corrected_figure", "note", "corrected_by"]
-    readonly_fields = fields
+    fields = readonly_fields = LINE_COLUMNS
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -351,8 +368,7 @@ class StepInline(admin.TabularInline):
     model = ReportStep
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "from_state", "to_state", "comment"]
-    readonly_fields = fields
+    fields = readonly_fields = STEP_COLUMNS
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         Referral,
         Service,
     )
+    from support.models.agreements import AgreementQuerySet
 
 __all__ = [
     "Editor",
@@ -138,6 +139,7 @@ def _partner_work(user, activity: "Activity") -> bool:
     if activity.agreement_id is None or not is_partner_staff(user):
         return False
     agreement = activity.agreement
+    assert agreement is not None  # an agreement id was set
     mine = partner_ids(user)
     return can_record_under(user, agreement) and any(
         partner.pk in mine for partner in activity.partners.all()
@@ -268,7 +270,7 @@ def member_partners(user) -> "QuerySet[Partner]":
     return Partner.objects.filter(memberships__user=user, is_active=True)
 
 
-def partner_agreements(user) -> "QuerySet[Agreement]":
+def partner_agreements(user) -> "AgreementQuerySet":
     """Agreements a partner `user` acts for is party to (any status or phase), lazily."""
     from support.models import Agreement, AgreementParty
 
@@ -276,7 +278,7 @@ def partner_agreements(user) -> "QuerySet[Agreement]":
     return Agreement.objects.filter(pk__in=parties.values("agreement_id"))
 
 
-def open_agreements(user) -> "QuerySet[Agreement]":
+def open_agreements(user) -> "AgreementQuerySet":
     """The agreements under which partner staff `user` may record now: their partner's, active
     or expiring."""
     return partner_agreements(user).open_for_records()

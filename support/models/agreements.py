@@ -131,8 +131,6 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
 
 
 class Agreement(models.Model):
-    Phase = Phase
-
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding (MoU)")
         PKS = "pks", _("Cooperation agreement (PKS)")
@@ -144,7 +142,7 @@ class Agreement(models.Model):
         TERMINATED = "terminated", _("Terminated")
 
     #: The kind a parent must be, by kind (an MoU has no parent).
-    PARENT_KIND = {Kind.PKS: Kind.MOU, Kind.ADDENDUM: Kind.PKS}
+    PARENT_KIND: dict[str, str] = {Kind.PKS: Kind.MOU, Kind.ADDENDUM: Kind.PKS}
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -264,10 +262,11 @@ class Agreement(models.Model):
         elif self.kind == self.Kind.ADDENDUM and parent is None:
             errors["parent"] = _("An addendum amends a PKS: choose it.")
         elif parent is not None and expected is not None and parent.kind != expected:
-            errors["parent"] = {
-                self.Kind.MOU: _("A PKS is made under an MoU."),
-                self.Kind.PKS: _("An addendum amends a PKS."),
-            }[expected]
+            errors["parent"] = (
+                _("A PKS is made under an MoU.")
+                if expected == self.Kind.MOU
+                else _("An addendum amends a PKS.")
+            )
         elif parent is not None and self.pk is not None and parent.pk == self.pk:
             errors["parent"] = _("An agreement cannot be under itself.")
         if errors:
