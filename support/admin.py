@@ -19,7 +19,23 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Activity, Milestone, Participation, Referral, Service, Snapshot, Stage
+from .models import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    Milestone,
+    MonitoringReport,
+    Obligation,
+    Participation,
+    Partner,
+    PartnerMembership,
+    Referral,
+    ReportLine,
+    ReportStep,
+    Service,
+    Snapshot,
+    Stage,
+)
 
 
 @admin.register(Stage)
@@ -137,18 +153,22 @@ class ParticipationAdmin(RecordAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(RecordAdmin):
-    list_display = ["provided_on", "business", "agency", "stage", "kind", "outcome", "benefit",
+    list_display = ["provided_on", "business", "provider", "stage", "kind", "outcome", "benefit",
                     "amount", "is_voided"]  # fmt: skip
-    list_filter = ["stage", "kind", "outcome", "benefit", "agency",
+    list_filter = ["stage", "kind", "outcome", "benefit", "agency", "partner",
                    ("voided_at", admin.EmptyFieldListFilter)]  # fmt: skip
-    search_fields = ["business__name", "agency__name", "agency__short_name", "mentor_name",
-                     "summary"]  # fmt: skip
-    list_select_related = ["business", "agency", "stage"]
+    search_fields = ["business__name", "agency__name", "agency__short_name", "partner__name",
+                     "mentor_name", "summary"]  # fmt: skip
+    list_select_related = ["business", "agency", "partner", "stage"]
     date_hierarchy = "provided_on"
     correctable = ("hours", "mentor_name", "summary")
 
     def is_closed(self, obj: Service) -> bool:
         return obj.is_voided
+
+    @admin.display(description=_("provided by"))
+    def provider(self, service: Service) -> str:
+        return service.provider_name
 
     @admin.display(boolean=True, description=_("voided"), ordering="voided_at")
     def is_voided(self, service: Service) -> bool:
@@ -228,3 +248,139 @@ class MilestoneAdmin(RecordAdmin):
     @admin.display(boolean=True, description=_("verified"), ordering="verified_at")
     def is_verified(self, milestone: Milestone) -> bool:
         return milestone.is_verified
+
+
+# Partnerships (DESIGN §8). Partners and partner staff are master data the administrators keep
+# here; agreements, obligations and reports are written through support/services/agreements.py
+# and reports.py (rights, states, the log), so the admin reads them and corrects wording only.
+
+
+OBLIGATION_COLUMNS: tuple[str, ...] = (
+    "party",
+    "stage",
+    "activity_kind",
+    "service_kind",
+    "target",
+    "unit",
+    "due_on",
+)
+LINE_COLUMNS: tuple[str, ...] = (
+    "obligation",
+    "computed_figure",
+    "corrected_figure",
+    "note",
+    "corrected_by",
+)
+STEP_COLUMNS: tuple[str, ...] = ("created_at", "actor", "from_state", "to_state", "comment")
+
+
+class PartnerMembershipInline(admin.TabularInline):
+    model = PartnerMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "is_active", "website"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "slug", "description", "contact"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PartnerMembershipInline]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # agreements and services point at it: deactivate instead
+
+
+@admin.register(PartnerMembership)
+class PartnerMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "partner", "created_at"]
+    list_filter = ["partner"]
+    search_fields = ["user__username", "user__email", "partner__name"]
+    autocomplete_fields = ["user", "partner"]
+    list_select_related = ["user", "partner"]
+
+
+class PartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 0
+    can_delete = False
+    fields = ["agency", "partner", "document_number", "signatory_name", "signatory_title"]
+    readonly_fields = ["agency", "partner"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ObligationInline(admin.TabularInline):
+    model = Obligation
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = OBLIGATION_COLUMNS
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Agreement)
+class AgreementAdmin(RecordAdmin):
+    list_display = ["title", "kind", "lead_agency", "status", "phase", "valid_from",
+                    "valid_until"]  # fmt: skip
+    list_filter = ["kind", "status", "lead_agency", "stages"]
+    search_fields = ["title", "scope", "legal_basis", "parties__document_number",
+                     "parties__partner__name", "parties__agency__name"]  # fmt: skip
+    list_select_related = ["lead_agency"]
+    date_hierarchy = "valid_from"
+    correctable = ("title", "scope", "legal_basis", "document_is_public")
+    inlines = [PartyInline, ObligationInline]
+
+    def is_closed(self, obj: Agreement) -> bool:
+        return obj.status == Agreement.Status.TERMINATED
+
+    @admin.display(description=_("phase"))
+    def phase(self, agreement: Agreement) -> str:
+        return str(agreement.phase.label)
+
+
+@admin.register(Obligation)
+class ObligationAdmin(RecordAdmin):
+    list_display = ["agreement", "party", "stage", "target", "unit", "due_on"]
+    list_filter = ["unit", "stage", "activity_kind", "service_kind"]
+    search_fields = ["agreement__title", "description"]
+    list_select_related = ["agreement", "party__agency", "party__partner", "stage"]
+    correctable = ("description",)
+
+
+class LineInline(admin.TabularInline):
+    model = ReportLine
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = LINE_COLUMNS
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class StepInline(admin.TabularInline):
+    """The report's log: append-only, so read-only here."""
+
+    model = ReportStep
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = STEP_COLUMNS
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(MonitoringReport)
+class MonitoringReportAdmin(RecordAdmin):
+    list_display = ["agreement", "period_start", "period_end", "status", "updated_at"]
+    list_filter = ["status", "agreement__lead_agency"]
+    search_fields = ["agreement__title", "obstacles", "follow_up"]
+    list_select_related = ["agreement"]
+    inlines = [LineInline, StepInline]
+
+    def is_closed(self, obj: MonitoringReport) -> bool:
+        return True  # written through its workflow only

@@ -101,7 +101,7 @@ def latest_support(business: Business, limit: int = 5) -> list[dict[str, Any]]:
     services = (
         Service.objects.standing()
         .filter(business=business)
-        .select_related("agency", "stage")
+        .select_related("agency", "partner", "stage")
         .order_by("-provided_on", "-pk")[:limit]
     )
     participations = (
@@ -114,7 +114,7 @@ def latest_support(business: Business, limit: int = 5) -> list[dict[str, Any]]:
             "date": service.provided_on,
             "kind": "service",
             "title": service.get_kind_display(),
-            "agency": service.agency.short_name or service.agency.name,
+            "agency": service.provider_name,
             "stage": service.stage.code,
             "status": service.get_outcome_display(),
         }

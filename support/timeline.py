@@ -44,7 +44,7 @@ from catalog.models import (
     NominationEvent,
     Product,
 )
-from support.models import Milestone, Participation, Referral, Service, Stage
+from support.models import Milestone, Participation, Partner, Referral, Service, Stage
 
 #: Entries on one page of the workspace and the API (the API's `page_size` may change it).
 PER_PAGE = 20
@@ -88,12 +88,19 @@ class Entry:
     status: str = ""
     status_label: str = ""
     agencies: tuple[Agency, ...] = ()
+    #: Partners who did it (a service a partner gave under an agreement).
+    partners: tuple[Partner, ...] = ()
     stages: tuple[Stage, ...] = ()
     product: Product | None = None
     note: str = ""
     amount: int | None = None
     #: Standing services that produced a certificate (`Service.certificate`).
     facilitations: tuple[Service, ...] = ()
+
+    @property
+    def helpers(self) -> tuple[Agency | Partner, ...]:
+        """Who did it or is credited with it: agencies, then partners."""
+        return (*self.agencies, *self.partners)
 
     @property
     def kind_label(self) -> str:
@@ -203,7 +210,7 @@ def _participations(ids: Iterable[int]) -> dict[int, Participation]:
 
 
 def _services(ids: Iterable[int]) -> dict[int, Service]:
-    return Service.objects.select_related("agency", "stage").in_bulk(list(ids))
+    return Service.objects.select_related("agency", "partner", "stage").in_bulk(list(ids))
 
 
 def _referrals(ids: Iterable[int]) -> dict[int, Referral]:
@@ -219,7 +226,9 @@ def _milestones(ids: Iterable[int]) -> dict[int, Milestone]:
 
 
 def _certificates(ids: Iterable[int]) -> dict[int, Certificate]:
-    facilitations = Service.objects.standing().select_related("agency").order_by("provided_on")
+    facilitations = (
+        Service.objects.standing().select_related("agency", "partner").order_by("provided_on")
+    )
     return (
         Certificate.objects.select_related("product", "verified_by")
         .prefetch_related(Prefetch("facilitations", queryset=facilitations))
@@ -326,7 +335,8 @@ def _service(day: datetime.date, kind: str, service: Service) -> Entry:
         title=title,
         status=status,
         status_label=label,
-        agencies=(service.agency,),
+        agencies=(service.agency,) if service.agency else (),
+        partners=(service.partner,) if service.partner else (),
         stages=(service.stage,),
         note=note,
         amount=service.amount,
@@ -385,7 +395,8 @@ def _milestone(day: datetime.date, kind: str, milestone: Milestone) -> Entry:
 
 def _certificate(day: datetime.date, kind: str, certificate: Certificate) -> Entry:
     facilitations = tuple(certificate.facilitations.all())
-    agencies = [service.agency for service in facilitations]
+    agencies = [service.agency for service in facilitations if service.agency]
+    partners = tuple(service.partner for service in facilitations if service.partner)
     if certificate.verified_by and certificate.verified_by not in agencies:
         agencies.append(certificate.verified_by)
     expired = certificate.is_expired
@@ -397,6 +408,7 @@ def _certificate(day: datetime.date, kind: str, certificate: Certificate) -> Ent
         status="expired" if expired else "valid",
         status_label=_("Expired") if expired else _("Valid"),
         agencies=tuple(agencies),
+        partners=partners,
         product=certificate.product,
         note=_("Valid until %(date)s") % {"date": _date(certificate.expires_on)}
         if certificate.expires_on

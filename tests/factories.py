@@ -248,3 +248,91 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     kind = "nib"
     stage = factory.LazyFunction(lambda: stage("perizinan"))
     achieved_on = factory.LazyFunction(timezone.localdate)
+
+
+# Partnerships (DESIGN §8, issue 14).
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Partner"
+        django_get_or_create = ["slug"]
+
+    kind = "community"
+    name = factory.Sequence(lambda n: f"Mitra Contoh {n}")
+    slug = factory.Sequence(lambda n: f"mitra-contoh-{n}")
+
+
+class PartnerMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.PartnerMembership"
+
+    user = factory.SubFactory(UserFactory)
+    partner = factory.SubFactory(PartnerFactory)
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """A signed PKS-less MoU in force today for another year, led by a new agency; parties are
+    added with AgreementPartyFactory (or `signed_between`)."""
+
+    class Meta:
+        model = "support.Agreement"
+        skip_postgeneration_save = True
+
+    kind = "mou"
+    title = factory.Sequence(lambda n: f"Kesepakatan Bersama {n}")
+    lead_agency = factory.SubFactory(AgencyFactory)
+    status = "signed"
+    signed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=60))
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=365))
+    termination_reason = factory.LazyAttribute(
+        lambda o: "Mitra tidak aktif" if o.status == "terminated" else ""
+    )
+    terminated_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == "terminated" else None
+    )
+
+
+class AgreementPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.AgreementParty"
+
+    agreement = factory.SubFactory(AgreementFactory)
+    agency = None
+    partner = None
+    document_number = factory.Sequence(lambda n: f"500/{n}/DKUKM/2026")
+    signatory_name = "Kepala Dinas"
+
+
+def signed_between(agency, partner, **fields):
+    """An agreement led by `agency`, with `agency` and `partner` as its two parties."""
+    agreement = AgreementFactory(lead_agency=agency, **fields)
+    agency_party = AgreementPartyFactory(agreement=agreement, agency=agency)
+    partner_party = AgreementPartyFactory(agreement=agreement, partner=partner)
+    return agreement, agency_party, partner_party
+
+
+class ObligationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.Obligation"
+
+    agreement = factory.SubFactory(AgreementFactory)
+    party = factory.LazyAttribute(
+        lambda o: AgreementPartyFactory(agreement=o.agreement, agency=o.agreement.lead_agency)
+    )
+    stage = factory.LazyFunction(lambda: stage("pendampingan"))
+    service_kind = "pendampingan"
+    activity_kind = ""
+    target = 20
+    unit = "umkm"
+    due_on = factory.LazyAttribute(lambda o: o.agreement.valid_until)
+
+
+class MonitoringReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "support.MonitoringReport"
+
+    agreement = factory.SubFactory(AgreementFactory)
+    period_start = factory.LazyAttribute(lambda o: o.agreement.valid_from)
+    period_end = factory.LazyAttribute(lambda o: o.agreement.valid_until)

@@ -17,7 +17,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -240,7 +240,7 @@ def seed_service(demo: Demo, spec: ServiceSpec) -> Service | None:
     provided_on = demo.day(spec.days, spec.this_year)
     if certificate and certificate.issued_on and spec.days_before_certificate is not None:
         provided_on = certificate.issued_on - datetime.timedelta(days=spec.days_before_certificate)
-    fields = {
+    fields: dict[str, Any] = {
         "kind": spec.kind,
         "provided_on": provided_on,
         "hours": Decimal(spec.hours) if spec.hours else None,

@@ -7,9 +7,10 @@ them again from the records (a business has a handful; an activity's change touc
 participants). PostgreSQL runs it once per statement over the rows the statement changed
 (transition tables: the generator's COPY of 200,000 services is one refresh); SQLite once per row.
 
-Beware: Django remakes a SQLite table to alter a column, and the remade table has no triggers. A
-migration that alters a table named in `TRIGGERED` must call `sqlite_triggers` again after it
-(as catalog 0010 does for the listing triggers).
+Beware: Django remakes a SQLite table to alter a column; SQLite refuses to rename the remade table
+while a trigger names it, and the remade table has no triggers. A migration that remakes a table
+these triggers read (support's records, catalog_business, catalog_product) drops them first and
+makes them again after, both ways (`drop_triggers`, `triggers`; as support 0005 does).
 """
 
 import zoneinfo

@@ -1,9 +1,19 @@
 """The development record, split by subject: stages; activities and their participants;
-one-to-one services; referrals between agencies; progress (snapshots, milestones). Partners and
-agreements come with the next part, as optional links from activities and services."""
+one-to-one services; referrals between agencies; progress (snapshots, milestones); partners and
+their agreements, obligations and monitoring reports."""
 
 from .activities import Activity, ActivityQuerySet, Participation
+from .agreements import (
+    Agreement,
+    AgreementParty,
+    MonitoringReport,
+    Obligation,
+    Phase,
+    ReportLine,
+    ReportStep,
+)
 from .choices import Benefit
+from .partners import Partner, PartnerMembership
 from .progress import Milestone, ScaleClass, Snapshot, scale_class
 from .referrals import Referral
 from .services import Service
@@ -22,14 +32,23 @@ __all__ = [
     "Activity",
     "ActivityQuerySet",
     "AgencyTally",
+    "Agreement",
+    "AgreementParty",
     "Benefit",
     "BusinessTally",
     "Milestone",
+    "MonitoringReport",
+    "Obligation",
     "OverlapTally",
     "Participation",
+    "Partner",
+    "PartnerMembership",
+    "Phase",
     "ReachTally",
     "RecencyTally",
     "Referral",
+    "ReportLine",
+    "ReportStep",
     "ScaleClass",
     "Service",
     "Snapshot",

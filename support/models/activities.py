@@ -26,22 +26,39 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         return self.filter(is_public=True)
 
     def visible_to(self, user) -> Self:
-        """Public activities for everyone; all of them for staff (the record is shared)."""
+        """Public activities for everyone; all of them for staff (the record is shared); partner
+        staff also those of the agreements their partner is party to."""
         if rules.can_see_records(user):
             return self.all()
-        return self.public()
+        mine = rules.partner_agreements(user)
+        return self.filter(Q(is_public=True) | Q(agreement__in=mine.values("pk")))
+
+    def _partner_work(self, user) -> Q:
+        """Activities partner staff work on: co-organised by their partner, under its open
+        agreement (`rules.can_edit_activity`)."""
+        partners = rules.member_partners(user).values("pk")
+        with_partner = Activity.partners.through.objects.filter(partner__in=partners)
+        return Q(pk__in=with_partner.values("activity_id")) & Q(
+            agreement__in=rules.open_agreements(user).values("pk")
+        )
 
     def editable_by(self, user) -> Self:
         if rules.is_administrator(user):
             return self.all()
-        return self.filter(organiser__in=rules.editing_agencies(user))
+        return self.filter(Q(organiser__in=rules.editing_agencies(user)) | self._partner_work(user))
 
     def managed_by(self, user) -> Self:
-        """Activities whose participants the user manages: organiser or co-organiser."""
+        """Activities whose participants the user manages: organiser or co-organiser (partner
+        staff: as `editable_by`)."""
         if rules.is_administrator(user):
             return self.all()
         agencies = rules.editing_agencies(user)
-        return self.filter(Q(organiser__in=agencies) | Q(co_organisers__in=agencies)).distinct()
+        co_organised = Activity.co_organisers.through.objects.filter(agency__in=agencies)
+        return self.filter(
+            Q(organiser__in=agencies)
+            | Q(pk__in=co_organised.values("activity_id"))
+            | self._partner_work(user)
+        )
 
     def running(self) -> Self:
         return self.filter(cancelled_at__isnull=True)
@@ -101,6 +118,21 @@ class Activity(models.Model):
         blank=True,
         related_name="co_organised_activities",
         verbose_name=_("co-organising agencies"),
+    )
+    partners = models.ManyToManyField(
+        "support.Partner",
+        blank=True,
+        related_name="co_organised_activities",
+        verbose_name=_("co-organising partners"),
+    )
+    agreement = models.ForeignKey(
+        "support.Agreement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("agreement"),
+        help_text=_("The agreement this activity is held under, if any."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     stages = models.ManyToManyField(Stage, related_name="activities", verbose_name=_("stages"))

@@ -162,8 +162,14 @@ class Milestone(Verifiable):
     credited_agencies = models.ManyToManyField(
         Agency, blank=True, related_name="credited_milestones", verbose_name=_("credited agencies")
     )
+    credited_partners = models.ManyToManyField(
+        "support.Partner",
+        blank=True,
+        related_name="credited_milestones",
+        verbose_name=_("credited partners"),
+    )
 
-    history = HistoricalRecords(m2m_fields=[credited_agencies])
+    history = HistoricalRecords(m2m_fields=[credited_agencies, credited_partners])
     objects = ProgressQuerySet.as_manager()
 
     class Meta:

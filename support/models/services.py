@@ -1,7 +1,7 @@
 """Services: one-to-one help to one business (a mentoring session, a licence facilitation, a
 market introduction, a loan application). Never deleted: voided with a reason."""
 
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +15,9 @@ from agencies.models import Agency
 from catalog.models import Business, Certificate
 from support import rules
 
+if TYPE_CHECKING:
+    from .partners import Partner
+
 from .choices import WITH_AMOUNT, Benefit, amount_matches_benefit
 from .stages import Stage
 
@@ -22,14 +25,23 @@ from .stages import Stage
 class ServiceQuerySet(models.QuerySet["Service"]):
     def visible_to(self, user) -> Self:
         """The record is shared: every member of an agency and administrators see every service;
-        the public none (their trail is read through `coverage.public_trail`)."""
-        return self.all() if rules.can_see_records(user) else self.none()
+        the public none (their trail is read through `coverage.public_trail`). Partner staff see
+        the services of the agreements their partner is party to."""
+        if rules.can_see_records(user):
+            return self.all()
+        return self.filter(agreement__in=rules.partner_agreements(user).values("pk"))
 
     def changeable_by(self, user) -> Self:
         """Services the user may correct or void: their agencies' (every one for administrators)."""
         if rules.is_administrator(user):
             return self.all()
-        return self.filter(agency__in=rules.editing_agencies(user))
+        return self.filter(
+            Q(agency__in=rules.editing_agencies(user))
+            | Q(
+                partner__in=rules.member_partners(user).values("pk"),
+                agreement__in=rules.open_agreements(user).values("pk"),
+            )
+        )
 
     def standing(self) -> Self:
         """Services that count: not voided."""
@@ -63,11 +75,31 @@ class Service(models.Model):
     business = models.ForeignKey(
         Business, on_delete=models.PROTECT, related_name="services", verbose_name=_("business")
     )
+    # Given by an agency or by a partner (under an agreement), never both, never neither.
     agency = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="services",
         verbose_name=_("providing agency"),
+    )
+    partner = models.ForeignKey(
+        "support.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("providing partner"),
+    )
+    agreement = models.ForeignKey(
+        "support.Agreement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services",
+        verbose_name=_("agreement"),
+        help_text=_("The agreement this help was given under, if any."),
     )
     stage = models.ForeignKey(
         Stage, on_delete=models.PROTECT, related_name="services", verbose_name=_("stage")
@@ -140,6 +172,11 @@ class Service(models.Model):
                 condition=Q(kind__in=ServiceKind.values), name="service_kind_known"
             ),
             models.CheckConstraint(
+                condition=Q(agency__isnull=False, partner__isnull=True)
+                | Q(agency__isnull=True, partner__isnull=False),
+                name="service_agency_xor_partner",
+            ),
+            models.CheckConstraint(
                 condition=Q(outcome__in=ServiceOutcome.values),
                 name="service_outcome_known",
             ),
@@ -175,6 +212,10 @@ class Service(models.Model):
         return f"{self.get_kind_display()} — {self.business}"
 
     def clean(self) -> None:
+        if (self.agency_id is None) == (self.partner_id is None):
+            raise ValidationError(
+                {"agency": _("A service is given by an agency or by a partner: exactly one.")}
+            )
         # Said next to the amount; the constraint still guards the database but speaks for no
         # field. An amount that is no number was reported by clean_fields, which runs first.
         if not (self.amount is None or isinstance(self.amount, int)):
@@ -187,6 +228,17 @@ class Service(models.Model):
             raise ValidationError(
                 {"amount": _("An amount is given only for a grant, a loan or KUR.")}
             )
+
+    @property
+    def provider(self) -> "Agency | Partner | None":
+        """The providing agency or partner (one of them is set: a database constraint)."""
+        return self.agency if self.agency_id is not None else self.partner
+
+    @property
+    def provider_name(self) -> str:
+        """The provider's short name where it has one (an agency), else its name."""
+        provider = self.provider
+        return (getattr(provider, "short_name", "") or provider.name) if provider else ""
 
     @property
     def is_voided(self) -> bool:

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from catalog.models import Business
 from support import rules
-from support.models import Activity, Participation, Stage
+from support.models import Activity, Agreement, Participation, Partner, Stage
+from support.services.agreements import check_record_under
 from umkm_portal.services import NotAllowedNow, assign, require, save_valid
 
 ACTIVITY_FIELDS: tuple[str, ...] = (
@@ -59,13 +60,35 @@ def create_activity(
     organiser: Agency,
     stages: Iterable[Stage],
     co_organisers: Iterable[Agency] = (),
+    agreement: Agreement | None = None,
+    partners: Iterable[Partner] = (),
     **fields: Any,
 ) -> Activity:
-    require(rules.can_create_activity(by, organiser))
-    activity = Activity(organiser=organiser, created_by=by)
+    """An activity `organiser` holds, optionally under `agreement` with co-organising
+    `partners`. Partner staff create one only under their partner's open agreement, organised by
+    an agency party to it; their partner is then among the co-organisers."""
+    require(rules.can_create_activity(by, organiser, agreement=agreement))
+    partners = list(partners)
+    if agreement is not None:
+        check_record_under(agreement, agency=organiser)
+        if not rules.can_create_activity(by, organiser):  # partner staff: their partner takes part
+            theirs = Partner.objects.filter(
+                pk__in=rules.partner_ids(by), agreement_parties__agreement=agreement
+            )
+            partners += [partner for partner in theirs if partner not in partners]
+        strangers = [p.name for p in partners if not agreement.parties.filter(partner=p).exists()]
+        if strangers:
+            raise ValidationError(
+                {"partners": _("Not a party of the agreement: %(names)s.")
+                 % {"names": ", ".join(strangers)}}
+            )  # fmt: skip
+    elif partners:
+        raise ValidationError({"partners": _("Partners take part under an agreement.")})
+    activity = Activity(organiser=organiser, agreement=agreement, created_by=by)
     assign(activity, fields, set(ACTIVITY_FIELDS))
     save_valid(activity, by)
     _set_relations(activity, stages, co_organisers)
+    activity.partners.set(partners)
     return activity
 
 

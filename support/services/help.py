@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from catalog.models import Business, Certificate
 from support import rules
-from support.models import Service, Stage
+from support.models import Agreement, Partner, Service, Stage
 from support.models.stages import STAGE_OF_SERVICE_KIND
+from support.services.agreements import check_record_under
 from umkm_portal.services import NotAllowedNow, assign, require, save_valid
 
 SERVICE_FIELDS: tuple[str, ...] = (
@@ -42,19 +43,48 @@ def check_changeable(service: Service, by) -> None:
         raise NotAllowedNow(_("This service is voided."))
 
 
+def _check_agreement(service: Service) -> None:
+    """A service under an agreement is given by one of its parties, within its term."""
+    agreement: Agreement | None = service.agreement
+    if agreement is None:
+        if service.partner_id is not None:
+            raise ValidationError(
+                {"agreement": _("A partner records its help under one of its agreements.")}
+            )
+        return
+    check_record_under(agreement, agency=service.agency, partner=service.partner)
+    if service.provided_on and not agreement.covers(service.provided_on, service.provided_on):
+        raise ValidationError({"provided_on": _("This date lies outside the agreement's term.")})
+
+
 @transaction.atomic
-def record_service(*, by, agency: Agency, business: Business, **fields: Any) -> Service:
-    """Record help given as `agency` to an active business (any business: the record is shared)."""
-    require(rules.can_record_service(by, agency))
+def record_service(
+    *,
+    by,
+    business: Business,
+    agency: Agency | None = None,
+    partner: Partner | None = None,
+    agreement: Agreement | None = None,
+    **fields: Any,
+) -> Service:
+    """Record help given as `agency` to an active business (any business: the record is
+    shared), or as `partner` under one of its agreements that is active or expiring (partner
+    staff, DESIGN §8); `agreement` is optional for an agency."""
+    if (agency is None) == (partner is None):
+        raise ValidationError({"agency": _("Give the service as an agency or as a partner.")})
+    require(rules.can_record_service(by, agency, partner=partner, agreement=agreement))
     if not business.is_active:
         raise ValidationError({"business": _("This business is inactive.")})
-    service = Service(agency=agency, business=business, recorded_by=by)
+    service = Service(
+        agency=agency, partner=partner, agreement=agreement, business=business, recorded_by=by
+    )
     assign(service, fields, set(SERVICE_FIELDS))
     if service.stage_id is None and service.kind:
         service.stage = default_stage(service.kind)
     if not service.provided_on:
         service.provided_on = timezone.localdate()
     _check_certificate(service)
+    _check_agreement(service)
     return save_valid(service, by)
 
 
@@ -64,6 +94,7 @@ def correct_service(*, service: Service, by, **fields: Any) -> Service:
     check_changeable(service, by)
     assign(service, fields, set(SERVICE_FIELDS))
     _check_certificate(service)
+    _check_agreement(service)
     return save_valid(service, by)
 
 

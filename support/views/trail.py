@@ -87,7 +87,11 @@ def helping_agencies(business: Business) -> QuerySet[Agency]:
         milestone__in=_verified_milestones(business)
     )
     return Agency.objects.filter(
-        Q(pk__in=Service.objects.standing().filter(business=business).values("agency_id"))
+        Q(
+            pk__in=Service.objects.standing()
+            .filter(business=business, agency__isnull=False)
+            .values("agency_id")
+        )
         | Q(pk__in=Activity.objects.filter(pk__in=activities).values("organiser_id"))
         | Q(pk__in=co_organised.values("agency_id"))
         | Q(pk__in=credited.values("agency_id"))
@@ -129,14 +133,14 @@ def _service_entries(business: Business, length: int) -> list[TrailEntry]:
     services = (
         Service.objects.standing()
         .filter(business=business)
-        .select_related("agency", "stage")
+        .select_related("agency", "partner", "stage")
         .order_by("-provided_on", "-pk")[:length]
     )
     return [
         TrailEntry(
             on=service.provided_on,
             kind=service.get_kind_display(),
-            agencies=[_name(service.agency)],
+            agencies=[service.provider_name],
             stages=[service.stage.display_name],
         )
         for service in services

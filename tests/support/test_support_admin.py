@@ -12,7 +12,13 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-SUPPORT_MODELS = [model for model in admin.site._registry if model._meta.app_label == "support"]
+#: The partnership models have their own admin test (test_partnership_admin.py).
+PARTNERSHIP_MODELS = {"Partner", "PartnerMembership", "Agreement", "Obligation", "MonitoringReport"}
+SUPPORT_MODELS = [
+    model
+    for model in admin.site._registry
+    if model._meta.app_label == "support" and model.__name__ not in PARTNERSHIP_MODELS
+]
 
 
 @pytest.fixture

@@ -143,13 +143,13 @@ def participants(board: Dashboard) -> Listing:
 def services(board: Dashboard) -> Listing:
     rows = (
         board.services()
-        .select_related("business", "agency", "stage")
+        .select_related("business", "agency", "partner", "stage")
         .order_by("-provided_on", "-pk")
     )
     return Listing("layanan", HEADLINE["services"], rows, [
         Column(_("Date"), lambda row: day(row.provided_on)),
         Column(_("Business"), of_business),
-        Column(_("Agency"), lambda row: text(agency_name(row.agency))),
+        Column(_("Agency"), lambda row: text(row.provider_name)),
         Column(_("Stage"), lambda row: text(row.stage.display_name)),
         Column(_("Kind"), lambda row: text(row.get_kind_display())),
         Column(_("Outcome"), lambda row: text(row.get_outcome_display())),

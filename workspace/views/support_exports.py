@@ -37,9 +37,11 @@ CHUNK = 2000
 
 
 def service_row(service: Service) -> list[Any]:
+    provider = service.provider  # an agency, or a partner under an agreement
     return [
         "service", service.pk, service.provided_on, service.business.slug, service.business.name,
-        service.business.region.slug, service.agency.slug, service.stage.code, service.kind,
+        service.business.region.slug, provider.slug if provider else "", service.stage.code,
+        service.kind,
         service.outcome, service.hours, service.benefit, service.amount, service.mentor_name, "",
         service.summary, service.certificate.number if service.certificate else "",
     ]  # fmt: skip
@@ -61,7 +63,7 @@ def rows(board: Dashboard) -> tuple[Iterator[list[Any]], bool]:
     """The rows (at most EXPORT_MAX_ROWS, services first) and whether more exist."""
     services = (
         board.services()
-        .select_related("business__region", "agency", "stage", "certificate")
+        .select_related("business__region", "agency", "partner", "stage", "certificate")
         .order_by("provided_on", "pk")
     )
     participations = (

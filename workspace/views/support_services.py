@@ -79,7 +79,7 @@ def service_url(service: Service) -> str:
 
 def visible_service(request: SignedInHttpRequest, pk: int) -> Service:
     services = Service.objects.visible_to(request.user).select_related(
-        "business__region", "agency", "stage", "certificate", "recorded_by", "voided_by"
+        "business__region", "agency", "partner", "stage", "certificate", "recorded_by", "voided_by"
     )
     return get_object_or_404(services, pk=pk)
 
@@ -109,7 +109,7 @@ def service_list(request: SignedInHttpRequest) -> HttpResponse:
     if "bulan" in values:
         month = values["bulan"]
         services = services.filter(provided_on__year=month.year, provided_on__month=month.month)
-    services = services.select_related("business", "agency", "stage").order_by(
+    services = services.select_related("business", "agency", "partner", "stage").order_by(
         "-provided_on", "-pk"
     )
     page = CappedPaginator(services, PER_PAGE).get_page(request.GET.get("page"))
