@@ -30,6 +30,11 @@ CATALOGUE = {
     "catalog_product": ("business_id", "business_id, listed"),
 }
 TOOK_PART = "('attended', 'completed')"
+#: A statement that touches more businesses than this (the generators' COPY batches, a restore)
+#: makes every tally again, in one pass of hash joins: the planner takes a list of changed ids
+#: for ten rows, and on tables loaded without their indexes a per-business plan reads each
+#: table once per business.
+BULK = 2000
 
 
 def _utc_offset_hours() -> int:
@@ -156,24 +161,28 @@ def recency(vendor: str, of: str) -> list[str]:
         started_on = f"CAST(a.starts_at AT TIME ZONE '{zone}' AS date)"
     else:
         started_on = f"date(a.starts_at, '{_utc_offset_hours():+d} hours')"
-    service = (
-        "(SELECT MAX(s.provided_on) FROM support_service s "
-        "WHERE s.business_id = b.id AND s.voided_at IS NULL)"
+    # Set-based (grouped subqueries joined, never one lookup per business): the generators load
+    # their tables without indexes, where a correlated lookup would read the table per business.
+    services = (
+        "SELECT s.business_id, MAX(s.provided_on) AS supported_on FROM support_service s "
+        f"WHERE s.voided_at IS NULL AND s.business_id {of} GROUP BY s.business_id"
     )
-    activity = (
-        f"(SELECT MAX({started_on}) FROM support_participation p "
+    activities = (
+        f"SELECT p.business_id, MAX({started_on}) AS supported_on FROM support_participation p "
         "JOIN support_activity a ON a.id = p.activity_id "
-        f"WHERE p.business_id = b.id AND p.status IN {TOOK_PART} AND a.cancelled_at IS NULL)"
+        f"WHERE p.status IN {TOOK_PART} AND a.cancelled_at IS NULL AND p.business_id {of} "
+        "GROUP BY p.business_id"
     )
+    listed = f"SELECT l.business_id FROM catalog_product l WHERE l.listed AND l.business_id {of}"
     return [
         f"DELETE FROM support_recencytally WHERE business_id {of}",
         "INSERT INTO support_recencytally "
         "(business_id, region_id, registering_agency_id, listed, last_supported_on) "
-        "SELECT b.id, b.region_id, b.registering_agency_id, "
-        "EXISTS (SELECT 1 FROM catalog_product l WHERE l.business_id = b.id AND l.listed), "
-        f"CASE WHEN a_on IS NULL OR s_on >= a_on THEN s_on ELSE a_on END "
-        f"FROM (SELECT b.*, {service} AS s_on, {activity} AS a_on "
-        f"FROM catalog_business b WHERE b.id {of}) b",
+        f"SELECT b.id, b.region_id, b.registering_agency_id, b.id IN ({listed}), "
+        "CASE WHEN pa.supported_on IS NULL OR sv.supported_on >= pa.supported_on "
+        "THEN sv.supported_on ELSE pa.supported_on END "
+        f"FROM catalog_business b LEFT JOIN ({services}) sv ON sv.business_id = b.id "
+        f"LEFT JOIN ({activities}) pa ON pa.business_id = b.id WHERE b.id {of}",
     ]
 
 
@@ -266,9 +275,11 @@ def sqlite_drop_triggers() -> list[str]:
 def postgresql_functions() -> list[str]:
     of = "IN (SELECT unnest(changed))"
     body = ";\n".join(refresh("postgresql", of))
+    everyone = ";\n".join(rebuild_statements("postgresql"))
     statements = [
         "CREATE FUNCTION support_tally_refresh(changed bigint[]) RETURNS void AS $$\n"
-        f"BEGIN\n{body};\nEND\n$$ LANGUAGE plpgsql"
+        f"BEGIN\nIF cardinality(changed) > {BULK} THEN\n{everyone};\n"
+        f"ELSE\n{body};\nEND IF;\nEND\n$$ LANGUAGE plpgsql"
     ]
     for table, businesses in TRIGGERED.items():
         parts = []
@@ -305,9 +316,11 @@ def postgresql_functions() -> list[str]:
 
 def _postgresql_catalogue_triggers() -> list[str]:
     recency_body = ";\n".join(recency("postgresql", "IN (SELECT unnest(changed))"))
+    everyone = ";\n".join(recency("postgresql", "IS NOT NULL"))
     statements = [
         "CREATE FUNCTION support_recency_refresh(changed bigint[]) RETURNS void AS $$\n"
-        f"BEGIN\n{recency_body};\nEND\n$$ LANGUAGE plpgsql"
+        f"BEGIN\nIF cardinality(changed) > {BULK} THEN\n{everyone};\n"
+        f"ELSE\n{recency_body};\nEND IF;\nEND\n$$ LANGUAGE plpgsql"
     ]
     moved = "".join(
         f"UPDATE {table} t SET region_id = r.region_id FROM new_rows r, old_rows o "
