@@ -273,3 +273,17 @@ def assert_recency_as_rebuilt():
     kept = rows()
     rebuild_tallies()
     assert kept == rows()
+
+
+def test_a_partners_service_is_support_for_the_business_but_no_agencys_work(parties):
+    from support.models import RecencyTally
+    from tests.factories import PartnerFactory
+
+    _first, _second, business = parties
+    year = timezone.localdate().year
+    ServiceFactory(business=business, agency=None, partner=PartnerFactory(), outcome="done")
+    assert not AgencyTally.objects.filter(business=business).exists()
+    assert not BusinessTally.objects.filter(business=business).exists()
+    assert reached(business, year) == {"pendampingan"}  # reached through anyone
+    assert RecencyTally.objects.get(business=business).last_supported_on == timezone.localdate()
+    assert_as_rebuilt()
