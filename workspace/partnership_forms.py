@@ -143,7 +143,8 @@ class PartyForm(AccessibleForm):
         partner.empty_label = _("Not a partner")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("agency")) == bool(data.get("partner")):
             self.add_error(
                 "agency", _("A party is either an agency or a partner: choose exactly one.")
@@ -212,7 +213,8 @@ class ReportOpenForm(AccessibleForm):
     period_end = forms.DateField(label=_("Period until"), widget=DATE)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", _("The period cannot end before it starts."))

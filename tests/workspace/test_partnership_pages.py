@@ -512,7 +512,7 @@ def test_a_draft_agreement_has_no_report(client, deal):
 
 def test_the_report_page_lists_the_records_behind_each_line(client, deal):
     response = client_as(client, deal, CE).get(url("workspace-report", deal.deal.report.pk))
-    (line, records, kind), *_ = response.context["lines"]
+    (_line, records, kind), *_ = response.context["lines"]
     assert kind == "service" and records == [deal.deal.service]
     assert url("workspace-service", deal.deal.service.pk).encode() in response.content
     assert [step for step, *_ in response.context["steps"]] == ["submit"]

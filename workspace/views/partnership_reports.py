@@ -141,9 +141,11 @@ def records_of(line: ReportLine) -> tuple[list[Any], str]:
 def render_page(
     request: SignedInHttpRequest,
     report: MonitoringReport,
+    *,
     status: int = 200,
-    **bound: StepForm,
+    bound: dict[str, StepForm] | None = None,
 ) -> HttpResponse:
+    bound = bound or {}
     user = request.user
     lines = report_lines(report)
     steps = [
@@ -270,7 +272,7 @@ def report_step(request: SignedInHttpRequest, pk: int, step: str) -> HttpRespons
         else:
             messages.success(request, STEP_DONE[step])
             return redirect(report_url(report))
-    return with_status(render_page(request, report, **{step: form}), 400)
+    return with_status(render_page(request, report, bound={step: form}), 400)
 
 
 @workspace_page
