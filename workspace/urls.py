@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("workspace.urls_support")),
     path("", include("workspace.urls_support_record")),
     path("", include("workspace.urls_support_dashboard")),
+    path("", include("workspace.urls_partnerships")),
     path("audit/", audit.audit_log, name="workspace-audit"),
 ]
