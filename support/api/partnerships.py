@@ -35,6 +35,7 @@ from support.services import agreements, reports
 from umkm_portal.services import require, save_valid
 from umkm_portal.signed_in import SignedInRequest
 
+from . import partnerships_report_serializers as rs
 from . import partnerships_serializers as s
 from .common import AnswersAfresh, FiltersNarrowTheList, ReasonSerializer, creation
 from .partnerships_filters import AgreementFilter, PartnerFilter
@@ -265,7 +266,7 @@ class AgreementViewSet(
 
     @extend_schema(
         methods=["GET"],
-        responses=answers({200: s.ReportSerializer(many=True)}, 401, 403, 404),
+        responses=answers({200: rs.ReportSerializer(many=True)}, 401, 403, 404),
         description=gettext_lazy(
             "The agreement's monitoring reports, latest period first: members of any agency and "
             "administrators."
@@ -273,8 +274,8 @@ class AgreementViewSet(
     )
     @extend_schema(
         methods=["POST"],
-        request=s.NewReportSerializer,
-        responses=answers({201: s.ReportDetailSerializer}, 400, 401, 403, 404, 409),
+        request=rs.NewReportSerializer,
+        responses=answers({201: rs.ReportDetailSerializer}, 400, 401, 403, 404, 409),
         description=gettext_lazy(
             "Open a monitoring report for a period within the agreement's term, each obligation's "
             "figure counted from the records: editors and managers of the lead agency. A draft "
@@ -287,16 +288,16 @@ class AgreementViewSet(
         user = request.user
         if request.method == "POST":
             require(rules.can_draft_report(user, agreement))  # 403
-            fields = validated(s.NewReportSerializer, request)  # 400 (a draft agreement: 409)
+            fields = validated(rs.NewReportSerializer, request)  # 400 (a draft agreement: 409)
             with transaction.atomic():
                 report = reports.open_report(agreement=agreement, by=user, **fields)
-                shown = s.ReportDetailSerializer.with_related(
+                shown = rs.ReportDetailSerializer.with_related(
                     MonitoringReport.objects.filter(pk=report.pk)
                 ).get()
-                data = s.ReportDetailSerializer(shown, context=self.get_serializer_context()).data
+                data = rs.ReportDetailSerializer(shown, context=self.get_serializer_context()).data
             return Response(data, status=status.HTTP_201_CREATED)
         require(rules.can_see_records(user))
-        listed = s.ReportSerializer.with_related(
+        listed = rs.ReportSerializer.with_related(
             MonitoringReport.objects.visible_to(user).filter(agreement=agreement)
         ).order_by("-period_start", "-pk")
-        return page_of(self, listed, s.ReportSerializer)
+        return page_of(self, listed, rs.ReportSerializer)

@@ -30,6 +30,7 @@ from support.models import MonitoringReport, Obligation
 from support.services import agreements, reports
 from umkm_portal.signed_in import SignedInRequest
 
+from . import partnerships_report_serializers as rs
 from . import partnerships_serializers as s
 from .common import AnswersAfresh
 
@@ -67,8 +68,8 @@ View = Callable[..., Response]
 def comment_serializer(name: str) -> type[drf.Serializer]:
     """The body of the step `name`: a comment, required where the step must say why."""
     if reports.STEPS[name].comment_required:
-        return s.RequiredCommentSerializer
-    return s.CommentSerializer
+        return rs.RequiredCommentSerializer
+    return rs.CommentSerializer
 
 
 def step(name: str, description: str | Promise) -> Callable[[View], View]:
@@ -78,7 +79,7 @@ def step(name: str, description: str | Promise) -> Callable[[View], View]:
         function = action(detail=True, methods=["post"], url_path=name, url_name=name)(function)
         return extend_schema(
             request=comment_serializer(name),
-            responses=answers({200: s.ReportDetailSerializer}, 400, 401, 403, 404, 409),
+            responses=answers({200: rs.ReportDetailSerializer}, 400, 401, 403, 404, 409),
             description=description,
         )(function)
 
@@ -89,18 +90,18 @@ class ReportViewSet(AnswersAfresh, mixins.RetrieveModelMixin, viewsets.GenericVi
     """One monitoring report: its lines (counted and corrected figures), its log, and the steps
     the reader may take on it now. Members of any agency and administrators."""
 
-    serializer_class = answer_serializer = s.ReportDetailSerializer
+    serializer_class = answer_serializer = rs.ReportDetailSerializer
     permission_classes = [IsAuthenticated]
 
     def get_queryset(self) -> QuerySet[MonitoringReport]:
         visible = MonitoringReport.objects.visible_to(self.request.user)
         if self.action == "retrieve":
-            return s.ReportDetailSerializer.with_related(visible)
+            return rs.ReportDetailSerializer.with_related(visible)
         return visible.select_related("agreement")
 
     @extend_schema(
-        request=s.ReportChangeSerializer,
-        responses=answers({200: s.ReportDetailSerializer}, 400, 401, 403, 404, 409),
+        request=rs.ReportChangeSerializer,
+        responses=answers({200: rs.ReportDetailSerializer}, 400, 401, 403, 404, 409),
         description=gettext_lazy(
             "Write the report while it is a draft or was returned: editors and managers of the "
             "lead agency. `corrections` state a line's figure in place of the counted one with "
@@ -111,7 +112,7 @@ class ReportViewSet(AnswersAfresh, mixins.RetrieveModelMixin, viewsets.GenericVi
         report = self.get_object()
         user = request.user
         reports.check_editable(report, user)  # 403, then 409
-        body = validated(s.ReportChangeSerializer, request, partial=True)
+        body = validated(rs.ReportChangeSerializer, request, partial=True)
         lines = {line.pk: line for line in report.lines.all()}
         unknown = [c["line"] for c in body.get("corrections", []) if c["line"] not in lines]
         if unknown:
