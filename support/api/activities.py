@@ -18,11 +18,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from agencies.models import Agency
+from catalog.api import base
 from catalog.api.base import PublicCacheMixin, added, answers, page_of, sub_collection, validated
 from catalog.api.serializers import StrictFieldsMixin, by_slug, writable_slug
 from catalog.models import Region
 from support import rules
-from support.models import Activity, Benefit, Participation, Stage
+from support.models import Activity, Agreement, Benefit, Participation, Partner, Stage
 from support.services import activities
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
@@ -32,12 +33,12 @@ from .common import (
     FiltersNarrowTheList,
     ReasonSerializer,
     choice,
-    creation,
     enum,
     label,
 )
 from .filters import ActivityFilter
 from .participants import NewParticipantSerializer, ParticipantSerializer, participants_of
+from .partnerships_records import named_agreement
 
 ACTIVITY_KIND = "ActivityKindEnum"
 FUNDING = "ActivityFundingEnum"
@@ -55,6 +56,13 @@ class ActivitySerializer(drf.ModelSerializer):
     organiser = by_slug()
     co_organisers: "drf.SlugRelatedField[Agency]" = drf.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
+    )
+    agreement: "drf.PrimaryKeyRelatedField[Agreement]" = drf.PrimaryKeyRelatedField(read_only=True)
+    partners: "drf.SlugRelatedField[Partner]" = drf.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        read_only=True,
+        help_text=gettext_lazy("Co-organising partners."),
     )
     region = by_slug()
     funding = choice(FUNDING, Activity.Funding.choices)
@@ -77,8 +85,9 @@ class ActivitySerializer(drf.ModelSerializer):
         model = Activity
         fields = [
             "id", "title", "kind", "kind_label", "stages", "organiser", "co_organisers",
-            "description", "starts_at", "ends_at", "region", "place", "capacity", "funding",
-            "funding_label", "benefit", "benefit_label", "is_public", "registration_info",
+            "agreement", "partners", "description", "starts_at", "ends_at", "region", "place",
+            "capacity", "funding", "funding_label", "benefit", "benefit_label", "is_public",
+            "registration_info",
             "is_cancelled", "cancelled_at", "cancel_reason", "participants", "completed",
             "created_at", "updated_at",
         ]  # fmt: skip
@@ -91,7 +100,7 @@ class ActivitySerializer(drf.ModelSerializer):
         completed = Q(participations__status=Participation.Status.COMPLETED)
         return (
             queryset.select_related("organiser", "region")
-            .prefetch_related("stages", "co_organisers")
+            .prefetch_related("stages", "co_organisers", "partners")
             .annotate(
                 participant_count=Count("participations"),
                 completed_count=Count("participations", filter=completed),
@@ -123,14 +132,22 @@ class ActivityChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
 
 class ActivityCreateSerializer(ActivityChangeSerializer):
     """A new activity, organised by `organiser` (one where you are editor or manager; leave it
-    out if you edit for one agency only)."""
+    out if you edit for one agency only), optionally under an `agreement` (id) with co-organising
+    `partners` (slugs) party to it. Partner staff create one under their partner's active or
+    expiring agreement, organised by an agency of it; their partner co-organises it."""
 
     organiser = drf.SlugRelatedField(
         slug_field="slug", queryset=Agency.objects.all(), required=False
     )
+    agreement: "drf.PrimaryKeyRelatedField[Agreement]" = drf.PrimaryKeyRelatedField(
+        queryset=Agreement.objects.all(), required=False, allow_null=True
+    )
+    partners: "drf.SlugRelatedField[Partner]" = drf.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Partner.objects.all(), required=False
+    )
 
     class Meta(ActivityChangeSerializer.Meta):
-        fields = ["organiser", *ActivityChangeSerializer.Meta.fields]
+        fields = ["organiser", "agreement", "partners", *ActivityChangeSerializer.Meta.fields]
 
 
 class ActivityViewSet(
@@ -155,19 +172,37 @@ class ActivityViewSet(
 
     @extend_schema(
         request=ActivityCreateSerializer,
-        responses=answers({201: ActivitySerializer}, 400, 401, 403),
+        responses=answers({201: ActivitySerializer}, 400, 401, 403, 404),
         description=gettext_lazy(
             "A new activity organised by `organiser` (one of your agencies; leave it out if you "
-            "edit for one agency only), with at least one stage."
+            "edit for one agency only), with at least one stage, optionally under an "
+            "`agreement` (id). Partner staff: under their partner's active or expiring agreement "
+            "only (403 otherwise; 404 for an agreement they may not see), organised by an agency "
+            "party to it."
         ),
     )
     def create(self, request: SignedInRequest) -> Response:
-        organiser, fields = creation(
-            request, ActivityCreateSerializer, "organiser", may_act=rules.can_create_activity
+        user = request.user
+        require(rules.can_create_activity(user))  # 403: may they create any at all
+        agreement = named_agreement(request)  # 404
+
+        def may_act(person: object, agency: Agency) -> bool:
+            return rules.can_create_activity(person, agency, agreement=agreement)
+
+        organiser, fields = base.creation(
+            request,
+            ActivityCreateSerializer,
+            "organiser",
+            may_act=may_act,
+            may_act_at_all=rules.can_create_activity,
         )
+        fields.pop("agreement", None)
+        partners = fields.pop("partners", [])
         # The answer is read before the commit, as the catalogue's writes do (idempotent retries).
         with transaction.atomic():
-            activity = activities.create_activity(by=request.user, organiser=organiser, **fields)
+            activity = activities.create_activity(
+                by=user, organiser=organiser, agreement=agreement, partners=partners, **fields
+            )
             return self.shown(activity, status.HTTP_201_CREATED)
 
     @extend_schema(

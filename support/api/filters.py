@@ -17,7 +17,7 @@ from agencies.models import Agency
 from catalog.filters import StrictBooleanFilter
 from catalog.models import Business
 from support import filters as activity_filters
-from support.models import Referral, Service, Stage
+from support.models import Partner, Referral, Service, Stage
 from support.models.referrals import ReferralQuerySet
 from support.models.services import ServiceQuerySet
 
@@ -50,14 +50,18 @@ class ActivityFilter(activity_filters.ActivityFilter):
     """The calendar's filters (`support.filters`), and the dashboard's `year`."""
 
     year = YearFilter(field_name="starts_at", lookup_expr="year", label=_("year it starts in"))
+    agreement = filters.NumberFilter(field_name="agreement", label=_("agreement (id)"))
 
 
 class ServiceFilter(filters.FilterSet):
-    """`?business=...&agency=...&stage=perizinan&year=2026`; voided services only with
+    """`?business=...&agency=...&partner=...&agreement=3&stage=perizinan&year=2026`; voided
+    services only with
     `include_voided=true`."""
 
     business = _slug(Business.objects.all(), _("business"), field_name="business")
     agency = _slug(Agency.objects.all(), _("providing agency"), field_name="agency")
+    partner = _slug(Partner.objects.all(), _("providing partner"), field_name="partner")
+    agreement = filters.NumberFilter(field_name="agreement", label=_("agreement (id)"))
     stage = _stage(_("stage (code)"), field_name="stage")
     year = YearFilter(field_name="provided_on", lookup_expr="year")
     include_voided = StrictBooleanFilter(

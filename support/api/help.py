@@ -23,8 +23,9 @@ from catalog.api.base import answers, validated
 from catalog.api.serializers import StrictFieldsMixin, by_slug
 from catalog.models import Certificate
 from support import rules
-from support.models import Benefit, Service, Stage
+from support.models import Agreement, Benefit, Partner, Service, Stage
 from support.services import help
+from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
 from .common import (
@@ -39,6 +40,7 @@ from .common import (
     username,
 )
 from .filters import ServiceFilter
+from .partnerships_records import acting_partner, named_agreement
 
 SERVICE_KIND = "ServiceKindEnum"
 OUTCOME = "ServiceOutcomeEnum"
@@ -49,11 +51,14 @@ TARGETS = [("", "—"), *Certificate.Kind.choices]
 
 
 class ServiceSerializer(drf.ModelSerializer):
-    """A service as members of any agency see it, amounts included."""
+    """A service as members of any agency see it, amounts included. Given by an `agency` or
+    a `partner` (the other is null), under an `agreement` (its id) or none."""
 
     business = by_slug()
     business_name = drf.CharField(source="business.name", read_only=True)
     agency = by_slug()
+    partner = by_slug()
+    agreement: "drf.PrimaryKeyRelatedField[Agreement]" = drf.PrimaryKeyRelatedField(read_only=True)
     stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(slug_field="code", read_only=True)
     kind = choice(SERVICE_KIND, Service.Kind.choices)
     kind_label = label("kind")
@@ -69,7 +74,8 @@ class ServiceSerializer(drf.ModelSerializer):
     class Meta:
         model = Service
         fields = [
-            "id", "business", "business_name", "agency", "stage", "kind", "kind_label",
+            "id", "business", "business_name", "agency", "partner", "agreement", "stage", "kind",
+            "kind_label",
             "provided_on", "hours", "mentor_name", "summary", "outcome", "outcome_label",
             "benefit", "benefit_label", "amount", "target_certificate_kind", "certificate",
             "is_voided", "voided_at", "voided_by", "void_reason", "recorded_by", "created_at",
@@ -79,7 +85,9 @@ class ServiceSerializer(drf.ModelSerializer):
 
     @staticmethod
     def with_related(queryset: QuerySet[Service]) -> QuerySet[Service]:
-        return queryset.select_related("business", "agency", "stage", "recorded_by", "voided_by")
+        return queryset.select_related(
+            "business", "agency", "partner", "stage", "recorded_by", "voided_by"
+        )
 
 
 class ServiceChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
@@ -106,17 +114,26 @@ class ServiceChangeSerializer(StrictFieldsMixin, drf.ModelSerializer):
 
 class ServiceCreateSerializer(ServiceChangeSerializer):
     """A new service, given as `agency` (one of yours; leave it out if you edit for one agency
-    only) to any active business. Left out, the date is today and the stage the one the kind
-    usually serves."""
+    only) or as `partner` (partner staff: leave it out if you act for one partner only, and name
+    the `agreement` it is given under) to any active business. Left out, the date is today and
+    the stage the one the kind usually serves."""
 
     agency = drf.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
+    partner = drf.SlugRelatedField(
+        slug_field="slug", queryset=Partner.objects.all(), required=False
+    )
+    agreement: "drf.PrimaryKeyRelatedField[Agreement]" = drf.PrimaryKeyRelatedField(
+        queryset=Agreement.objects.all(), required=False, allow_null=True
+    )
     business = BusinessField()
     stage: "drf.SlugRelatedField[Stage]" = drf.SlugRelatedField(
         slug_field="code", queryset=Stage.objects.active(), required=False
     )
 
     class Meta(ServiceChangeSerializer.Meta):
-        fields = ["agency", "business", *ServiceChangeSerializer.Meta.fields]
+        fields = [
+            "agency", "partner", "agreement", "business", *ServiceChangeSerializer.Meta.fields
+        ]  # fmt: skip
         extra_kwargs = {"provided_on": {"required": False}}
 
 
@@ -140,19 +157,34 @@ class ServiceViewSet(
 
     @extend_schema(
         request=ServiceCreateSerializer,
-        responses=answers({201: ServiceSerializer}, 400, 401, 403),
+        responses=answers({201: ServiceSerializer}, 400, 401, 403, 404),
         description=gettext_lazy(
             "Record help given as `agency` (one of your agencies; leave it out if you edit for "
-            "one agency only) to any active business. `amount` in rupiah exactly for a grant, "
-            "a loan or KUR."
+            "one agency only) to any active business, optionally under an `agreement` (id) the "
+            "agency is party to. Partner staff record as their `partner` under its agreement "
+            "while it is active or expiring (403 otherwise; 404 for an agreement they may not "
+            "see). `amount` in rupiah exactly for a grant, a loan or KUR."
         ),
     )
     def create(self, request: SignedInRequest) -> Response:
-        agency, fields = creation(
-            request, ServiceCreateSerializer, "agency", may_act=rules.can_record_service
-        )
+        user = request.user
+        require(rules.can_record_service(user))  # 403: may they record as anyone at all
+        agreement = named_agreement(request)  # 404
+        partner = acting_partner(request, agreement)
+        agency: Agency | None = None
+        if partner is None:
+            agency, fields = creation(
+                request, ServiceCreateSerializer, "agency", may_act=rules.can_record_service
+            )
+        else:
+            require(rules.can_record_service(user, partner=partner, agreement=agreement))
+            fields = validated(ServiceCreateSerializer, request)
+        for name in ("agency", "partner", "agreement"):
+            fields.pop(name, None)
         with transaction.atomic():  # the answer before the commit, as for activities
-            service = help.record_service(by=request.user, agency=agency, **fields)
+            service = help.record_service(
+                by=user, agency=agency, partner=partner, agreement=agreement, **fields
+            )
             return self.shown(service, status.HTTP_201_CREATED)
 
     @extend_schema(

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("support.api.urls_work")),
     path("", include("support.api.urls_record")),
     path("", include("support.api.urls_dashboard")),
+    path("", include("support.api.partnerships_urls")),
 ]

@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 OPERATIONS = {
     ("GET", "/api/v1/stages/"): "200",
     ("GET", "/api/v1/activities/"): "200",
-    ("POST", "/api/v1/activities/"): "201 400 401 403",
+    ("POST", "/api/v1/activities/"): "201 400 401 403 404",  # 404: an agreement not visible
     ("GET", "/api/v1/activities/{id}/"): "200",
     ("PATCH", "/api/v1/activities/{id}/"): "200 400 401 403 404 409",
     ("POST", "/api/v1/activities/{id}/cancel/"): "200 400 401 403 404 409",
@@ -25,7 +25,7 @@ OPERATIONS = {
     ("PATCH", "/api/v1/participants/{id}/"): "200 400 401 403 404 409",
     ("DELETE", "/api/v1/participants/{id}/"): "204 401 403 404 409",
     ("GET", "/api/v1/services/"): "200",
-    ("POST", "/api/v1/services/"): "201 400 401 403",
+    ("POST", "/api/v1/services/"): "201 400 401 403 404",
     ("GET", "/api/v1/services/{id}/"): "200",
     ("PATCH", "/api/v1/services/{id}/"): "200 400 401 403 404 409",
     ("POST", "/api/v1/services/{id}/void/"): "200 400 401 403 404 409",
