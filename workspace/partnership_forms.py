@@ -339,12 +339,9 @@ class AgreementFilter(filters.FilterSet):
     def filter_partner(
         self, queryset: QuerySet[Agreement], name: str, value: Partner
     ) -> QuerySet[Agreement]:
-        """A party to it (a subquery: no row twice)."""
-        parties = AgreementParty.objects.filter(partner=value).values("agreement_id")
-        return queryset.filter(pk__in=parties)
+        return cast(AgreementQuerySet, queryset).with_partner(value)
 
     def filter_stage(
         self, queryset: QuerySet[Agreement], name: str, value: Stage
     ) -> QuerySet[Agreement]:
-        covering = Agreement.stages.through.objects.filter(stage=value).values("agreement_id")
-        return queryset.filter(pk__in=covering)
+        return cast(AgreementQuerySet, queryset).covering(value)

@@ -5,7 +5,7 @@ import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from support.models import Agreement, AgreementParty, Partner, Stage
+from support.models import Agreement, Partner, Stage
 from support.models.agreements import AgreementQuerySet, Phase
 
 
@@ -25,7 +25,7 @@ class AgreementFilter(filters.FilterSet):
         queryset=Agency.objects.all(), to_field_name="slug", label=_("lead agency")
     )
     stage = filters.ModelChoiceFilter(
-        queryset=Stage.objects.all(), to_field_name="code", field_name="stages", label=_("stage")
+        queryset=Stage.objects.all(), to_field_name="code", method="filter_stage", label=_("stage")
     )
     kind = filters.ChoiceFilter(choices=Agreement.Kind.choices, label=_("kind"))
     status = filters.ChoiceFilter(choices=Agreement.Status.choices, label=_("status"))
@@ -38,10 +38,12 @@ class AgreementFilter(filters.FilterSet):
     def filter_partner(
         self, queryset: AgreementQuerySet, name: str, value: Partner | None
     ) -> AgreementQuerySet:
-        if value is None:
-            return queryset
-        parties = AgreementParty.objects.filter(partner=value)
-        return queryset.filter(pk__in=parties.values("agreement_id"))
+        return queryset.with_partner(value) if value is not None else queryset
+
+    def filter_stage(
+        self, queryset: AgreementQuerySet, name: str, value: Stage | None
+    ) -> AgreementQuerySet:
+        return queryset.covering(value) if value is not None else queryset
 
 
 class PartnerFilter(filters.FilterSet):

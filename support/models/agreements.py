@@ -115,6 +115,16 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
             condition |= self.phase_condition(phase, on)
         return self.filter(condition)
 
+    def with_partner(self, partner: "Partner") -> Self:
+        """Agreements `partner` is party to (a subquery: no row twice)."""
+        parties = AgreementParty.objects.filter(partner=partner).values("agreement_id")
+        return self.filter(pk__in=parties)
+
+    def covering(self, stage: Stage) -> Self:
+        """Agreements whose stages include `stage` (a subquery: no row twice)."""
+        stages = Agreement.stages.through.objects.filter(stage=stage).values("agreement_id")
+        return self.filter(pk__in=stages)
+
     def open_for_records(self, on: datetime.date | None = None) -> Self:
         """Agreements under which records may be made now: active or expiring."""
         return self.in_phase(*OPEN_PHASES, on=on)
