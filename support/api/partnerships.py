@@ -287,8 +287,8 @@ class AgreementViewSet(
         agreement = self.get_object()
         user = request.user
         if request.method == "POST":
-            require(rules.can_draft_report(user, agreement))  # 403
-            fields = validated(rs.NewReportSerializer, request)  # 400 (a draft agreement: 409)
+            reports.check_reportable(agreement, user)  # 403, then 409 for a draft agreement
+            fields = validated(rs.NewReportSerializer, request)  # 400
             with transaction.atomic():
                 report = reports.open_report(agreement=agreement, by=user, **fields)
                 shown = rs.ReportDetailSerializer.with_related(

@@ -65,6 +65,14 @@ def check_manageable(agreement: Agreement, by) -> None:
         raise NotAllowedNow(_("This agreement is terminated."))
 
 
+def check_party_addable(agreement: Agreement, by) -> None:
+    """Add a party: as `check_manageable`, and only while a draft (a signed one changes by
+    addendum)."""
+    check_manageable(agreement, by)
+    if agreement.status != S.DRAFT:
+        raise NotAllowedNow(_("Parties change only while the agreement is a draft."))
+
+
 def check_signable(agreement: Agreement, by) -> None:
     require(rules.can_manage_agreement(by, agreement))
     if agreement.status != S.DRAFT:
@@ -147,9 +155,7 @@ def add_party(
     """Add an agency or a partner as a party, while the agreement is a draft (a signed one
     changes by addendum)."""
     agreement = _locked(agreement)
-    check_manageable(agreement, by)
-    if agreement.status != S.DRAFT:
-        raise NotAllowedNow(_("Parties change only while the agreement is a draft."))
+    check_party_addable(agreement, by)
     return _add_party(agreement, by, agency=agency, partner=partner, **fields)
 
 

@@ -92,6 +92,14 @@ def _locked(report: MonitoringReport) -> MonitoringReport:
     return MonitoringReport.objects.select_for_update().get(pk=report.pk)
 
 
+def check_reportable(agreement: Agreement, by) -> None:
+    """Open a report: 403 unless `by` drafts the lead agency's reports, then 409 while the
+    agreement is a draft (asked before a form or a body is read)."""
+    require(rules.can_draft_report(by, agreement))
+    if agreement.status == Agreement.Status.DRAFT:
+        raise NotAllowedNow(_("Only a signed agreement is monitored."))
+
+
 @transaction.atomic
 def open_report(
     *,
@@ -105,10 +113,8 @@ def open_report(
     """A draft report of `agreement` for the period, one line per obligation pre-filled with its
     realisation in the period. The period lies within the agreement's term (400 otherwise); a
     draft agreement has nothing to report yet (409)."""
-    require(rules.can_draft_report(by, agreement))
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status == Agreement.Status.DRAFT:
-        raise NotAllowedNow(_("Only a signed agreement is monitored."))
+    check_reportable(agreement, by)
     if agreement.reports.filter(period_start=period_start, period_end=period_end).exists():
         raise ValidationError(
             {"period_start": _("This agreement has a report for this period already.")}

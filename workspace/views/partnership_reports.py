@@ -101,10 +101,9 @@ def report_list(request: SignedInHttpRequest) -> HttpResponse:
 def report_open(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     agreement = visible_agreement(request, pk)
-    refuse_unless(rules.can_draft_report(user, agreement))
-    if agreement.status == agreement.Status.DRAFT:
-        messages.error(request, _("Only a signed agreement is monitored."))
-        return redirect(agreement_url(agreement, "reports"))
+    back = agreement_url(agreement, "reports")
+    if refused := checked(request, lambda: service.check_reportable(agreement, user), back):
+        return refused
     form = ReportOpenForm(posted(request))
     done = written(
         request,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from support.models import Obligation
 from support.services import agreements as service
-from umkm_portal.services import NotAllowedNow
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.partnership_forms import ObligationForm, PartyForm, SignForm, TerminateForm
 
@@ -21,20 +20,13 @@ from .partnership_common import agreement_url, visible_agreement, workspace_agre
 from .support_common import checked, written
 
 
-def _check_party(agreement: Any, user: Any) -> None:
-    """What `add_party` checks, asked before the form is read."""
-    service.check_manageable(agreement, user)
-    if agreement.status != agreement.Status.DRAFT:
-        raise NotAllowedNow(_("Parties change only while the agreement is a draft."))
-
-
 @workspace_page
 @GET_OR_POST
 def party_add(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     agreement = visible_agreement(request, pk)
     back = agreement_url(agreement, "parties")
-    if refused := checked(request, lambda: _check_party(agreement, user), back):
+    if refused := checked(request, lambda: service.check_party_addable(agreement, user), back):
         return refused
     form = PartyForm(posted(request), agreement=agreement)
 
