@@ -12,13 +12,23 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.factories import ObligationFactory, PartnerFactory, signed_between
-from tests.support.test_dashboard_partnerships import YEAR, days, deals, partners  # noqa: F401
+from tests.support.partnership_helpers import YEAR, days, make_deals, make_partner_work
 
 pytestmark = pytest.mark.django_db
 PATH = "/api/v1/support/dashboard/"
 
 
-def test_an_administrator_gets_every_partnership_figure(client_of, deals, partners):  # noqa: F811
+@pytest.fixture
+def deals(world):
+    return make_deals(world)
+
+
+@pytest.fixture
+def partners(world):
+    return make_partner_work(world)
+
+
+def test_an_administrator_gets_every_partnership_figure(client_of, deals, partners):
     response = client_of("administrator").get(PATH, {"year": YEAR})
 
     assert response.status_code == 200
@@ -46,7 +56,7 @@ def test_an_administrator_gets_every_partnership_figure(client_of, deals, partne
 )
 def test_agency_staff_get_the_figures_of_their_agencies_agreements(
     client_of,
-    deals,  # noqa: F811
+    deals,
     who,
     behind,
     expiring,
@@ -61,8 +71,8 @@ def test_agency_staff_get_the_figures_of_their_agencies_agreements(
 
 def test_the_region_narrows_the_partner_figures_not_the_agreements(
     client_of,
-    deals,  # noqa: F811
-    partners,  # noqa: F811
+    deals,
+    partners,
 ):
     body = client_of("administrator").get(PATH, {"year": YEAR, "region": "belitung"}).json()
 
@@ -75,7 +85,7 @@ def test_the_region_narrows_the_partner_figures_not_the_agreements(
     )
 
 
-def test_the_answer_costs_the_same_whatever_the_number_of_partners(client_of, world, deals):  # noqa: F811
+def test_the_answer_costs_the_same_whatever_the_number_of_partners(client_of, world, deals):
     def count() -> int:
         with CaptureQueriesContext(connection) as context:
             assert client_of("administrator").get(PATH).status_code == 200

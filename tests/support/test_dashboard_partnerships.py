@@ -3,47 +3,33 @@ agreements expiring within 90 days, and per partner the businesses served and th
 credited in the year; who sees which; the one-statement realisation of `support.obligations`
 against the core's `realisation()`; and the workspace page, lists and CSV that show them."""
 
-import datetime
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from support import obligations
 from support.dashboard import Dashboard, Filters, dashboard_for
 from support.models import Obligation
 from support.services.agreements import realisation
 from tests.factories import (
-    ActivityFactory,
-    AgreementPartyFactory,
-    BusinessFactory,
-    MilestoneFactory,
     ObligationFactory,
-    ParticipationFactory,
     PartnerFactory,
     RegionFactory,
     ServiceFactory,
     signed_between,
 )
-from tests.support.test_realisation import books  # noqa: F401  (the core's hand-counted records)
+from tests.support.partnership_helpers import (
+    MIDYEAR,
+    YEAR,
+    days,
+    hand_counted_books,
+    make_deals,
+    make_partner_work,
+)
 from tests.workspace.helpers import as_user
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-YEAR = TODAY.year
-MIDYEAR = datetime.date(YEAR, 6, 15)
-
-
-def days(n: int) -> datetime.date:
-    return TODAY + timedelta(days=n)
-
-
-def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 def everything(**filters) -> Dashboard:
@@ -57,9 +43,13 @@ def seen_by(world, who: str, **filters) -> Dashboard:
 # One statement for every obligation, the core's figures ------------------------------------------
 
 
+@pytest.fixture
+def books(db):
+    return hand_counted_books()
+
+
 def test_every_obligation_s_figure_is_the_core_s_realisation_in_one_query(
-    books,  # noqa: F811
-    django_assert_num_queries,
+    books, django_assert_num_queries
 ):
     *_, o, _b = books
     with django_assert_num_queries(1):
@@ -81,44 +71,8 @@ def test_every_obligation_s_figure_is_the_core_s_realisation_in_one_query(
 
 @pytest.fixture
 def deals(world):
-    """Agreements of every kind around the world's agencies (Distan `owner`, Diskop
-    `collaborator`, DKP `other`, Disperindag `leading`, Dispar `foreign`):
-
-    - `a1`, led by Distan with OKE OCE, 60 days left (expiring): one mentoring service by Distan;
-      Distan's obligations `behind` (past due, 1 of 5), `met` (past due, 1 of 1), `later` (not
-      due yet);
-    - `a2`, led by Diskop with DKP and the university, 200 days left: `a2_behind` (0 of 3);
-    - `a3`, led by Dispar with the bank, expired 20 days ago: `a3_behind` (0 of 3);
-    - `a4` terminated and `a5` a draft, both led by Distan, each with an obligation past due at 0;
-    - `a6`, led by Disperindag with OKE OCE, exactly 90 days left (still expiring); `a7` 91."""
-    okeoce = PartnerFactory(name="OKE OCE Indonesia", slug="oke-oce")
-    univ = PartnerFactory(name="Universitas Bangka Belitung", slug="ubb", kind="university")
-    bank = PartnerFactory(name="Bank Sumsel Babel", slug="bank-sumsel-babel", kind="bank")
-    term = {"valid_from": days(-300), "signed_on": days(-310)}
-
-    a1, a1_distan, _ = signed_between(world.owner, okeoce, valid_until=days(60), **term)
-    ServiceFactory(agency=world.owner, agreement=a1, provided_on=days(-100))
-    mentoring = {"agreement": a1, "party": a1_distan, "unit": "layanan"}
-    behind = ObligationFactory(**mentoring, target=5, due_on=days(-10))
-    met = ObligationFactory(**mentoring, target=1, due_on=days(-10))
-    later = ObligationFactory(**mentoring, target=5, due_on=days(30))
-
-    a2, _a2_diskop, _ = signed_between(world.collaborator, univ, valid_until=days(200), **term)
-    a2_dkp = AgreementPartyFactory(agreement=a2, agency=world.other)
-    a2_behind = ObligationFactory(agreement=a2, party=a2_dkp, target=3, due_on=days(-5))
-
-    a3, _, a3_bank = signed_between(world.foreign, bank, valid_until=days(-20), **term)
-    a3_behind = ObligationFactory(agreement=a3, party=a3_bank, target=3, due_on=days(-30))
-
-    a4, _, a4_oke = signed_between(world.owner, okeoce, status="terminated", **term)
-    ObligationFactory(agreement=a4, party=a4_oke, target=3, due_on=days(-5))
-    a5, _, a5_oke = signed_between(world.owner, okeoce, status="draft", valid_until=days(30),
-                                   valid_from=days(-300), signed_on=None)  # fmt: skip
-    ObligationFactory(agreement=a5, party=a5_oke, target=3, due_on=days(-5))
-
-    a6, *_ = signed_between(world.leading, okeoce, valid_until=days(90), **term)
-    a7, *_ = signed_between(world.leading, okeoce, valid_until=days(91), **term)
-    return locals()
+    """Agreements of every kind around the world's agencies (`make_deals`)."""
+    return make_deals(world)
 
 
 def test_obligations_behind_are_past_due_below_target_of_signed_agreements(world, deals):
@@ -192,60 +146,8 @@ def test_agreements_belong_to_no_region(world, deals):
 
 @pytest.fixture
 def partners(world):
-    """Counted by hand for the year:
-
-    OKE OCE gave services to b1 (twice) and b2, one to b7 was voided, one to b6 was last year;
-    it co-organised, with the university, a training where b2 attended, b3 (in Belitung)
-    completed and b4 only registered, a cancelled clinic b5 attended, and last year's training b6
-    completed. Served: OKE OCE b1, b2, b3 (3); the university b2, b3 (2); the bank none.
-    Milestones verified in the year: m1 (b1) credits OKE OCE and the university, m2 (b3) OKE OCE;
-    m3 is not verified, m4 was last year. Credited: OKE OCE 2, the university 1, the bank 0."""
-    okeoce = PartnerFactory(name="OKE OCE Indonesia", slug="oke-oce")
-    univ = PartnerFactory(name="Universitas Bangka Belitung", slug="ubb", kind="university")
-    bank = PartnerFactory(name="Bank Sumsel Babel", slug="bank-sumsel-babel", kind="bank")
-    belitung = RegionFactory(slug="belitung", name="Kabupaten Belitung")
-    b = {n: BusinessFactory(name=f"Usaha {n}", region=world.region) for n in range(1, 8)}
-    b[3].region = belitung
-    b[3].save()
-    agreement, *_ = signed_between(world.owner, okeoce, valid_from=datetime.date(YEAR - 1, 1, 1),
-                                   valid_until=datetime.date(YEAR + 1, 12, 31))  # fmt: skip
-    last_year = datetime.date(YEAR - 1, 6, 15)
-
-    def service(business, on=MIDYEAR, **fields):
-        return ServiceFactory(agency=None, partner=okeoce, agreement=agreement, business=business,
-                              provided_on=on, **fields)  # fmt: skip
-
-    service(b[1])
-    service(b[1], MIDYEAR + timedelta(days=1))
-    service(b[2])
-    service(b[7], voided_at=timezone.now(), void_reason="Salah catat")
-    service(b[6], last_year)
-
-    def activity(day, partners_, took_part, **fields):
-        made = ActivityFactory(organiser=world.owner, starts_at=at(day), ends_at=at(day, 15),
-                               **fields)  # fmt: skip
-        made.partners.set(partners_)
-        for business, status in took_part:
-            ParticipationFactory(activity=made, business=business, status=status)
-        return made
-
-    activity(MIDYEAR, [okeoce, univ],
-             [(b[2], "attended"), (b[3], "completed"), (b[4], "registered")])  # fmt: skip
-    activity(MIDYEAR, [okeoce], [(b[5], "attended")], cancelled_at=timezone.now(),
-             cancel_reason="Banjir")  # fmt: skip
-    activity(last_year, [okeoce], [(b[6], "completed")])
-
-    def milestone(business, credited, achieved_on=MIDYEAR, verified=True):
-        made = MilestoneFactory(business=business, achieved_on=achieved_on,
-                                verified_at=timezone.now() if verified else None)  # fmt: skip
-        made.credited_partners.set(credited)
-        return made
-
-    m1 = milestone(b[1], [okeoce, univ])
-    m2 = milestone(b[3], [okeoce])
-    milestone(b[2], [okeoce], verified=False)
-    milestone(b[2], [okeoce], achieved_on=last_year)
-    return locals()
+    """The partners' work of the year, counted by hand (`make_partner_work`)."""
+    return make_partner_work(world)
 
 
 def figures_of(board: Dashboard) -> dict[str, tuple[int, int]]:

@@ -24,7 +24,7 @@ from tests.factories import (
     signed_between,
     stage,
 )
-from tests.support.test_public_activities import assert_public_and_cacheable
+from tests.support.partnership_helpers import assert_public_and_cacheable
 
 pytestmark = pytest.mark.django_db
 
