@@ -16,8 +16,9 @@ class SupportConfig(AppConfig):
         from support import coverage, models
         from umkm_portal.public_cache import version
 
-        # Public pages show public activities, the consented development trail and an agency's
-        # figures for the year: a committed change to any of these makes cached answers stale.
+        # Public pages show public activities, the consented development trail, an agency's
+        # figures for the year and the register of partnerships: a committed change to any of
+        # these makes cached answers stale.
         version.watch_models(
             [
                 models.Activity,
@@ -25,6 +26,11 @@ class SupportConfig(AppConfig):
                 models.Service,
                 models.Milestone,
                 models.Stage,
+                # The register of partnerships (support/views/partnerships.py).
+                models.Partner,
+                models.Agreement,
+                models.AgreementParty,
+                models.Obligation,
             ]
         )
         evidence.register(coverage.evidence_for)

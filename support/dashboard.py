@@ -53,6 +53,7 @@ from catalog.models import Business, Certificate, Designation, Nomination, Produ
 from catalog.models.base import today
 from catalog.models.business import BusinessQuerySet
 from support import rules
+from support.dashboard_partnerships import PartnerFigures, Partnerships
 from support.models import (
     Activity,
     AgencyTally,
@@ -93,7 +94,7 @@ HEADLINE: dict[str, Promise] = {
     "referrals_answered": _("Referrals answered"),
     "milestones_verified": _("Milestones verified"),
 }
-#: The gaps, by key. `obligations_behind` waits for agreements (the partnerships part).
+#: The gaps, by key.
 GAPS: dict[str, Promise] = {
     "idle_businesses": _("Published, no support in 12 months"),
     "uncertified_candidates": _("Flagships and nominees without P-IRT, halal or BPOM"),
@@ -101,8 +102,10 @@ GAPS: dict[str, Promise] = {
     "overdue_referrals": _("Overdue referrals"),
     "obligations_behind": _("Obligations past due and below target"),
 }
-#: Gaps that cannot be counted yet: agreements come with the partnerships part.
-NOT_YET_COUNTED = frozenset({"obligations_behind"})
+#: The partnership figures beside the per-partner table, by key (as of today).
+PARTNERSHIP: dict[str, Promise] = {
+    "expiring_agreements": _("Agreements expiring within 90 days"),
+}
 
 Row = TypeVar("Row")
 #: A queryset narrowed by agency or region keeps its own class (and vocabulary).
@@ -221,6 +224,8 @@ class Summary:
     overlaps: list[Overlap]
     overlap_count: int
     gaps: list[Figure]
+    partnership: list[Figure] = field(default_factory=list)
+    partners: list[PartnerFigures] = field(default_factory=list)
 
     @property
     def businesses(self) -> int:
@@ -250,7 +255,7 @@ class SqlRows(Generic[Row]):
         return self._fetch(max(stop - start, 0), start)
 
 
-class Dashboard:
+class Dashboard(Partnerships):
     def __init__(
         self,
         filters: Filters,
@@ -277,6 +282,8 @@ class Dashboard:
             "uncertified_candidates": self.uncertified_candidates,
             "expiring_certificates": self.expiring_certificates,
             "overdue_referrals": self.overdue_referrals,
+            "obligations_behind": self.obligations_behind,
+            "expiring_agreements": self.expiring_agreements,
         }
         return lists[key]()
 
@@ -304,10 +311,11 @@ class Dashboard:
             ),
             overlaps=overlaps,
             overlap_count=overlap_count,
-            gaps=[
-                Figure(key, label, None if key in NOT_YET_COUNTED else self.listing(key).count())
-                for key, label in GAPS.items()
+            gaps=[Figure(key, label, self.listing(key).count()) for key, label in GAPS.items()],
+            partnership=[
+                Figure(key, label, self.listing(key).count()) for key, label in PARTNERSHIP.items()
             ],
+            partners=self.partner_figures(),
         )
 
     # The narrowing every figure shares ------------------------------------------------------
@@ -466,12 +474,6 @@ class Dashboard:
                 Q(to_agency__in=self.agency_ids) | Q(from_agency__in=self.agency_ids)
             )
         return self._in_region(referrals, "business__region")
-
-    def obligations_behind(self) -> None:
-        """Obligations of agreements past due and below target (DESIGN §8, the fifth gap).
-        Agreements and their obligations come with the partnerships part: until then there is
-        nothing to count, and the dashboard says so."""
-        return None
 
     # Numbers ------------------------------------------------------------------------------
 

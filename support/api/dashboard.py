@@ -26,6 +26,7 @@ from support.api.record import ReadsRecords
 from support.dashboard import (
     GAPS,
     HEADLINE,
+    PARTNERSHIP,
     Filters,
     Summary,
     dashboard_for,
@@ -89,8 +90,25 @@ FiguresSerializer = type(
 GapsSerializer = type(
     "DashboardGapsSerializer",
     (drf.Serializer,),
-    _counts(GAPS, nullable=frozenset({"obligations_behind"})),
+    _counts(GAPS),
 )
+PartnershipSerializer = type(
+    "DashboardPartnershipSerializer", (drf.Serializer,), _counts(PARTNERSHIP)
+)
+
+
+class PartnerFiguresSerializer(drf.Serializer):
+    partner = drf.SlugField(help_text=_("The partner's slug."))
+    name = drf.CharField()
+    businesses_served = drf.IntegerField(
+        help_text=_(
+            "Businesses given a service by the partner, or taking part in an activity it "
+            "co-organised, in the year."
+        )
+    )
+    milestones_credited = drf.IntegerField(
+        help_text=_("Verified milestones achieved in the year that credit the partner.")
+    )
 
 
 class StageCountSerializer(drf.Serializer):
@@ -147,7 +165,14 @@ class DashboardSerializer(drf.Serializer):
     funnel = StageCountSerializer(many=True)
     matrix = MatrixSerializer()
     overlaps = OverlapsSerializer()
-    gaps = GapsSerializer(help_text=_("As of today; obligations are null until agreements exist."))
+    gaps = GapsSerializer(help_text=_("As of today."))
+    partnership = PartnershipSerializer(help_text=_("Agreements in view, as of today."))
+    partners = PartnerFiguresSerializer(
+        many=True,
+        help_text=_(
+            "Partners in view (every partner, or those party to an agreement in view), by name."
+        ),
+    )
 
 
 def answer(filters: Filters, agency_ids: frozenset[int] | None, summary: Summary,
@@ -195,6 +220,16 @@ def answer(filters: Filters, agency_ids: frozenset[int] | None, summary: Summary
             ],
         },
         "gaps": {gap.key: gap.value for gap in summary.gaps},
+        "partnership": {figure.key: figure.value for figure in summary.partnership},
+        "partners": [
+            {
+                "partner": row.partner.slug,
+                "name": row.partner.name,
+                "businesses_served": row.businesses_served,
+                "milestones_credited": row.milestones_credited,
+            }
+            for row in summary.partners
+        ],
     }
 
 
@@ -209,8 +244,12 @@ class SupportDashboardView(APIView):
             "The development dashboard for a year: what the agencies in view did (figures), the "
             "businesses reaching each stage (funnel), which agencies helped which business "
             "(matrix: its first rows and their count), the same stage and kind given to one "
-            "business by two or more agencies (overlaps: the first ones and their count), and "
-            "the gaps as of today."
+            "business by two or more agencies (overlaps: the first ones and their count), "
+            "the gaps as of today (obligations past due and below target among them), the "
+            "agreements expiring within 90 days, and per partner the businesses it served and "
+            "the milestones credited to it in the year. Agreements in view: every one for "
+            "administrators and members of a leading sector, else those an agency in view "
+            "leads or is party to."
         ),
     )
     def get(self, request: Request) -> Response:

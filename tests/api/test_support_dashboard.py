@@ -83,7 +83,7 @@ def test_a_leading_sector_sees_every_agencys_figures(client_of, work):
     assert body["overlaps"]["results"][0]["agencies"] == ["dinas-koperasi-ukm", "dinas-pertanian"]
     funnel = {row["stage"]: row["businesses"] for row in body["funnel"]}
     assert funnel["pelatihan"] == 1
-    assert body["gaps"]["obligations_behind"] is None
+    assert body["gaps"]["obligations_behind"] == 0  # no agreement here
     assert body["gaps"]["uncertified_candidates"] == 1  # the nominated pepper has no certificate
 
 
@@ -173,7 +173,7 @@ def test_the_schema_documents_the_question_and_the_answer(schema):
     answer = schema["components"]["schemas"]["Dashboard"]["properties"]
     assert {"figures", "funnel", "matrix", "overlaps", "gaps", "agencies_in_view"} <= set(answer)
     gaps = schema["components"]["schemas"]["DashboardGaps"]["properties"]
-    assert gaps["obligations_behind"].get("nullable") is True
+    assert gaps["obligations_behind"].get("nullable") is None  # counted since partnerships
 
 
 def test_drf_spectacular_warns_of_nothing_about_the_dashboard(db):

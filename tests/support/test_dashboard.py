@@ -386,11 +386,12 @@ def test_an_unanswered_referral_past_its_due_date_is_a_gap(world):
     assert not everything().overdue_referrals().exists()
 
 
-def test_obligations_are_not_counted_until_agreements_exist(world):
+def test_obligations_behind_are_counted_and_none_without_agreements(world):
+    # Counted since the partnerships part (tests/support/test_dashboard_partnerships.py).
     gaps = {gap.key: gap.value for gap in everything().summary().gaps}
 
-    assert gaps["obligations_behind"] is None
-    assert everything().obligations_behind() is None
+    assert gaps["obligations_behind"] == 0
+    assert not everything().obligations_behind().exists()
 
 
 # Who sees what -----------------------------------------------------------------------------------

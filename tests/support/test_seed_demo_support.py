@@ -343,4 +343,5 @@ def test_the_dashboard_shows_every_kind_of_gap(board):
 
     assert board.overdue_referrals().count() >= 2
     gaps = {figure.key: figure.value for figure in board.summary().gaps}
-    assert all(gaps[key] for key in gaps if key not in dashboard.NOT_YET_COUNTED), gaps
+    # Obligations behind need the partnership demo (issue 14), which checks them itself.
+    assert all(gaps[key] for key in gaps if key != "obligations_behind"), gaps

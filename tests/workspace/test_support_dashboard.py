@@ -14,7 +14,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from support.models import Participation, Service
@@ -181,8 +180,6 @@ def test_the_page_shows_charts_beside_tables_and_every_figure_links_to_its_list(
     for gap in response.context["gaps"]:
         if gap.url:
             assert client.get(gap.url).status_code == 200
-    # The fifth gap waits for agreements, and says so in the page's language.
-    assert gettext("Counted once agreements and their obligations are recorded.") in html
     assert FORMULA.replace('"', "&quot;") in html  # escaped, never raw
     assert 'style="' not in html and "<script>" not in html
 
@@ -247,7 +244,7 @@ def test_the_dashboard_csv_has_every_number(client, work):
     assert by_key[("figure", "services")] == "3"
     assert by_key[("funnel", "pelatihan")] == "1"
     assert by_key[("overlaps", "overlaps")] == "1"
-    assert by_key[("gap", "obligations_behind")] == ""
+    assert by_key[("gap", "obligations_behind")] == "0"
 
 
 def test_a_lists_csv_escapes_formulas(client, work):

@@ -33,7 +33,12 @@ from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.charts import Chart, bar_chart
 from workspace.resources import CSV_CONTENT_TYPE, escape_formula
 from workspace.views.helpers import workspace_page
-from workspace.views.support_dashboard_lists import Listing, listing_for
+from workspace.views.support_dashboard_lists import (
+    CREDITED_PREFIX,
+    SERVED_PREFIX,
+    Listing,
+    listing_for,
+)
 
 #: The years offered: next year (activities planned), this year and the five before.
 YEARS_BACK = 5
@@ -53,6 +58,8 @@ LIST_SLUGS = {
     "uncertified_candidates": "unggulan-tanpa-sertifikat",
     "expiring_certificates": "sertifikat-akan-habis",
     "overdue_referrals": "rujukan-terlambat",
+    "obligations_behind": "kewajiban-tertinggal",
+    "expiring_agreements": "kerja-sama-akan-berakhir",
 }
 
 
@@ -139,6 +146,36 @@ class Linked:
     url: str
 
 
+@dataclass(frozen=True)
+class PartnerRow:
+    """A row of the per-partner table: the partner, its public page and its two figures."""
+
+    name: str
+    url: str
+    served: Linked
+    credited: Linked
+
+
+def _partner_rows(summary: Any, query: str) -> list[PartnerRow]:
+    return [
+        PartnerRow(
+            row.partner.name,
+            reverse("partner-detail", args=[row.partner.slug]) if row.partner.is_active else "",
+            Linked(
+                str(row.partner),
+                row.businesses_served,
+                list_url(f"{SERVED_PREFIX}{row.partner.slug}", query),
+            ),
+            Linked(
+                str(row.partner),
+                row.milestones_credited,
+                list_url(f"{CREDITED_PREFIX}{row.partner.slug}", query),
+            ),
+        )
+        for row in summary.partners
+    ]
+
+
 def _chart(key: str, rows: list[tuple[str, int]]) -> Chart:
     return bar_chart(key, rows)
 
@@ -181,6 +218,11 @@ def dashboard(request: SignedInHttpRequest) -> HttpResponse:
         "gaps_chart": _chart(
             "gaps", [(row.label, row.value) for row in gaps if row.value is not None]
         ),
+        "partnership": [
+            Linked(str(figure.label), figure.value, list_url(LIST_SLUGS[figure.key], query))
+            for figure in summary.partnership
+        ],
+        "partners": _partner_rows(summary, query),
         "matrix_url": list_url("matriks", query),
         "overlaps_url": list_url("tumpang-tindih", query),
         "csv_url": _with_query(reverse("workspace-support-dashboard-csv"), query),
@@ -231,6 +273,12 @@ def dashboard_csv(request: SignedInHttpRequest) -> HttpResponse:
     writer.writerow(["overlaps", "overlaps", _("Overlaps"), summary.overlap_count])
     for gap in summary.gaps:
         writer.writerow(["gap", gap.key, gap.label, "" if gap.value is None else gap.value])
+    for figure in summary.partnership:
+        writer.writerow(["partnership", figure.key, figure.label, figure.value])
+    for figures in summary.partners:
+        slug, name = figures.partner.slug, escape_formula(figures.partner.name)
+        writer.writerow(["partner_businesses_served", slug, name, figures.businesses_served])
+        writer.writerow(["partner_milestones_credited", slug, name, figures.milestones_credited])
     return response
 
 

@@ -11,8 +11,9 @@ from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from support.dashboard import GAPS, HEADLINE, Dashboard, MatrixRow, Overlap, SqlRows
-from support.models import Stage
+from support.dashboard import GAPS, HEADLINE, PARTNERSHIP, Dashboard, MatrixRow, Overlap, SqlRows
+from support.models import Partner, Stage
+from support.obligations import percent
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,58 @@ def reaching(board: Dashboard, stage: Stage) -> Listing:
                         "milestone in it, in the year."))  # fmt: skip
 
 
+def agreement(row: Any) -> Cell:
+    """A signed agreement, linked to its page in the public register."""
+    return Cell(row.title, reverse("partnership-detail", args=[row.pk]))
+
+
+def obligations_behind(board: Dashboard) -> Listing:
+    rows = board.obligations_behind().select_related(
+        "agreement", "party__agency", "party__partner", "stage"
+    )
+    return Listing("kewajiban-tertinggal", GAPS["obligations_behind"], rows, [
+        Column(_("Due"), lambda row: day(row.due_on)),
+        Column(_("Agreement"), lambda row: agreement(row.agreement)),
+        Column(_("Responsible party"), lambda row: text(row.party.name)),
+        Column(_("Stage"), lambda row: text(row.stage.display_name)),
+        Column(_("What counts"), lambda row: text(row.what_counts)),
+        Column(_("Target"), lambda row: number(row.target)),
+        Column(_("Unit"), lambda row: text(row.get_unit_display())),
+        Column(_("Realised"), lambda row: number(row.realised)),
+        Column(_("Percent"), lambda row: number(percent(row.realised, row.target))),
+    ], _("Obligations of signed agreements whose due date has passed and whose figure, counted "
+         "from the records under the agreement over its whole term, is below the target; the "
+         "longest overdue first."))  # fmt: skip
+
+
+def expiring_agreements(board: Dashboard) -> Listing:
+    rows = board.expiring_agreements().select_related("lead_agency")
+    return Listing("kerja-sama-akan-berakhir", PARTNERSHIP["expiring_agreements"], rows, [
+        Column(_("Valid until"), lambda row: day(row.valid_until)),
+        Column(_("Agreement"), agreement),
+        Column(_("Kind"), lambda row: text(row.get_kind_display())),
+        Column(_("Lead agency"), lambda row: text(agency_name(row.lead_agency))),
+        Column(_("Days left"), lambda row: number((row.valid_until - board.today).days)),
+    ], _("Signed agreements in force with 90 days or fewer left, the soonest first."))  # fmt: skip
+
+
+def served_by(board: Dashboard, partner: Partner) -> Listing:
+    title = _("Businesses served by %(partner)s") % {"partner": partner.name}
+    return businesses(f"{SERVED_PREFIX}{partner.slug}", title, board.served_by(partner),
+                      _("Given a service by the partner, or taking part in an activity it "
+                        "co-organised, in the year."))  # fmt: skip
+
+
+def credited_to(board: Dashboard, partner: Partner) -> Listing:
+    title = _("Milestones credited to %(partner)s") % {"partner": partner.name}
+    listing = milestones(board)
+    listing.slug, listing.title = f"{CREDITED_PREFIX}{partner.slug}", title
+    rows = board.credited_to(partner).select_related("business", "stage")
+    listing.rows = rows.order_by("-achieved_on", "-pk")
+    listing.note = _("Verified milestones achieved in the year that credit the partner.")
+    return listing
+
+
 LISTS: dict[str, Callable[[Dashboard], Listing]] = {
     "umkm": supported,
     "kegiatan": activities,
@@ -281,12 +334,22 @@ LISTS: dict[str, Callable[[Dashboard], Listing]] = {
     "unggulan-tanpa-sertifikat": uncertified,
     "sertifikat-akan-habis": expiring,
     "rujukan-terlambat": overdue,
+    "kewajiban-tertinggal": obligations_behind,
+    "kerja-sama-akan-berakhir": expiring_agreements,
 }
 STAGE_PREFIX = "tahap-"
+#: `mitra-umkm-<slug>`: the businesses a partner served; `mitra-capaian-<slug>`: its milestones.
+SERVED_PREFIX = "mitra-umkm-"
+CREDITED_PREFIX = "mitra-capaian-"
+PARTNER_LISTS: dict[str, Callable[[Dashboard, Partner], Listing]] = {
+    SERVED_PREFIX: served_by,
+    CREDITED_PREFIX: credited_to,
+}
 
 
 def listing_for(board: Dashboard, slug: str) -> Listing | None:
-    """The list at `daftar/<slug>/`: a figure's, or `tahap-<code>` for a stage of the funnel."""
+    """The list at `daftar/<slug>/`: a figure's, `tahap-<code>` for a stage of the funnel, or a
+    partner's (`mitra-umkm-<slug>`, `mitra-capaian-<slug>`: partners in view only)."""
     if slug in LISTS:
         return LISTS[slug](board)
     if slug.startswith(STAGE_PREFIX):
@@ -294,4 +357,8 @@ def listing_for(board: Dashboard, slug: str) -> Listing | None:
         stage = next((stage for stage in board.stages if stage.code == code), None)
         if stage is not None:
             return reaching(board, stage)
+    for prefix, make in PARTNER_LISTS.items():
+        if slug.startswith(prefix):
+            partner = board.partners_in_view().filter(slug=slug.removeprefix(prefix)).first()
+            return make(board, partner) if partner is not None else None
     return None
