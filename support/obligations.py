@@ -1,26 +1,26 @@
-"""Obligations' realisation for many obligations at once, in SQL: the twin of
-`support.services.agreements.realisation` for lists (the dashboard's "obligations past due and
-below target", the public register's progress bars).
+"""What counts towards an obligation, written once (docs/decisions: partnerships), for one
+obligation and a period (`support.services.agreements.realisation`: the figure and the records
+behind it) and for many obligations at once (`with_realised`, `behind`: the dashboard's
+"obligations past due and below target", the public register's progress bars; one query for the
+whole list).
 
-`realisation()` counts one obligation's records in one query; a list of fifty obligations would
-cost fifty. Here each obligation of a queryset is annotated with `realised`, its figure over the
-agreement's whole term (what `realisation()` counts without a period), by correlated sub-selects
-that follow the same rules word for word (docs/decisions: partnerships):
+The rules read the obligation's fields through a `Source`: concrete values for one obligation
+(`fields_of`), or references to the row of an Obligation queryset (`OUTER`, each obligation over
+its agreement's whole term):
 
 - an activity obligation: activities under its agreement, not cancelled, of its kind, with its
-  stage among theirs, starting (local date) within the term, organised or co-organised by the
+  stage among theirs, starting (local date) within the period, organised or co-organised by the
   party when it is an agency, co-organised by it when it is a partner. Unit `kegiatan` counts
   those activities, `peserta` their participations that took part, `umkm` the distinct
   businesses of those participations;
 - a service obligation: standing services under its agreement of its kind and stage, provided
-  within the term, given by the party. Unit `layanan` counts them, `umkm` their distinct
+  within the period, given by the party. Unit `layanan` counts them, `umkm` their distinct
   businesses.
 
-The whole list is one query, whatever the number of obligations. Sub-selects, not joins, so that
-an activity with several co-organisers or stages counts once (as in `realisation()`).
-`tests/support/test_dashboard_partnerships.py` checks the two agree on hand-counted records."""
+Sub-selects, not joins, so that an activity with several co-organisers or stages counts once."""
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import (
@@ -33,6 +33,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
     When,
 )
 
@@ -53,65 +54,103 @@ class _CountDistinct(Func):
     output_field = IntegerField()
 
 
-def _scalar(queryset: QuerySet[Any], counted: Func) -> Subquery:
-    counts = queryset.order_by().annotate(n=counted).values("n")
-    return Subquery(counts, output_field=IntegerField())
+#: An obligation's field (`agreement`, `activity_kind`, `service_kind`, `stage`,
+#: `party__agency`, `party__partner`, and the period's `start` and `end`), as seen from a
+#: sub-select `depth` levels below the obligation's row.
+Source = Callable[[str, int], Any]
 
 
-def _outer(path: str, depth: int) -> OuterRef:
-    """A reference to the obligation's `path`, from a sub-select `depth` levels below it."""
-    reference = OuterRef(path)
+def OUTER(path: str, depth: int) -> OuterRef:
+    """The row of an Obligation queryset, over its agreement's whole term."""
+    period = {"start": "agreement__valid_from", "end": "agreement__valid_until"}
+    reference = OuterRef(period.get(path, path))
     for _level in range(depth - 1):
         reference = OuterRef(reference)
     return reference
 
 
-def _activity_matches(prefix: str) -> list[Q | Exists]:
+def fields_of(obligation: Obligation, start: datetime.date, end: datetime.date) -> Source:
+    """One obligation's values, for the period `start`–`end`. A party's missing agency or
+    partner is SQL NULL, which equals nothing (a literal None would filter IS NULL)."""
+    party = obligation.party
+    values = {
+        "agreement": obligation.agreement_id,
+        "activity_kind": obligation.activity_kind,
+        "service_kind": obligation.service_kind,
+        "stage": obligation.stage_id,
+        "party__agency": party.agency_id,
+        "party__partner": party.partner_id,
+        "start": start,
+        "end": end,
+    }
+
+    def value(path: str, depth: int) -> Any:
+        found = values[path]
+        return Value(None, output_field=IntegerField()) if found is None else found
+
+    return value
+
+
+def _activity_matches(of: Source, prefix: str = "") -> list[Q | Exists]:
     """The conditions on an activity (`prefix` "" from Activity, "activity__" from Participation)
-    for it to count towards the obligation one level up."""
+    for it to count towards the obligation."""
     own = "pk" if not prefix else "activity"
-    stages = Activity.stages.through.objects.filter(
-        activity=OuterRef(own), stage=_outer("stage", 2)
-    )
+    stages = Activity.stages.through.objects.filter(activity=OuterRef(own), stage=of("stage", 2))
     co_organised = Activity.co_organisers.through.objects.filter(
-        activity=OuterRef(own), agency=_outer("party__agency", 2)
+        activity=OuterRef(own), agency=of("party__agency", 2)
     )
     with_partner = Activity.partners.through.objects.filter(
-        activity=OuterRef(own), partner=_outer("party__partner", 2)
+        activity=OuterRef(own), partner=of("party__partner", 2)
     )
     return [
         Q(**{
             f"{prefix}cancelled_at__isnull": True,
-            f"{prefix}agreement": OuterRef("agreement"),
-            f"{prefix}kind": OuterRef("activity_kind"),
-            f"{prefix}starts_at__date__gte": OuterRef("agreement__valid_from"),
-            f"{prefix}starts_at__date__lte": OuterRef("agreement__valid_until"),
+            f"{prefix}agreement": of("agreement", 1),
+            f"{prefix}kind": of("activity_kind", 1),
+            f"{prefix}starts_at__date__gte": of("start", 1),
+            f"{prefix}starts_at__date__lte": of("end", 1),
         }),
         Exists(stages),
-        Q(**{f"{prefix}organiser": OuterRef("party__agency")})
+        Q(**{f"{prefix}organiser": of("party__agency", 1)})
         | Exists(co_organised)
         | Exists(with_partner),
     ]  # fmt: skip
 
 
-def _services() -> QuerySet[Service]:
+def counted_activities(of: Source) -> QuerySet[Activity]:
+    return Activity.objects.filter(*_activity_matches(of))
+
+
+def counted_participations(of: Source) -> QuerySet[Participation]:
+    """Participations that took part in the counted activities."""
+    return Participation.objects.filter(
+        *_activity_matches(of, "activity__"), status__in=Participation.TOOK_PART
+    )
+
+
+def counted_services(of: Source) -> QuerySet[Service]:
     return Service.objects.standing().filter(
-        Q(agency=OuterRef("party__agency")) | Q(partner=OuterRef("party__partner")),
-        agreement=OuterRef("agreement"),
-        kind=OuterRef("service_kind"),
-        stage=OuterRef("stage"),
-        provided_on__gte=OuterRef("agreement__valid_from"),
-        provided_on__lte=OuterRef("agreement__valid_until"),
+        Q(agency=of("party__agency", 1)) | Q(partner=of("party__partner", 1)),
+        agreement=of("agreement", 1),
+        kind=of("service_kind", 1),
+        stage=of("stage", 1),
+        provided_on__gte=of("start", 1),
+        provided_on__lte=of("end", 1),
     )
 
 
-def realised() -> Case:
-    """The expression of an obligation's figure over its agreement's term (module docstring)."""
-    activities = Activity.objects.filter(*_activity_matches(""))
-    took_part = Participation.objects.filter(
-        *_activity_matches("activity__"), status__in=Participation.TOOK_PART
+def _scalar(queryset: QuerySet[Any], counted: Func) -> Subquery:
+    counts = queryset.order_by().annotate(n=counted).values("n")
+    return Subquery(counts, output_field=IntegerField())
+
+
+def realised(of: Source = OUTER) -> Case:
+    """The expression of an obligation's figure (module docstring), on an Obligation queryset."""
+    activities, took_part, services = (
+        counted_activities(of),
+        counted_participations(of),
+        counted_services(of),
     )
-    services = _services()
     return Case(
         When(activity_kind="", unit=Unit.LAYANAN, then=_scalar(services, _Count(F("pk")))),
         When(activity_kind="", then=_scalar(services, _CountDistinct(F("business")))),
@@ -120,6 +159,15 @@ def realised() -> Case:
         default=_scalar(took_part, _CountDistinct(F("business"))),
         output_field=IntegerField(),
     )
+
+
+def records_of(obligation: Obligation, of: Source) -> QuerySet[Any]:
+    """The records behind one obligation's figure, in the order a reader checks them."""
+    if not obligation.activity_kind:
+        return counted_services(of).order_by("provided_on", "pk")
+    if obligation.unit == Unit.KEGIATAN:
+        return counted_activities(of).order_by("starts_at", "pk")
+    return counted_participations(of).order_by("activity__starts_at", "pk")
 
 
 def with_realised(obligations: QuerySet[Obligation]) -> QuerySet[Obligation]:

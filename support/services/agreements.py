@@ -24,20 +24,17 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from support import rules
+from support import obligations, rules
 from support.models import (
-    Activity,
     Agreement,
     AgreementParty,
     Obligation,
-    Participation,
     Partner,
-    Service,
     Stage,
 )
 from umkm_portal.services import NotAllowedNow, assign, require, save_valid
@@ -229,44 +226,6 @@ class Realisation:
         return min(100, self.figure * 100 // self.obligation.target)
 
 
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def _activities(obligation: Obligation, start: datetime.date, end: datetime.date):
-    party = obligation.party
-    with_stage = Activity.stages.through.objects.filter(stage=obligation.stage_id)
-    activities = Activity.objects.running().filter(
-        agreement=obligation.agreement_id,
-        kind=obligation.activity_kind,
-        pk__in=with_stage.values("activity_id"),
-        starts_at__gte=_start_of(start),
-        starts_at__lt=_start_of(end + datetime.timedelta(days=1)),
-    )
-    if party.agency_id is not None:
-        co_organised = Activity.co_organisers.through.objects.filter(agency=party.agency_id)
-        return activities.filter(
-            Q(organiser=party.agency_id) | Q(pk__in=co_organised.values("activity_id"))
-        )
-    with_partner = Activity.partners.through.objects.filter(partner=party.partner_id)
-    return activities.filter(pk__in=with_partner.values("activity_id"))
-
-
-def _services(obligation: Obligation, start: datetime.date, end: datetime.date):
-    party = obligation.party
-    provider = (
-        Q(agency=party.agency_id) if party.agency_id is not None else Q(partner=party.partner_id)
-    )
-    return Service.objects.standing().filter(
-        provider,
-        agreement=obligation.agreement_id,
-        kind=obligation.service_kind,
-        stage=obligation.stage_id,
-        provided_on__gte=start,
-        provided_on__lte=end,
-    )
-
-
 def realisation(
     obligation: Obligation,
     *,
@@ -274,33 +233,15 @@ def realisation(
     period_end: datetime.date | None = None,
 ) -> Realisation:
     """What `obligation` realised in the period (the agreement's term by default): the figure,
-    counted in one query, and the records behind it (module docstring)."""
+    counted in one query, and the records behind it, by the rules of `support.obligations`
+    (the same the lists use for many obligations at once)."""
     agreement = obligation.agreement
     start = period_start or agreement.valid_from
     end = period_end or agreement.valid_until
-    unit = Obligation.Unit
-    records: QuerySet[Any]
-    if obligation.activity_kind:
-        activities = _activities(obligation, start, end)
-        if obligation.unit == unit.KEGIATAN:
-            records = activities.order_by("starts_at", "pk")
-            figure = activities.count()
-        else:
-            records = Participation.objects.filter(
-                activity__in=activities.values("pk"), status__in=Participation.TOOK_PART
-            ).order_by("activity__starts_at", "pk")
-            figure = _count(records, distinct_businesses=obligation.unit == unit.UMKM)
-    else:
-        records = _services(obligation, start, end).order_by("provided_on", "pk")
-        figure = _count(records, distinct_businesses=obligation.unit == unit.UMKM)
-    return Realisation(obligation, start, end, figure, records)
-
-
-def _count(records: QuerySet[Any], *, distinct_businesses: bool) -> int:
-    if not distinct_businesses:
-        return records.count()
-    found = records.order_by().aggregate(n=Count("business", distinct=True))
-    return int(found["n"])
+    of = obligations.fields_of(obligation, start, end)
+    counted = Obligation.objects.filter(pk=obligation.pk).annotate(n=obligations.realised(of))
+    figure = counted.values_list("n", flat=True).get()
+    return Realisation(obligation, start, end, figure, obligations.records_of(obligation, of))
 
 
 # Records under an agreement -------------------------------------------------------------------
