@@ -375,7 +375,11 @@ def test_invite_accept_sign_in_and_see_only_their_partners_agreements(
     )
     membership.user.refresh_from_db()
     assert membership.user.has_usable_password()
-    assert client.login(username=membership.user.username, password="Lada-Putih-2026!")
+    signed_in = client.post(
+        reverse("login"),
+        {"username": membership.user.username, "password": "Lada-Putih-2026!"},
+    )
+    assert signed_in.status_code == 302
 
     tasks = page_content(client.get(reverse("workspace")))
     assert "PKS OKE OCE" in tasks and "PKS UBB" not in tasks
