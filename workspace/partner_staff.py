@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency, Membership
@@ -61,14 +61,11 @@ def refuse_partner_staff(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
-def agency_work(
-    patterns: Iterable[URLPattern | URLResolver],
-) -> list[URLPattern | URLResolver]:
+def agency_work(patterns: Iterable[URLPattern]) -> list[URLPattern]:
     """`patterns` with every page refusing a partner's staff (`refuse_partner_staff`)."""
-    wrapped: list[URLPattern | URLResolver] = []
+    wrapped = []
     for pattern in patterns:
-        if isinstance(pattern, URLPattern):
-            pattern.callback = refuse_partner_staff(pattern.callback)
+        pattern.callback = refuse_partner_staff(pattern.callback)
         wrapped.append(pattern)
     return wrapped
 

@@ -158,7 +158,7 @@ class OrganiserUnderField(forms.ChoiceField):
             agencies = {agreement.lead_agency_id: agreement.lead_agency}
             for party in agreement.parties.all():
                 if party.agency is not None:
-                    agencies.setdefault(party.agency_id, party.agency)
+                    agencies.setdefault(party.agency.pk, party.agency)
             for agency in agencies.values():
                 self.pairs[f"{agreement.pk}-{agency.pk}"] = (agreement, agency)
         choices = [

@@ -151,7 +151,10 @@ def partner_dashboard(request: SignedInHttpRequest) -> HttpResponse:
         .select_related("lead_agency")
         .order_by("-valid_until", "title")[: TASK_LIMIT + 1]
     )
-    rows = [(agreement, Phase(agreement.current_phase)) for agreement in agreements[:TASK_LIMIT]]
+    rows = [  # `current_phase`: AgreementQuerySet.with_phase's annotation
+        (agreement, Phase(getattr(agreement, "current_phase")))  # noqa: B009
+        for agreement in agreements[:TASK_LIMIT]
+    ]
     context = {
         "partners": list(Partner.objects.of_member(user).order_by("name")),
         "agreements": rows,
