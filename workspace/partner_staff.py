@@ -48,13 +48,33 @@ def acts_for_partner_only(user: Any) -> bool:
     return partner_only and not is_administrator(user)
 
 
+#: The answer of `acts_for_partner_only`, read once when the person signs in (workspace/apps.py
+#: connects `remember_at_sign_in` to `user_logged_in`), so agency staff pay no query for it on
+#: every page. It only ever refuses: someone given an agency membership later signs in again.
+SESSION_KEY = "workspace_partner_only"
+
+
+def remember_at_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[SESSION_KEY] = acts_for_partner_only(user)
+
+
+def partner_only(request: HttpRequest) -> bool:
+    """`acts_for_partner_only(request.user)`, from the session when it was read at sign-in."""
+    if not is_signed_in(request.user):
+        return False
+    remembered = getattr(request, "session", {}).get(SESSION_KEY)
+    return acts_for_partner_only(request.user) if remembered is None else bool(remembered)
+
+
 def refuse_partner_staff(view: Callable[..., Any]) -> Callable[..., Any]:
     """403 for a partner's staff; anyone else goes on to the page (which signs in the
     anonymous and checks its own rights)."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if acts_for_partner_only(request.user):
+        if partner_only(request):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

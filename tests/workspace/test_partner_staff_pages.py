@@ -26,6 +26,7 @@ from tests.factories import (
     signed_between,
     stage,
 )
+from workspace.partner_staff import SESSION_KEY
 
 from .helpers import messages_of
 
@@ -441,3 +442,13 @@ def test_an_agency_member_who_is_also_partner_staff_keeps_agency_work(client, ok
     PartnerMembershipFactory(user=oke_oce.people["owner_editor"], partner=oke_oce.partner)
     client.force_login(oke_oce.people["owner_editor"])
     assert client.get(reverse("workspace-products")).status_code == 200
+
+
+def test_the_answer_is_read_at_sign_in_and_again_for_a_session_without_it(client, oke_oce):
+    client.force_login(oke_oce.mentor)
+    assert client.session[SESSION_KEY] is True
+    session = client.session
+    del session[SESSION_KEY]  # a session opened before the answer was kept
+    session.save()
+
+    assert client.get(reverse("workspace-statistics")).status_code == 403

@@ -27,7 +27,7 @@ from support import rules as support_rules
 from support.models import Partner, Phase, Referral
 from support.models.agreements import OPEN_PHASES
 from umkm_portal.signed_in import SignedInHttpRequest
-from workspace.partner_staff import acts_for_partner_only
+from workspace.partner_staff import partner_only
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
     from django.contrib.auth.models import User
@@ -113,7 +113,7 @@ def product_counts(user: "User") -> list[tuple[str, "StrOrPromise", int]]:
 @login_required
 def dashboard(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
-    if acts_for_partner_only(user):
+    if partner_only(request):
         return partner_dashboard(request)
     administrator = rules.is_administrator(user)
     memberships = list(
