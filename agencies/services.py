@@ -1,5 +1,7 @@
 """Agency membership: managers add, change and remove members and invite new staff."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -70,12 +72,9 @@ def remove_member(*, membership, by) -> None:
     membership.delete()
 
 
-@transaction.atomic
-def invite_staff(*, agency, by, email, role, request=None) -> Membership:
-    """A new colleague: an account without a password and a single-use, expiring link (Django's
-    password-reset token: it dies when the password is set, and after PASSWORD_RESET_TIMEOUT)."""
-    require(rules.can_manage_members(by, agency))
-    _check_role(role, agency)
+def invited_account(email: str) -> Any:
+    """The account an e-mail invitation is for: the one with this address, else a new one
+    without a password (it signs in only once the invitation's link has set one)."""
     email = User.objects.normalize_email(email or "").strip()
     if not email or "@" not in email:
         raise ValidationError({"email": _("Enter a valid e-mail address.")})
@@ -84,25 +83,47 @@ def invite_staff(*, agency, by, email, role, request=None) -> Membership:
         user = User(username=email.lower()[:150], email=email)
         user.set_unusable_password()
         user.save()
+    return user
+
+
+def send_invitation(*, user, by, where: str, role: str, request=None) -> None:
+    """After the commit, the e-mail with a single-use, expiring link (Django's password-reset
+    token: it dies when the password is set, and after PASSWORD_RESET_TIMEOUT) to an account
+    that has no password yet; an existing account needs none. Accepting the invitation is
+    setting that password: the membership already holds."""
+    if user.has_usable_password():
+        return
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    link = request.build_absolute_uri(path) if request else path
+    subject = _("You are invited to Etalase UMKM Babel")
+    body = _(
+        "%(inviter)s added you to %(agency)s as %(role)s.\n"
+        "Set your password with this link (it works once and expires): %(link)s"
+    ) % {
+        "inviter": by.get_full_name() or by.username,
+        "agency": where,
+        "role": role,
+        "link": link,
+    }
+    email = user.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+
+
+@transaction.atomic
+def invite_staff(*, agency, by, email, role, request=None) -> Membership:
+    """A new colleague: an account without a password and a single-use, expiring link
+    (`invited_account`, `send_invitation`)."""
+    require(rules.can_manage_members(by, agency))
+    _check_role(role, agency)
+    user = invited_account(email)
     membership = add_member(agency=agency, by=by, user=user, role=role)
-    if not user.has_usable_password():
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        link = request.build_absolute_uri(path) if request else path
-        subject = _("You are invited to Etalase UMKM Babel")
-        body = _(
-            "%(inviter)s added you to %(agency)s as %(role)s.\n"
-            "Set your password with this link (it works once and expires): %(link)s"
-        ) % {
-            "inviter": by.get_full_name() or by.username,
-            "agency": agency.name,
-            "role": membership.get_role_display(),
-            "link": link,
-        }
-        transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    send_invitation(
+        user=user, by=by, where=agency.name, role=membership.get_role_display(), request=request
+    )
     return membership

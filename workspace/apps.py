@@ -8,3 +8,10 @@ class WorkspaceConfig(AppConfig):
 
     name = "workspace"
     verbose_name = _("Workspace")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from workspace.partner_staff import remember_at_sign_in
+
+        user_logged_in.connect(remember_at_sign_in, dispatch_uid="workspace-partner-only")

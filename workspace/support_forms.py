@@ -18,13 +18,22 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from catalog.models import Business, Certificate, Region
 from support import rules
-from support.models import Activity, Participation, Referral, Service, Stage
+from support.models import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    Participation,
+    Referral,
+    Service,
+    Stage,
+)
 from support.models.stages import STAGE_OF_ACTIVITY_KIND, STAGE_OF_SERVICE_KIND
 from support.services.referrals import ANSWER_DAYS
 from workspace.forms import DATE, AccessibleForm, AgencyChoiceField, ServiceForm, single_agency
@@ -58,6 +67,128 @@ def kind_field(field: forms.Field, kinds: list[tuple[str, Any]]) -> None:
     cast(forms.ChoiceField, field).choices = [("", _("Choose the kind")), *kinds]
 
 
+# Under an agreement (DESIGN §8 partner accounts) ------------------------------------------------
+
+
+class AgreementChoiceField(forms.ModelChoiceField):
+    """An agency's optional agreement: the open ones (active or expiring) its agencies are
+    party to or lead. The service checks that the chosen agency is one of its parties."""
+
+    def label_from_instance(self, obj: Agreement) -> str:
+        return f"{obj.get_kind_display()}: {obj.title}"
+
+
+def agreement_field(user: "User") -> AgreementChoiceField | None:
+    """The optional "under agreement" choice of an agency's staff, None when no agreement of
+    their agencies is open."""
+    agencies = rules.acting_agencies(user)
+    agreements = (
+        Agreement.objects.open_for_records()
+        .filter(Q(lead_agency__in=agencies) | Q(parties__agency__in=agencies))
+        .distinct()
+        .order_by("-valid_from", "title")
+    )
+    if not agreements.exists():
+        return None
+    return AgreementChoiceField(
+        label=_("Under agreement"),
+        queryset=agreements,
+        required=False,
+        empty_label=_("No agreement"),
+        help_text=_("Only if this help is given under an agreement with a partner."),
+    )
+
+
+class PartnerPartyField(forms.ModelChoiceField):
+    """As which partner, under which agreement: a partner's staff choose one of their
+    partner's places in an open agreement (one choice: fixed, shown beside a hidden input)."""
+
+    fixed: AgreementParty | None = None
+
+    def label_from_instance(self, obj: AgreementParty) -> str:
+        return _("%(partner)s, under %(agreement)s") % {
+            "partner": obj.name,
+            "agreement": obj.agreement.title,
+        }
+
+    @property
+    def fixed_label(self) -> str:
+        return self.label_from_instance(self.fixed) if self.fixed is not None else ""
+
+
+def partner_party_field(user: "User") -> PartnerPartyField:
+    """The places of `user`'s partners in their open agreements (`rules.open_agreements`)."""
+    parties = (
+        AgreementParty.objects.filter(
+            partner__in=rules.member_partners(user).values("pk"),
+            agreement__in=rules.open_agreements(user).values("pk"),
+        )
+        .select_related("partner", "agreement")
+        .order_by("partner__name", "-agreement__valid_from", "agreement__title")
+    )
+    field = PartnerPartyField(
+        label=_("As partner, under agreement"),
+        queryset=parties,
+        error_messages={"required": _("Choose the agreement you work under.")},
+    )
+    choices = list(parties[:2])
+    if len(choices) == 1:
+        field.initial = choices[0].pk
+        field.widget = forms.HiddenInput()
+        field.fixed = choices[0]
+    return field
+
+
+class OrganiserUnderField(forms.ChoiceField):
+    """A partner's staff create an activity organised by an agency of their partner's open
+    agreement: one choice per (agreement, agency party or lead agency), cleaned to the pair.
+    One choice: fixed, shown beside a hidden input."""
+
+    fixed_label = ""
+
+    def __init__(self, user: "User", **kwargs: Any) -> None:
+        agreements = (
+            rules.open_agreements(user)
+            .select_related("lead_agency")
+            .prefetch_related("parties__agency")
+            .order_by("-valid_from", "title")
+        )
+        self.pairs: dict[str, tuple[Agreement, Agency]] = {}
+        for agreement in agreements:
+            agencies = {agreement.lead_agency_id: agreement.lead_agency}
+            for party in agreement.parties.all():
+                if party.agency is not None:
+                    agencies.setdefault(party.agency.pk, party.agency)
+            for agency in agencies.values():
+                self.pairs[f"{agreement.pk}-{agency.pk}"] = (agreement, agency)
+        choices = [
+            (
+                key,
+                _("%(agency)s, under %(agreement)s")
+                % {"agency": agency.name, "agreement": agreement.title},
+            )
+            for key, (agreement, agency) in self.pairs.items()
+        ]
+        super().__init__(
+            choices=choices,
+            label=_("Organised by, under agreement"),
+            error_messages={"required": _("Choose the agreement you work under.")},
+            **kwargs,
+        )
+        if len(choices) == 1:
+            self.initial = choices[0][0]
+            self.widget = forms.HiddenInput()
+            self.fixed_label = str(choices[0][1])
+
+    def clean(self, value: Any) -> tuple[Agreement, Agency]:
+        return self.pairs[super().clean(value)]
+
+
+def records_as_partner(user: "User") -> bool:
+    """A partner's staff without an agency to act for: they record as their partner."""
+    return not rules.acting_agencies(user).exists() and rules.is_partner_staff(user)
+
+
 # Activities -------------------------------------------------------------------------------------
 
 
@@ -86,10 +217,16 @@ class ActivityForm(ServiceForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["organiser"]
+        elif records_as_partner(user):  # organised by an agency of their open agreement
+            del self.fields["organiser"]
+            self.fields["under"] = OrganiserUnderField(user)
+            self.order_fields(["under"])
         else:
             single_agency(
                 cast(AgencyChoiceField, self.fields["organiser"]), rules.acting_agencies(user)
             )
+            if (agreement := agreement_field(user)) is not None:
+                self.fields["agreement"] = agreement
         kind_field(self.fields["kind"], Activity.Kind.choices)
         stages = cast("forms.ModelMultipleChoiceField[Stage]", self.fields["stages"])
         stages.queryset = Stage.objects.active()
@@ -247,8 +384,17 @@ class ServiceRecordForm(ServiceCorrectForm):
     def __init__(self, *args: Any, user: "User", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["business"] = choose_business()
-        self.order_fields(["business", "agency"])
-        single_agency(cast(AgencyChoiceField, self.fields["agency"]), rules.acting_agencies(user))
+        if records_as_partner(user):  # as their partner, under one of its open agreements
+            del self.fields["agency"]
+            self.fields["under"] = partner_party_field(user)
+            self.order_fields(["business", "under"])
+        else:
+            self.order_fields(["business", "agency"])
+            single_agency(
+                cast(AgencyChoiceField, self.fields["agency"]), rules.acting_agencies(user)
+            )
+            if (agreement := agreement_field(user)) is not None:
+                self.fields["agreement"] = agreement
         stage = cast("forms.ModelChoiceField[Stage]", self.fields["stage"])
         stage.required = False
         stage.empty_label = _("As the kind suggests")
@@ -304,3 +450,31 @@ class StepForm(AccessibleForm):
         note.required = note_required
         if note_required:
             note.label = _("Reason")
+
+
+# Partner staff ----------------------------------------------------------------------------------
+
+
+class PartyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: AgreementParty) -> str:
+        return _("%(partner)s, under %(agreement)s") % {
+            "partner": obj.name,
+            "agreement": obj.agreement.title,
+        }
+
+
+class InvitePartnerStaffForm(AccessibleForm):
+    """A partner's staff member invited by e-mail, for one of the partners of the agreements
+    the agency leads (`workspace.partner_staff.invitable_parties`)."""
+
+    default_auto_id = "id_partner_%s"
+    email = forms.EmailField(label=_("E-mail"))
+
+    def __init__(self, *args: Any, parties: "QuerySet[AgreementParty]", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["party"] = PartyChoiceField(
+            label=_("Partner and agreement"),
+            queryset=parties,
+            error_messages={"required": _("Choose the partner and its agreement.")},
+        )
+        self.order_fields(["party", "email"])

@@ -3,6 +3,7 @@ and an agency's members. `baru/` comes before `<slug>/` so that it is never take
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import businesses, collaborations, members, products
 
 P = "produk/<slug:slug>/"
@@ -58,6 +59,11 @@ urlpatterns = [
         "dinas/<slug:slug>/anggota/undang/", members.member_invite, name="workspace-member-invite"
     ),
     path(
+        "dinas/<slug:slug>/anggota/undang-mitra/",
+        members.partner_staff_invite,
+        name="workspace-partner-staff-invite",
+    ),
+    path(
         "dinas/<slug:slug>/anggota/<int:pk>/peran/",
         members.member_role,
         name="workspace-member-role",
@@ -68,3 +74,6 @@ urlpatterns = [
         name="workspace-member-remove",
     ),
 ]
+
+#: Agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = agency_work(urlpatterns)

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
+from workspace.partner_staff import refuse_partner_staff
 from workspace.views import dashboard, lists
 
 urlpatterns = [
     path("", dashboard.dashboard, name="workspace"),
-    path("produk/", lists.product_list, name="workspace-products"),
-    path("umkm/", lists.business_list, name="workspace-businesses"),
+    path("produk/", refuse_partner_staff(lists.product_list), name="workspace-products"),
+    path("umkm/", refuse_partner_staff(lists.business_list), name="workspace-businesses"),
 ]

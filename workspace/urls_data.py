@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import exports, imports, statistics
 
 urlpatterns = [
@@ -12,3 +13,6 @@ urlpatterns = [
     path("statistik/", statistics.statistics, name="workspace-statistics"),
     path("statistik/unduh/", statistics.statistics_csv, name="workspace-statistics-csv"),
 ]
+
+#: Agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = agency_work(urlpatterns)

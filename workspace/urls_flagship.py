@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import designations, nominations
 
 urlpatterns = [
@@ -31,3 +32,6 @@ urlpatterns = [
         name="workspace-designation-revoke",
     ),
 ]
+
+#: Agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = agency_work(urlpatterns)

@@ -3,6 +3,7 @@ participants, services, referrals. `baru/` comes before `<id>/`, as elsewhere.""
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import support_activities as activities
 from workspace.views import support_referrals as referrals
 from workspace.views import support_services as services
@@ -41,4 +42,10 @@ urlpatterns = [
         )
         for address, step in referrals.STEP_PATHS.items()
     ),
+]
+
+#: Referrals are agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = [
+    *(pattern for pattern in urlpatterns if not str(pattern.pattern).startswith("rujukan/")),
+    *agency_work(p for p in urlpatterns if str(p.pattern).startswith("rujukan/")),
 ]

@@ -3,6 +3,7 @@ services and participations."""
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import support_dashboard, support_exports
 
 urlpatterns = [
@@ -24,3 +25,6 @@ urlpatterns = [
     ),
     path("ekspor/pembinaan/", support_exports.export_support, name="workspace-export-support"),
 ]
+
+#: Agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = agency_work(urlpatterns)

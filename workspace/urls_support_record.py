@@ -3,6 +3,7 @@ verifying its progress (snapshots: `data-usaha`, milestones: `capaian`)."""
 
 from django.urls import path
 
+from workspace.partner_staff import agency_work
 from workspace.views import support_progress, support_record
 
 R = "umkm/<slug:slug>/pembinaan/"
@@ -24,3 +25,6 @@ urlpatterns = [
         name="workspace-milestone-verify",
     ),
 ]
+
+#: Agency work: a partner's staff is refused (workspace/partner_staff.py).
+urlpatterns = agency_work(urlpatterns)

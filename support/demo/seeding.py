@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ from support.models import Activity, Milestone, Participation, Referral, Service
 from support.services import activities, help, progress, referrals
 
 from . import data, story
+from .partnerships import seed_partnerships
 from .specs import ActivitySpec, MilestoneSpec, ReferralSpec, ServiceSpec, SnapshotSpec
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
@@ -111,8 +113,9 @@ class Demo:
         )
 
 
-def seed_support() -> None:
-    """The whole development-record demo: the red-ginger story first, then the rest."""
+def seed_support(password: str | None = None) -> None:
+    """The whole development-record demo: the red-ginger story first, then the rest, then the
+    partnerships (`partnerships.py`; `password` is the demo accounts', for `okeoce.mentor`)."""
     demo = Demo()
     for activity in (*story.ACTIVITIES, *data.ACTIVITIES):
         seed_activity(demo, activity)
@@ -125,6 +128,7 @@ def seed_support() -> None:
     for milestone in (*story.MILESTONES, *data.MILESTONES):
         seed_milestone(demo, milestone)
     seed_consents(demo, (*story.CONSENTS, *data.CONSENTS))
+    seed_partnerships(demo, password or settings.DEMO_PASSWORD)
 
 
 def seed_activity(demo: Demo, spec: ActivitySpec) -> Activity | None:

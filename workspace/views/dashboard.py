@@ -23,8 +23,11 @@ from catalog.models import Collaboration, Nomination, Product
 from catalog.models.flagship import NominationQuerySet
 from catalog.models.product import CollaborationQuerySet
 from catalog.search import capped_count
-from support.models import Referral
+from support import rules as support_rules
+from support.models import Partner, Phase, Referral
+from support.models.agreements import OPEN_PHASES
 from umkm_portal.signed_in import SignedInHttpRequest
+from workspace.partner_staff import partner_only
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
     from django.contrib.auth.models import User
@@ -110,6 +113,8 @@ def product_counts(user: "User") -> list[tuple[str, "StrOrPromise", int]]:
 @login_required
 def dashboard(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
+    if partner_only(request):
+        return partner_dashboard(request)
     administrator = rules.is_administrator(user)
     memberships = list(
         Membership.objects.filter(user=user).select_related("agency").order_by("agency__name")
@@ -133,3 +138,27 @@ def dashboard(request: SignedInHttpRequest) -> HttpResponse:
         "workspace_root": reverse("workspace"),
     }
     return render(request, "workspace/dashboard.html", context)
+
+
+def partner_dashboard(request: SignedInHttpRequest) -> HttpResponse:
+    """A partner's staff (DESIGN §8): their partners, the agreements those are party to with
+    their phase, and the two things they may do — record a service, create an activity — when
+    one of those agreements is open. Nothing of the agencies' work is offered."""
+    user = request.user
+    agreements = list(
+        support_rules.partner_agreements(user)
+        .with_phase()
+        .select_related("lead_agency")
+        .order_by("-valid_until", "title")[: TASK_LIMIT + 1]
+    )
+    rows = [  # `current_phase`: AgreementQuerySet.with_phase's annotation
+        (agreement, Phase(getattr(agreement, "current_phase")))  # noqa: B009
+        for agreement in agreements[:TASK_LIMIT]
+    ]
+    context = {
+        "partners": list(Partner.objects.of_member(user).order_by("name")),
+        "agreements": rows,
+        "more_agreements": len(agreements) > TASK_LIMIT,
+        "records": any(phase in OPEN_PHASES for _agreement, phase in rows),
+    }
+    return render(request, "workspace/dashboard_partner.html", context)

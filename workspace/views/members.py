@@ -1,5 +1,6 @@
 """An agency's members: its managers (and administrators) add, change and remove them and invite
-new staff by e-mail. Everyone else gets 403; an unknown agency 404.
+new staff by e-mail — their own, or a partner's staff for an agreement the agency leads
+(workspace/partner_staff.py). Everyone else gets 403; an unknown agency 404.
 
 Rights go with the membership and are read fresh on every request: a removed member has lost
 them by their next click."""
@@ -19,8 +20,11 @@ from django.views.decorators.http import require_safe
 from agencies import services
 from agencies.models import Agency, Membership
 from catalog import rules
+from support.models import PartnerMembership
 from umkm_portal.services import NotAllowedNow
 from workspace.forms import AddMemberForm, InviteStaffForm, RoleForm
+from workspace.partner_staff import invitable_parties, invite_partner_staff
+from workspace.support_forms import InvitePartnerStaffForm
 
 from .helpers import (
     add_errors,
@@ -57,6 +61,8 @@ def render_members(
         ],
         "add_form": forms.get("add_form") or AddMemberForm(),
         "invite_form": forms.get("invite_form") or InviteStaffForm(),
+        "partner_form": forms.get("partner_form")
+        or InvitePartnerStaffForm(parties=invitable_parties(agency)),
     }
     return render(request, "workspace/catalogue/members.html", context)
 
@@ -71,9 +77,9 @@ def submit(
     request: HttpRequest,
     agency: Agency,
     form: django_forms.Form,
-    save: Callable[[dict[str, Any]], Membership],
+    save: Callable[[dict[str, Any]], Any],
     *,
-    success: Callable[[Membership], str],
+    success: Callable[[Any], str],
     form_name: str,
 ) -> HttpResponse:
     """Validate `form`, then run `save(data)`: success → back to the list with the message
@@ -123,7 +129,23 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def invited_message(membership: Membership) -> str:
+@workspace_action
+def partner_staff_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """A partner's staff member, for a partner of an agreement this agency leads."""
+    agency = managed_agency(request, slug)
+    return submit(
+        request,
+        agency,
+        InvitePartnerStaffForm(request.POST, parties=invitable_parties(agency)),
+        lambda data: invite_partner_staff(
+            party=data["party"], by=request.user, email=data["email"], request=request
+        ),
+        success=invited_message,
+        form_name="partner_form",
+    )
+
+
+def invited_message(membership: Membership | PartnerMembership) -> str:
     user = membership.user
     if user.has_usable_password():  # an existing account: no e-mail is needed
         return _("%(user)s already had an account and is now a member.") % {"user": user}

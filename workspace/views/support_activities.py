@@ -129,6 +129,8 @@ def activity_create(request: SignedInHttpRequest) -> HttpResponse:
 
     def create(data: dict[str, Any]) -> Activity:
         data = dict(data)
+        if "under" in data:  # a partner's staff: an agency of their agreement organises
+            data["agreement"], data["organiser"] = data.pop("under")
         return service.create_activity(
             by=user,
             organiser=data.pop("organiser"),

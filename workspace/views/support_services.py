@@ -145,9 +145,12 @@ def service_create(request: SignedInHttpRequest) -> HttpResponse:
         data = dict(data)
         if data["stage"] is None:  # the service takes the kind's stage
             del data["stage"]
-        return service.record_service(
-            by=user, agency=data.pop("agency"), business=data.pop("business"), **data
-        )
+        if "under" in data:  # a partner's staff: as their partner, under its agreement
+            party = data.pop("under")
+            data.update(partner=party.partner, agreement=party.agreement)
+        else:
+            data["agency"] = data.pop("agency")
+        return service.record_service(by=user, business=data.pop("business"), **data)
 
     done = written(
         request,

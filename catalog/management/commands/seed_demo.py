@@ -38,7 +38,7 @@ class Command(BaseCommand):
             # imports support); its counts join this report.
             support = StringIO()
             if apps.is_installed("support"):
-                call_command("seed_demo_support", stdout=support)
+                call_command("seed_demo_support", password=password, stdout=support)
         self._report(password, support.getvalue())
 
     def _report(self, password: str, support: str = "") -> None:

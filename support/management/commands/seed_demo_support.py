@@ -1,26 +1,45 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from catalog.models import Business
+from support.demo.partnerships import MENTOR
 from support.demo.seeding import MissingCatalogDemo, seed_support
-from support.models import Activity, Milestone, Participation, Referral, Service, Snapshot
+from support.models import (
+    Activity,
+    Agreement,
+    Milestone,
+    MonitoringReport,
+    Participation,
+    Partner,
+    Referral,
+    Service,
+    Snapshot,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Fill the development record with the demo: activities, participations, services, "
-        "referrals, snapshots, milestones and the red-ginger story. Needs the catalog demo "
-        "(seed_demo runs this at its end). Safe to run again."
+        "referrals, snapshots, milestones, the red-ginger story, partners and their agreements. "
+        "Needs the catalog demo (seed_demo runs this at its end). Safe to run again."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--password",
+            default=settings.DEMO_PASSWORD,
+            help="Password of the partner demo account (seed_demo passes its own); resets it.",
+        )
+
+    def handle(self, *args: Any, password: str, **options: Any) -> None:
         try:
             with transaction.atomic():
-                seed_support()
+                seed_support(password)
         except MissingCatalogDemo as error:
             raise CommandError(str(error)) from error
         for line in summary():
@@ -63,6 +82,20 @@ def summary() -> list[str]:
         f"  milestones: {Milestone.objects.count()} "
         f"({Milestone.objects.verified().count()} verified)",
         f"  businesses showing their trail: {Business.objects.filter(show_support=True).count()}",
+        *partnership_summary(),
+    ]
+
+
+def partnership_summary() -> list[str]:
+    """Partners, agreements by phase, monitoring reports by state, the partner account."""
+    phases = _counts(Agreement.objects.with_phase(), "current_phase")
+    states = _counts(MonitoringReport.objects.all(), "status")
+    return [
+        f"  partners: {Partner.objects.count()}",
+        f"  agreements: {sum(phases.values())} ({_states(phases)})",
+        f"  monitoring reports: {sum(states.values())} ({_states(states)})",
+        f"  services by partners: {Service.objects.filter(partner__isnull=False).count()}",
+        f"  partner account: {MENTOR} (partner staff at OKE OCE Indonesia)",
     ]
 
 
