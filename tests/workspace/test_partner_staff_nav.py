@@ -1,0 +1,40 @@
+"""The workspace navigation offers a partner's staff only what they may do (DESIGN §8 partner
+accounts): My tasks, Partnerships, Activities and Services; agency staff keep every link. My
+tasks links each of the partner's agreements."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    PartnerMembershipFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def nav_links(client):
+    page = client.get(reverse("workspace")).content.decode()
+    nav = page.split('class="workspace-nav"', 1)[1].split("</nav>", 1)[0]
+    return {
+        name
+        for name in ("produk", "kemitraan", "kegiatan", "layanan", "rujukan")
+        if f"/{name}/" in nav
+    }
+
+
+def test_a_partners_staff_sees_only_their_links_and_their_agreements(client, world):
+    membership = PartnerMembershipFactory(user=UserFactory(username="mitra.staf"))
+    agreement = AgreementFactory(lead_agency=world.collaborator, status="signed")
+    AgreementPartyFactory(agreement=agreement, partner=membership.partner)
+    client.force_login(membership.user)
+    assert nav_links(client) == {"kemitraan", "kegiatan", "layanan"}
+    page = client.get(reverse("workspace")).content.decode()
+    assert reverse("workspace-agreement", args=[agreement.pk]) in page
+
+
+def test_agency_staff_keep_every_link(client, world):
+    client.force_login(world.people["owner_editor"])
+    assert nav_links(client) == {"produk", "kemitraan", "kegiatan", "layanan", "rujukan"}
