@@ -465,7 +465,7 @@ class PartyChoiceField(forms.ModelChoiceField):
 
 class InvitePartnerStaffForm(AccessibleForm):
     """A partner's staff member invited by e-mail, for one of the partners of the agreements
-    the agency leads (`workspace.partner_staff.invitable_parties`)."""
+    the agency leads (`support.services.partner_staff.invitable_parties`)."""
 
     default_auto_id = "id_partner_%s"
     email = forms.EmailField(label=_("E-mail"))

@@ -21,9 +21,9 @@ from agencies import services
 from agencies.models import Agency, Membership
 from catalog import rules
 from support.models import PartnerMembership
+from support.services.partner_staff import invitable_parties, invite_partner_staff
 from umkm_portal.services import NotAllowedNow
 from workspace.forms import AddMemberForm, InviteStaffForm, RoleForm
-from workspace.partner_staff import invitable_parties, invite_partner_staff
 from workspace.support_forms import InvitePartnerStaffForm
 
 from .helpers import (
