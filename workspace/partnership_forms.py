@@ -198,9 +198,9 @@ class ObligationForm(ServiceForm):
         stage = cast("forms.ModelChoiceField[Stage]", self.fields["stage"])
         stage.queryset = Stage.objects.active()
         activity_kind = cast(forms.ChoiceField, self.fields["activity_kind"])
-        activity_kind.choices = [("", _("No: services count")), *Activity.Kind.choices]
+        activity_kind.choices = [("", _("None: services count")), *Activity.Kind.choices]
         service_kind = cast(forms.ChoiceField, self.fields["service_kind"])
-        service_kind.choices = [("", _("No: activities count")), *Service.Kind.choices]
+        service_kind.choices = [("", _("None: activities count")), *Service.Kind.choices]
         service_kind.help_text = _("Choose one kind: of an activity or of a service.")
 
 
@@ -250,7 +250,7 @@ class ReportForm(AccessibleForm):
                 required=False,
                 initial=line.corrected_figure,
                 widget=forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
-                help_text=_("Empty: the figure from the records stands."),
+                help_text=_("Leave empty to keep the figure from the records."),
             )
             self.fields[f"note_{line.pk}"] = forms.CharField(
                 label=_("Why it differs from the records"),

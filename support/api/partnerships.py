@@ -197,7 +197,7 @@ class AgreementViewSet(
         request={"multipart/form-data": s.DocumentSerializer},
         responses=answers({200: s.AgreementDetailSerializer}, 400, 401, 403, 404, 409, 413),
         description=gettext_lazy(
-            "Put the signed document: a PDF (read from its first bytes) of at most 10 MB, "
+            "Upload the signed document: a PDF (read from its first bytes) of at most 10 MB, "
             "stored under a name of our own; `document_is_public` shows it on the public "
             "register. Managers of the lead agency and administrators."
         ),

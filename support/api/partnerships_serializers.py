@@ -116,7 +116,9 @@ class RealisationSerializer(drf.Serializer):
     the agreement."""
 
     figure = drf.IntegerField()
-    percent = drf.IntegerField(help_text=gettext_lazy("Realised over target, at most 100."))
+    percent = drf.IntegerField(
+        help_text=gettext_lazy("Realised over target in whole percent, at most 100.")
+    )
     period_start = drf.DateField()
     period_end = drf.DateField()
 
