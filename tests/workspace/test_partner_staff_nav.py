@@ -38,3 +38,12 @@ def test_a_partners_staff_sees_only_their_links_and_their_agreements(client, wor
 def test_agency_staff_keep_every_link(client, world):
     client.force_login(world.people["owner_editor"])
     assert nav_links(client) == {"produk", "kemitraan", "kegiatan", "layanan", "rujukan"}
+
+
+def test_the_development_tabs_offer_a_partners_staff_no_referrals(client, world):
+    membership = PartnerMembershipFactory(user=UserFactory(username="mitra.tab"))
+    client.force_login(membership.user)
+    page = client.get(reverse("workspace-services")).content.decode()
+    tabs = page.split('class="work-nav"', 1)[1].split("</nav>", 1)[0]
+    assert reverse("workspace-services") in tabs
+    assert reverse("workspace-referrals") not in tabs
