@@ -53,9 +53,10 @@ def assert_public_and_cacheable(response):
 
 
 def hand_counted_books():
-    """The core's hand-counted records of tests/support/test_realisation.py (its `books`), for
-    checking `support.obligations` against `realisation()`: Diskop `d` and OKE OCE `k` signed an
-    agreement in force 2025-2027; see that module for what each record is and why it counts."""
+    """Records counted by hand, for `realisation()` (tests/support/test_realisation.py) and the
+    lists' one-query figures (`support.obligations`): Diskop `d` and OKE OCE `k` signed an
+    agreement in force 2025-2027; Distan `x` is no party. Each record says whether it counts for
+    the first half of 2026, and why not when it does not."""
     d = AgencyFactory(name="Dinas Koperasi dan UKM", slug="dinas-koperasi-ukm")
     x = AgencyFactory(name="Dinas Pertanian", slug="dinas-pertanian")
     k = PartnerFactory(name="OKE OCE Indonesia", slug="oke-oce")

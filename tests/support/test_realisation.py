@@ -6,123 +6,24 @@ record below is listed with whether it counts, and why not when it does not; the
 tests are those counts, made by hand.
 """
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from support.models import Obligation
 from support.services.agreements import realisation
 from tests.factories import (
-    ActivityFactory,
-    AgencyFactory,
     AgreementFactory,
-    BusinessFactory,
     ObligationFactory,
-    ParticipationFactory,
-    PartnerFactory,
-    ServiceFactory,
-    signed_between,
-    stage,
 )
+from tests.support.partnership_helpers import END, START, hand_counted_books
 
 pytestmark = pytest.mark.django_db
-
-START, END = datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)
-
-
-def at(day: datetime.date, hour: int = 9, minute: int = 0) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
 @pytest.fixture
 def books():
-    d = AgencyFactory(name="Dinas Koperasi dan UKM", slug="dinas-koperasi-ukm")
-    x = AgencyFactory(name="Dinas Pertanian", slug="dinas-pertanian")
-    k = PartnerFactory(name="OKE OCE Indonesia", slug="oke-oce")
-    agreement, d_party, k_party = signed_between(
-        d, k, valid_from=datetime.date(2025, 1, 1), valid_until=datetime.date(2027, 12, 31),
-        signed_on=datetime.date(2024, 12, 20),
-    )  # fmt: skip
-    other_agreement, *_ = signed_between(
-        d, k, valid_from=datetime.date(2025, 1, 1), valid_until=datetime.date(2027, 12, 31),
-        signed_on=datetime.date(2024, 12, 20),
-    )  # fmt: skip
-    b = [BusinessFactory(name=f"Usaha {n}") for n in range(9)]  # b[1]..b[8] are used
-
-    def service(provider, business, on, **fields):
-        fields.setdefault("agreement", agreement)
-        fields.setdefault("kind", "pendampingan")
-        fields.setdefault("stage", stage("pendampingan"))
-        who = {"partner": provider, "agency": None} if provider is k else {"agency": provider}
-        return ServiceFactory(business=business, provided_on=on, **who, **fields)
-
-    s = {
-        "s1": service(k, b[1], datetime.date(2026, 2, 1)),  # counts
-        "s2": service(k, b[1], datetime.date(2026, 3, 1)),  # counts (same business again)
-        "s3": service(k, b[2], END),  # counts: the period's last day
-        "s4": service(k, b[3], datetime.date(2026, 7, 1)),  # after the period, within the term
-        "s5": service(k, b[3], datetime.date(2026, 4, 1), voided_at=timezone.now(),
-                      void_reason="Salah catat"),  # voided
-        "s6": service(k, b[3], datetime.date(2026, 4, 1), kind="konsultasi"),  # wrong kind
-        "s7": service(k, b[3], datetime.date(2026, 4, 1), stage=stage("pemasaran")),  # stage
-        "s8": service(d, b[3], datetime.date(2026, 4, 1)),  # the other party
-        "s9": service(k, b[4], datetime.date(2026, 4, 1), agreement=other_agreement),
-        "s10": service(k, b[4], datetime.date(2026, 4, 2), outcome="not_achieved"),  # counts
-    }  # fmt: skip
-
-    def activity(organiser, starts, *, co=(), partners=(), took_part=(), others=(), **fields):
-        fields.setdefault("agreement", agreement)
-        fields.setdefault("kind", "pelatihan")
-        stages = fields.pop("stages", [stage("pelatihan")])
-        made = ActivityFactory(organiser=organiser, starts_at=starts,
-                               ends_at=starts + datetime.timedelta(minutes=30),
-                               stages=stages, **fields)  # fmt: skip
-        made.co_organisers.set(co)
-        made.partners.set(partners)
-        for business, status in [*took_part, *others]:
-            ParticipationFactory(activity=made, business=business, status=status)
-        return made
-
-    a = {
-        # D organises: b1 attended, b2 completed count; b3 registered and b4 absent do not.
-        "a1": activity(d, at(datetime.date(2026, 2, 10)),
-                       took_part=[(b[1], "attended"), (b[2], "completed")],
-                       others=[(b[3], "registered"), (b[4], "absent")]),
-        # X organises, D co-organises, K takes part; starts late on the period's last day.
-        "a2": activity(x, at(END, 23, 30), co=[d], partners=[k],
-                       stages=[stage("pelatihan"), stage("pemasaran")],
-                       took_part=[(b[1], "completed"), (b[5], "attended")]),
-        "a3": activity(d, at(datetime.date(2026, 3, 1)), cancelled_at=timezone.now(),
-                       cancel_reason="Banjir", took_part=[(b[6], "attended")]),  # cancelled
-        "a4": activity(d, at(datetime.date(2026, 3, 2)), kind="bimtek",
-                       took_part=[(b[6], "attended")]),  # wrong kind
-        "a5": activity(d, at(datetime.date(2026, 3, 3)), stages=[stage("pemasaran")],
-                       took_part=[(b[6], "attended")]),  # wrong stage
-        "a6": activity(d, at(datetime.date(2026, 8, 1)),
-                       took_part=[(b[6], "attended")]),  # after the period
-        "a7": activity(x, at(datetime.date(2026, 4, 1)), partners=[k],
-                       took_part=[(b[7], "attended")]),  # K's, not D's
-        "a8": activity(d, at(datetime.date(2026, 4, 1)), agreement=None,
-                       took_part=[(b[8], "attended")]),  # under no agreement
-    }  # fmt: skip
-
-    def obligation(party, **fields):
-        return ObligationFactory(agreement=agreement, party=party, **fields)
-
-    service_kind = {"service_kind": "pendampingan", "stage": stage("pendampingan")}
-    training = {"activity_kind": "pelatihan", "service_kind": "", "stage": stage("pelatihan")}
-    o = {
-        "services": obligation(k_party, unit="layanan", **service_kind),
-        "served": obligation(k_party, unit="umkm", **service_kind),
-        "participants": obligation(d_party, unit="peserta", **training),
-        "trainings": obligation(d_party, unit="kegiatan", **training),
-        "trained": obligation(d_party, unit="umkm", **training),
-        "k_trainings": obligation(k_party, unit="kegiatan", **training),
-        "licences": obligation(d_party, unit="layanan", service_kind="fasilitasi_sertifikasi",
-                               stage=stage("perizinan")),
-    }  # fmt: skip
-    return agreement, s, a, o, b
+    """The records (tests/support/partnership_helpers.py `hand_counted_books`): services `s`,
+    activities `a`, obligations `o`, businesses `b`; each listed there with whether it counts."""
+    return hand_counted_books()
 
 
 def figure(obligation: Obligation, **period) -> int:
