@@ -67,7 +67,7 @@ View = Callable[..., Response]
 
 def comment_serializer(name: str) -> type[drf.Serializer]:
     """The body of the step `name`: a comment, required where the step must say why."""
-    if reports.STEPS[name].comment_required:
+    if reports.STEPS[name].says_why:
         return rs.RequiredCommentSerializer
     return rs.CommentSerializer
 

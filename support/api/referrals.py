@@ -127,7 +127,7 @@ View = Callable[..., Response]
 
 def note_serializer(name: str) -> type[drf.Serializer]:
     """The body of the step `name`: a note, required where the step must say why."""
-    return RequiredNoteSerializer if referrals.STEPS[name].note_required else NoteSerializer
+    return RequiredNoteSerializer if referrals.STEPS[name].says_why else NoteSerializer
 
 
 def step(name: str, description: str | Promise) -> Callable[[View], View]:

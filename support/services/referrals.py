@@ -2,8 +2,6 @@
 cancels. When two people answer at the same moment, exactly one wins (row lock, then state)."""
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -16,7 +14,9 @@ from agencies.models import Agency
 from catalog.models import Business
 from support import rules
 from support.models import Referral, Stage
-from umkm_portal.services import NotAllowedNow, require, save_valid
+from support.services import steps
+from support.services.steps import Step
+from umkm_portal.services import require, save_valid
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -26,15 +26,6 @@ if TYPE_CHECKING:
 R = Referral.Status
 #: Days the receiving agency has to answer unless the sender says otherwise.
 ANSWER_DAYS = 14
-
-
-@dataclass(frozen=True)
-class Step:
-    sources: tuple[str, ...]
-    target: str
-    allowed: Callable[..., bool]
-    label: "StrOrPromise"
-    note_required: bool = False
 
 
 STEPS: dict[str, Step] = {
@@ -54,23 +45,13 @@ STEPS: dict[str, Step] = {
 def allowed_steps(referral: Referral, user) -> list[str]:
     """The steps this user may take on this referral now (the buttons a page shows). `user` may
     be their `rules.Editor`, read once for a page of many referrals."""
-    return [
-        name
-        for name, step in STEPS.items()
-        if referral.status in step.sources and step.allowed(user, referral)
-    ]
+    return steps.allowed_steps(STEPS, referral, user)
 
 
 def check(referral: Referral, user, action: str) -> Step:
     """403 when the user may not take this step at all, then 409 when not from this state."""
-    step = STEPS[action]
-    require(step.allowed(user, referral))
-    if referral.status not in step.sources:
-        raise NotAllowedNow(
-            _("This referral is %(status)s: it cannot be changed this way now.")
-            % {"status": referral.get_status_display().lower()}
-        )
-    return step
+    refused = _("This referral is %(status)s: it cannot be changed this way now.")
+    return steps.check(STEPS, referral, user, action, refused)
 
 
 @transaction.atomic
@@ -111,7 +92,7 @@ def answer_referral(*, referral: Referral, by, action: str, note: str = "") -> R
         raise ValidationError({"action": _("Unknown step.")})
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     step = check(referral, by, action)
-    if step.note_required and not note.strip():
+    if step.says_why and not note.strip():
         raise ValidationError({"note": _("Say why.")})
     now = timezone.now()
     if action in ("accept", "decline"):

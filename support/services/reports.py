@@ -8,8 +8,6 @@ changed (409), as with referrals.
 """
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -20,7 +18,9 @@ from django.utils.translation import gettext_lazy
 
 from support import rules
 from support.models import Agreement, MonitoringReport, ReportLine, ReportStep
+from support.services import steps
 from support.services.agreements import Realisation, realisation
+from support.services.steps import Step
 from umkm_portal.services import NotAllowedNow, require, save_valid
 
 if TYPE_CHECKING:
@@ -35,15 +35,6 @@ def _drafts(user, report: MonitoringReport) -> bool:
     return rules.can_draft_report(user, report.agreement)
 
 
-@dataclass(frozen=True)
-class Step:
-    sources: tuple[str, ...]
-    target: str
-    allowed: Callable[..., bool]
-    label: "StrOrPromise"
-    comment_required: bool = False
-
-
 STEPS: dict[str, Step] = {
     "submit": Step((R.DRAFT, R.RETURNED), R.SUBMITTED, _drafts, gettext_lazy("Submit")),
     "accept": Step((R.SUBMITTED,), R.ACCEPTED, rules.can_decide_report, gettext_lazy("Accept")),
@@ -55,23 +46,13 @@ STEPS: dict[str, Step] = {
 
 def allowed_steps(report: MonitoringReport, user) -> list[str]:
     """The steps this user may take on this report now (the buttons a page shows)."""
-    return [
-        name
-        for name, step in STEPS.items()
-        if report.status in step.sources and step.allowed(user, report)
-    ]
+    return steps.allowed_steps(STEPS, report, user)
 
 
 def check(report: MonitoringReport, user, action: str) -> Step:
     """403 when the user may not take this step at all, then 409 when not from this state."""
-    step = STEPS[action]
-    require(step.allowed(user, report))
-    if report.status not in step.sources:
-        raise NotAllowedNow(
-            _("This report is %(status)s: it cannot be changed this way now.")
-            % {"status": report.get_status_display().lower()}
-        )
-    return step
+    refused = _("This report is %(status)s: it cannot be changed this way now.")
+    return steps.check(STEPS, report, user, action, refused)
 
 
 def check_editable(report: MonitoringReport, user) -> None:
@@ -195,7 +176,7 @@ def update_report(
 def _take(report: MonitoringReport, by, action: str, comment: str) -> MonitoringReport:
     report = _locked(report)
     step = check(report, by, action)
-    if step.comment_required and not comment.strip():
+    if step.says_why and not comment.strip():
         raise ValidationError({"comment": _("Say what must change.")})
     from_state = report.status
     report.status = step.target

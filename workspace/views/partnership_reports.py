@@ -151,8 +151,7 @@ def render_page(
         (
             step,
             *STEP_TEXT[step],
-            bound.get(step)
-            or StepForm(step=step, comment_required=service.STEPS[step].comment_required),
+            bound.get(step) or StepForm(step=step, comment_required=service.STEPS[step].says_why),
             reverse(f"workspace-report-{STEP_WORDS[step]}", args=[report.pk]),
         )
         for step in service.allowed_steps(report, user)
@@ -258,7 +257,7 @@ def report_step(request: SignedInHttpRequest, pk: int, step: str) -> HttpRespons
     except NotAllowedNow as error:
         messages.error(request, first_message(error))
         return render_page(request, report, status=409)
-    form = StepForm(request.POST, step=step, comment_required=service.STEPS[step].comment_required)
+    form = StepForm(request.POST, step=step, comment_required=service.STEPS[step].says_why)
     if form.is_valid():
         try:
             TAKE[step](report=report, by=user, comment=form.cleaned_data["comment"])

@@ -178,8 +178,7 @@ def referral_create(request: SignedInHttpRequest) -> HttpResponse:
 def step_forms(referral: Referral, user: Any, **bound: StepForm) -> dict[str, StepForm]:
     """A form for every step the user may take now; `bound` ones (with their errors) as given."""
     return {
-        step: bound.get(step)
-        or StepForm(step=step, note_required=service.STEPS[step].note_required)
+        step: bound.get(step) or StepForm(step=step, note_required=service.STEPS[step].says_why)
         for step in service.allowed_steps(referral, user)
     }
 
@@ -216,7 +215,7 @@ def referral_step(request: SignedInHttpRequest, pk: int, step: str) -> HttpRespo
     back = redirect_back(request, referral_url(referral)).url
     if refused := checked(request, lambda: service.check(referral, request.user, step), back):
         return refused  # 403 went on; 409: not from this state
-    form = StepForm(request.POST, step=step, note_required=service.STEPS[step].note_required)
+    form = StepForm(request.POST, step=step, note_required=service.STEPS[step].says_why)
     done = written(
         request,
         form,
