@@ -175,6 +175,13 @@ def with_realised(obligations: QuerySet[Obligation]) -> QuerySet[Obligation]:
     return obligations.annotate(realised=realised())
 
 
+def is_behind(obligation: Obligation, realised: int, on: datetime.date) -> bool:
+    """`behind` for one obligation whose figure is known: a signed agreement's obligation past
+    its due date on `on` and below its target."""
+    signed = obligation.agreement.status == Agreement.Status.SIGNED
+    return signed and obligation.due_on < on and realised < obligation.target
+
+
 def behind(obligations: QuerySet[Obligation], on: datetime.date) -> QuerySet[Obligation]:
     """Obligations of signed agreements past their due date on `on` and below their target.
 

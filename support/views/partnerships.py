@@ -25,7 +25,7 @@ from catalog.models.base import today
 from catalog.views.public import paginate
 from support.models import Activity, Agreement, AgreementParty, Obligation, Partner
 from support.models.agreements import AgreementQuerySet
-from support.obligations import percent, with_realised
+from support.obligations import is_behind, percent, with_realised
 from umkm_portal.caching import mark_private, public_page
 
 from .public import changes_before_midnight, public_activities
@@ -61,14 +61,12 @@ def _with_progress(agreements: list[Agreement]) -> list[Agreement]:
     due date and below its target, as the dashboard counts it)."""
     on = today()
     for agreement in agreements:
-        signed = agreement.status == Agreement.Status.SIGNED
         for obligation in agreement.obligations.all():
+            obligation.agreement = agreement  # the row at hand: no query for its status
             realised = obligation.realised  # type: ignore[attr-defined]  # with_realised
             obligation.percent = percent(realised, obligation.target)  # type: ignore[attr-defined]
             obligation.filled = min(realised, obligation.target)  # type: ignore[attr-defined]
-            obligation.is_behind = (  # type: ignore[attr-defined]
-                signed and obligation.due_on < on and realised < obligation.target
-            )
+            obligation.is_behind = is_behind(obligation, realised, on)  # type: ignore[attr-defined]
     return agreements
 
 

@@ -1,8 +1,8 @@
 """The partnership pages cost a number of queries that does not grow with their rows (DESIGN §7):
 each page is counted once, then again after more rows of what it lists were added, and the
-second count may not exceed the first. An agreement's page and a report's page count one
-realisation per obligation (`support.services.agreements.realisation` counts in its own query),
-so there the obligations stay as they are and the records under them grow."""
+second count may not exceed the first. An agreement's page counts every obligation's realisation
+in one query (`support.obligations.with_realised`); a report's page counts one per line (its
+period is the report's), so there the lines stay as they are and the records under them grow."""
 
 import datetime
 
@@ -83,6 +83,13 @@ def agreements(s, n):
         signed_between(s["world"].leading, s["oke"], title=f"PKS OKE {i}")
 
 
+def obligations(s, n):
+    """`n` more obligations of the active agreement (each counted in the page's one query)."""
+    party = s["active"].parties.get(partner=s["oke"])
+    for _ in range(n):
+        ObligationFactory(agreement=s["active"], party=party)
+
+
 def partners(s, n):
     for _ in range(n):
         PartnerFactory()
@@ -108,6 +115,8 @@ PAGES = [
     ("agreements of a partner's staff", lambda s: url("workspace-agreements"), agreements,
      "mentor"),
     ("agreement", lambda s: url("workspace-agreement", s["active"].pk), records, "manager"),
+    ("agreement's obligations", lambda s: url("workspace-agreement", s["active"].pk),
+     obligations, "manager"),
     ("partners", lambda s: url("workspace-partners"), partners, "manager"),
     ("partner", lambda s: url("workspace-partner", s["oke"].slug), agreements, "manager"),
     ("reports", lambda s: url("workspace-reports"), reports, "manager"),

@@ -21,6 +21,7 @@ from catalog.models.base import today
 from catalog.pagination import CappedPaginator
 from support import rules
 from support.models import Activity, AgreementParty, MonitoringReport, Service
+from support.obligations import is_behind, percent, with_realised
 from support.services import agreements as service
 from support.services import passes
 from umkm_portal.signed_in import SignedInHttpRequest
@@ -155,21 +156,23 @@ def agreement_edit(request: SignedInHttpRequest, pk: int) -> HttpResponse:
 
 
 def obligation_rows(agreement: Any) -> list[dict[str, Any]]:
-    """Each obligation with its realisation over the agreement's term (one count each, by the
-    core's `realisation`), and whether it is overdue: past its due date, below target."""
+    """Each obligation with its realisation over the agreement's term (all in one query:
+    `support.obligations.with_realised`), and whether it is behind (`is_behind`: a signed
+    agreement's obligation past its due date and below target)."""
     day = today()
     rows = []
-    obligations = agreement.obligations.select_related(
-        "party__agency", "party__partner", "stage", "agreement"
+    listed = with_realised(
+        agreement.obligations.select_related("party__agency", "party__partner", "stage")
     )
-    for obligation in obligations:
-        found = service.realisation(obligation)
+    for obligation in listed:
+        obligation.agreement = agreement
+        realised: int = obligation.realised  # type: ignore[attr-defined]  # with_realised
         rows.append(
             {
                 "obligation": obligation,
-                "figure": found.figure,
-                "percent": found.percent,
-                "overdue": obligation.due_on < day and found.figure < obligation.target,
+                "figure": realised,
+                "percent": percent(realised, obligation.target),
+                "overdue": is_behind(obligation, realised, day),
             }
         )
     return rows
