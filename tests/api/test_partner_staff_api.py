@@ -109,11 +109,13 @@ def test_an_agency_party_records_a_service_under_the_agreement(client_of, world,
 
 
 def test_an_agency_that_is_no_party_is_refused_the_agreement(client_of, world, deal):
+    before = Service.objects.count()
     response = client_of("owner_editor").post(
         url("service-list"), new_service(world, deal), format="json"
     )
 
     assert response.status_code == 400 and "agreement" in response.json()
+    assert Service.objects.count() == before
 
 
 # Records under an agreement they may not record under -------------------------------------------
@@ -315,6 +317,7 @@ def test_another_partner_s_draft_is_unknown_to_a_mentor(mentor, deal):
     patched = mentor.patch(url("agreement-detail", deal.foreign_draft.pk), {"title": "x"},
                            format="json")  # fmt: skip
     assert patched.status_code == 404
+    assert Agreement.objects.get(pk=deal.foreign_draft.pk).title != "x"
 
 
 def test_a_mentor_changes_no_obligation(mentor, deal):

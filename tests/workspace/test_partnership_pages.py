@@ -9,6 +9,7 @@ and an agreement with the regional bank, which OKE OCE's mentor must never find.
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -699,3 +700,36 @@ def test_an_unknown_filter_value_is_a_field_error_and_the_others_apply(client, d
     response, titles = listed(client, "?fase=selamanya&mitra=bank-daerah")
     assert response.status_code == 200 and "fase" in response.context["form"].errors
     assert titles == {deal.deal.foreign.title}
+
+
+# Refused writes leave everything as it was -----------------------------------------------
+
+PARTNERSHIP_TABLES = ("Partner", "Agreement", "AgreementParty", "Obligation", "MonitoringReport",
+                      "ReportLine", "ReportStep", "Service", "Activity")  # fmt: skip
+#: Every field any of the forms takes, filled as the allowed would fill it.
+FULL_BODY = {
+    "title": "Diubah", "name": "Mitra baru", "kind": "community", "reason": "Selesai",
+    "signed_on": "2026-01-01", "target": "99", "unit": "layanan", "due_on": "2027-01-01",
+    "period_start": "2026-01-01", "period_end": "2026-06-30", "obstacles": "x",
+    "follow_up": "y", "partner": "oke-oce", "document_number": "1/2026",
+}  # fmt: skip
+
+
+def partnership_rows():
+    return {
+        name: sorted(map(repr, apps.get_model("support", name).objects.values_list()))
+        for name in PARTNERSHIP_TABLES
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "who"),
+    [(page, who) for page, answers in EXPECTED.items()
+     for who, status in answers.items() if status in (403, 404)],
+)  # fmt: skip
+def test_a_refused_post_writes_nothing(client, deal, page, who):
+    client_as(client, deal, who)
+    before = partnership_rows()
+    response = client.post(pages(deal)[page], FULL_BODY)
+    assert response.status_code in (403, 404, 405)
+    assert partnership_rows() == before
