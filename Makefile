@@ -15,7 +15,7 @@ BENCH_SEED ?= 1
 BENCH_DATABASE ?= umkm_bench_100k
 BENCH_EXPLAIN_DATABASE ?=
 
-.PHONY: run test install install-dev messages lint format check-migrations clean bench
+.PHONY: run worker test install install-dev messages lint format check-migrations clean bench
 
 ## run: install, migrate, compile translations, seed the demo and serve on http://$(HOST)
 run: install messages
@@ -23,6 +23,12 @@ run: install messages
 	$(MANAGE) seed_demo
 	@echo "Serving on http://$(HOST)/ (admin: http://$(HOST)/admin/, demo password above)"
 	$(MANAGE) runserver $(HOST)
+
+## worker: the Celery worker with beat (the daily schedule) beside `make run`, when a broker is
+## set (CELERY_BROKER_URL or REDIS_URL); production runs them as separate processes (docs/deployment.md)
+worker: install messages
+	@test -n "$${CELERY_BROKER_URL:-$$REDIS_URL}" || { echo "Set CELERY_BROKER_URL or REDIS_URL (e.g. redis://127.0.0.1:6379/0): without a broker tasks already run inside make run"; exit 1; }
+	$(BIN)/celery --app umkm_portal worker --beat --loglevel INFO --schedule $(VENV)/celerybeat-schedule
 
 ## test: install the dev requirements and run the whole suite (DATABASE_URL picks PostgreSQL)
 test: install-dev messages

@@ -3,16 +3,14 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from agencies import rules
+from notifications.models import Kind
+from notifications.services import notify
 from umkm_portal.services import NotAllowedNow, require
 
 from .models import Membership, Role
@@ -87,32 +85,25 @@ def invited_account(email: str) -> Any:
 
 
 def send_invitation(*, user, by, where: str, role: str, request=None) -> None:
-    """After the commit, the e-mail with a single-use, expiring link (Django's password-reset
-    token: it dies when the password is set, and after PASSWORD_RESET_TIMEOUT) to an account
-    that has no password yet; an existing account needs none. Accepting the invitation is
-    setting that password: the membership already holds."""
+    """Tell an account that has no password yet (an existing account needs none) that it was
+    added: a notification whose mail, sent by a task after the commit, carries a single-use,
+    expiring link (Django's password-reset token, made when the mail is written: it dies when
+    the password is set, and after PASSWORD_RESET_TIMEOUT). Accepting the invitation is setting
+    that password: the membership already holds."""
     if user.has_usable_password():
         return
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    link = request.build_absolute_uri(path) if request else path
-    subject = _("You are invited to Etalase UMKM Babel")
-    body = _(
-        "%(inviter)s added you to %(agency)s as %(role)s.\n"
-        "Set your password with this link (it works once and expires): %(link)s"
-    ) % {
-        "inviter": by.get_full_name() or by.username,
-        "agency": where,
-        "role": role,
-        "link": link,
-    }
-    email = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    inviter = by.get_full_name() or by.username
+
+    def message() -> tuple[str, str]:
+        title = _("You are invited to Etalase UMKM Babel")
+        body = _("%(inviter)s added you to %(agency)s as %(role)s.") % {
+            "inviter": inviter,
+            "agency": where,
+            "role": role,
+        }
+        return title, body
+
+    notify([user], Kind.INVITED, message, link=reverse("workspace"))
 
 
 @transaction.atomic

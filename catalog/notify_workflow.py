@@ -1,17 +1,18 @@
-"""Who hears of a nomination's step (after the transaction commits): the people who act next."""
+"""Who hears of a nomination's step: the people who act next, told in the same transaction as the
+step (notifications.services.notify), mailed after it commits."""
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agencies.models import EDITING_ROLES, Role
 from catalog import rules
 from catalog.models import Nomination, NominationEvent
-from catalog.notify import _send
+from notifications.models import Kind
+from notifications.services import notify
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
     from django.contrib.auth.models import User
@@ -66,19 +67,26 @@ def moved(nomination: Nomination, event: NominationEvent) -> None:
         recipients = list(_administrators())
     else:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Flagship nomination of %(product)s: %(state)s") % {
+
+    def message() -> tuple[str, str]:
+        title = _("Flagship nomination of %(product)s: %(state)s") % {
             "product": nomination.product.name,
             "state": nomination.get_state_display(),
         }
         body = _(
             "%(actor)s took the step “%(action)s” on the nomination of %(product)s.\n"
-            "Comment: %(comment)s\n\nWorkspace: /ruang-kerja/usulan/%(id)s/"
+            "Comment: %(comment)s"
         ) % {
             "actor": event.actor.get_full_name() or event.actor.username,
             "action": event.get_action_display(),
             "product": nomination.product.name,
             "comment": event.comment or "-",
-            "id": nomination.pk,
         }
-    _send([user for user in recipients if user.pk != event.actor_id], subject, body)
+        return title, body
+
+    notify(
+        [user for user in recipients if user.pk != event.actor_id],
+        Kind.NOMINATION_MOVED,
+        message,
+        link=reverse("workspace-nomination", args=[nomination.pk]),
+    )

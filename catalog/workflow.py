@@ -218,7 +218,7 @@ def act(
     event = _record(nomination, by, action, from_state, comment)
     if designation is not None:
         _save_designation(designation)
-    transaction.on_commit(lambda: notify_workflow.moved(nomination, event))
+    notify_workflow.moved(nomination, event)
     logger.info(
         "nomination %s: %s (%s → %s) by %s", nomination.pk, action, from_state,
         nomination.state, by.pk,
@@ -336,5 +336,5 @@ def revoke(*, designation: Designation, by: "User", reason: str) -> Designation:
         actor=by,
         comment=designation.revocation_reason,
     )
-    transaction.on_commit(lambda: notify_workflow.moved(nomination, event))
+    notify_workflow.moved(nomination, event)
     return designation

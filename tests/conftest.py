@@ -35,6 +35,15 @@ def _fast_and_isolated(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_fail_their_test():
+    """Tasks run in the test's process (no broker); one that raises fails the test that ran it,
+    where a fresh checkout's `make run` logs it and answers the request that queued it."""
+    from umkm_portal.celery import app
+
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _development_stages(request):
     """The seven development stages are rows a data migration writes; a transactional test (and

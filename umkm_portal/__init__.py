@@ -1,0 +1,5 @@
+"""Etalase UMKM Babel. The Celery app is loaded with Django so that `@shared_task` binds to it."""
+
+from umkm_portal.celery import app as celery_app
+
+__all__ = ["celery_app"]

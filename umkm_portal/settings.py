@@ -9,6 +9,7 @@ with the development secret.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "catalog",
     "support",
     "workspace",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -223,6 +225,38 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Etalase UMKM Babel <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+#: The portal's address as people reach it: mails carry absolute links built from it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+#: Seconds an SMTP connection may take before a mail attempt counts as failed (and is retried).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# The task queue (umkm_portal/celery.py). A broker (CELERY_BROKER_URL, else REDIS_URL) means a
+# worker and beat run the tasks (`make worker`); without one, tasks run in the process that asked
+# for them, after its transaction commits, and periodic work is `manage.py send_reminders` in cron.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+#: Without a worker a failing task is logged, never turned into an error of the request that
+#: committed before it ran (the tests set it to True, so that a broken task fails its test).
+CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged after it ran, so a worker killed mid-task leaves it to another; tasks are
+# written to be run twice without harm.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+#: The schedule beat keeps (in CELERY_TIMEZONE); hosts without a worker run the same from cron
+#: with `manage.py send_reminders` (docs/deployment.md).
+CELERY_BEAT_SCHEDULE = {
+    "retry-mail": {"task": "notifications.tasks.retry_mail", "schedule": 600},
+    "send-digests": {
+        "task": "notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Content-Security-Policy from the first commit: everything from our own origin, no inline script
 # or style anywhere, so no nonce is ever needed and public pages stay cacheable.

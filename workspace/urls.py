@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("workspace.urls_support_record")),
     path("", include("workspace.urls_support_dashboard")),
     path("", include("workspace.urls_partnerships")),
+    path("", include("workspace.urls_notifications")),
     path("audit/", audit.audit_log, name="workspace-audit"),
 ]

@@ -32,7 +32,7 @@ def invite(*, product: Product, by, agency: Agency, note: str = "") -> Collabora
             )
     except IntegrityError as error:  # the same invitation at the same moment
         raise NotAllowedNow(_("This agency is already invited or co-curating.")) from error
-    transaction.on_commit(lambda: notify.collaboration_invited(collaboration))
+    notify.collaboration_invited(collaboration)
     return collaboration
 
 
@@ -44,7 +44,7 @@ def _answer(collaboration: Collaboration, by, status: str) -> Collaboration:
     collaboration.status = status
     collaboration.answered_by, collaboration.answered_at = by, timezone.now()
     collaboration.save()
-    transaction.on_commit(lambda: notify.collaboration_answered(collaboration))
+    notify.collaboration_answered(collaboration)
     return collaboration
 
 

@@ -3,6 +3,7 @@ administrators add, change and remove them and invite new staff by e-mail; every
 is refused with 403 (agencies are public), anonymous clients with 401."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from agencies.models import Membership, Role
@@ -121,7 +122,7 @@ def test_a_manager_invites_new_staff_by_e_mail(
     assert Membership.objects.get(user=user).agency == world.owner
     [mail] = mailoutbox
     assert mail.to == ["Staf.Baru@babelprov.go.id"]
-    assert "http://testserver/" in mail.body  # an absolute link, to set the password
+    assert f"{settings.SITE_URL}/" in mail.body  # an absolute link, to set the password
 
 
 @pytest.mark.parametrize(

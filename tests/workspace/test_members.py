@@ -3,6 +3,7 @@ members and invite new staff; everyone else 403, an unknown agency 404. The data
 after every request."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 
@@ -204,7 +205,7 @@ def test_invite_new_staff_by_email(client, world, who, django_capture_on_commit_
         user = invited.get().user
         assert not user.has_usable_password()
         assert len(mail.outbox) == 1
-        assert "http://testserver/" in mail.outbox[0].body  # an absolute link from the request
+        assert f"{settings.SITE_URL}/" in mail.outbox[0].body  # an absolute link (SITE_URL)
     else:
         assert response.status_code == 403
         assert not invited.exists()

@@ -34,6 +34,10 @@ from .helpers import messages_of
 #: Pages a partner's staff use; every other workspace page is agency work and refuses them.
 THEIRS = {
     "workspace",
+    "workspace-notifications",
+    "workspace-notification-settings",
+    "workspace-notifications-read-all",
+    "workspace-notification-read",
     "workspace-activities",
     "workspace-activity-create",
     "workspace-activity",
@@ -50,6 +54,12 @@ THEIRS = {
 }
 #: Partnership pages a partner's staff may read (their partner's agreements, the partners, which
 #: the public register shows anyway); every write there is refused.
+#: Their actions that are a button, not a page (405 to a GET).
+POST_ONLY = {
+    "workspace-participation-remove",
+    "workspace-notifications-read-all",
+    "workspace-notification-read",
+}
 READABLE = {
     "workspace-agreements",
     "workspace-agreement",
@@ -204,7 +214,7 @@ def test_records_of_other_agreements_are_404(client, oke_oce, name, path):
 
 @pytest.mark.parametrize(
     ("name", "path"),
-    [p for p in PATTERNS if p[0] in THEIRS and p[0] != "workspace-participation-remove"],
+    [p for p in PATTERNS if p[0] in THEIRS and p[0] not in POST_ONLY],
 )
 def test_their_own_pages_open(client, oke_oce, name, path):
     client.force_login(oke_oce.mentor)
