@@ -3,10 +3,19 @@
 import logging
 
 import pytest
+from django.utils.translation import gettext
 
 from agencies.models import Role
-from catalog import rules, services
-from tests.factories import BusinessFactory, CategoryFactory, MembershipFactory, UserFactory
+from catalog import rules, services, workflow
+from catalog.models import Nomination, NominationEvent
+from tests.factories import (
+    AgencyFactory,
+    BusinessFactory,
+    CategoryFactory,
+    MembershipFactory,
+    ProductFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +66,33 @@ def test_failed_logins_are_logged_without_the_password(client, caplog):
     messages = [r.getMessage() for r in caplog.records if r.name == "umkm_portal.security"]
     assert any("login failed username='dedi'" in message for message in messages)
     assert not any("tebakan-rahasia" in message for message in messages)
+
+
+def test_audit_names_nomination_steps_and_kinds_in_words(client, administrator):
+    """A reviewer asking for changes reads as “Meminta perbaikan: Diajukan → Perlu perbaikan”,
+    not `request_changes: submitted → changes_requested`."""
+    owner = AgencyFactory()
+    editor = MembershipFactory(agency=owner).user
+    reviewer = MembershipFactory(
+        agency=AgencyFactory(is_leading_sector=True), role=Role.REVIEWER
+    ).user
+    nomination = workflow.nominate(
+        product=ProductFactory(owner_agency=owner), by=editor, justification="Lokal."
+    )
+    workflow.act(nomination=nomination, by=editor, action="submit")
+    workflow.act(
+        nomination=nomination, by=reviewer, action="request_changes", comment="Foto kurang."
+    )
+    client.force_login(administrator)
+
+    page = client.get("/ruang-kerja/audit/?jenis=usulan").content.decode()
+
+    action, before, after = (
+        gettext(NominationEvent.Action.REQUEST_CHANGES.label),
+        gettext(Nomination.State.SUBMITTED.label),
+        gettext(Nomination.State.CHANGES_REQUESTED.label),
+    )
+    step = f"{action}: {before} → {after}"
+    assert step in page
+    assert "request_changes" not in page and "changes_requested" not in page
+    assert f"<td>{gettext('Nominations')}</td>" in page and "<td>usulan</td>" not in page

@@ -2,7 +2,7 @@
 memberships, nominations and the admin — one timeline, newest first."""
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from heapq import merge
 from typing import TYPE_CHECKING, Any
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Membership
 from catalog import rules
-from catalog.models import Business, NominationEvent, Product
+from catalog.models import Business, Nomination, NominationEvent, Product
 from umkm_portal.signed_in import SignedInHttpRequest
 
 from .helpers import refuse_unless, workspace_page
@@ -74,8 +74,16 @@ def _events(username: str) -> Iterator[AuditEntry]:
         yield AuditEntry(
             event.created_at, "usulan", event.actor.username,
             f"{event.nomination.product.name} (#{event.nomination_id})",
-            f"{event.action}: {event.from_state or '–'} → {event.to_state}",
+            step_in_words(event),
         )  # fmt: skip
+
+
+def step_in_words(event: NominationEvent) -> str:
+    """“Meminta perbaikan: Diajukan → Perlu perbaikan”: the step and the states as the timeline
+    and the mails name them, never their internal codes."""
+    states = dict(Nomination.State.choices)
+    action = event.get_action_display()
+    return f"{action}: {states.get(event.from_state, '–')} → {states.get(event.to_state, '')}"
 
 
 def _admin(username: str) -> Iterator[AuditEntry]:
@@ -108,5 +116,7 @@ def audit_log(request: SignedInHttpRequest) -> HttpResponse:
     }
     chosen = [source() for name, source in sources.items() if kind in ("", name)]
     timeline = list(merge(*chosen, key=lambda entry: entry.when, reverse=True))[:SHOWN]
+    # The kind column in words ("Nominations"), as the filter above it names it.
+    timeline = [replace(entry, kind=str(KINDS[entry.kind])) for entry in timeline]
     context = {"entries": timeline, "kinds": KINDS, "kind": kind, "username": username}
     return render(request, "workspace/audit.html", context)
