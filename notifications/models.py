@@ -22,7 +22,9 @@ class Kind(models.TextChoices):
     AGREEMENT_ENDING = "agreement_ending", _("A partnership agreement ends")
     OBLIGATION_DUE = "obligation_due", _("An obligation falls due or is overdue")
     REPORT_DUE = "report_due", _("A monitoring report falls due")
+    REFERRAL_MOVED = "referral_moved", _("A referral to or from your agency moved")
     REFERRAL_OVERDUE = "referral_overdue", _("A referral waits past its due date")
+    REPORT_MOVED = "report_moved", _("A monitoring report was submitted, accepted or returned")
     INVITATION_WAITING = "invitation_waiting", _("An invitation waits for an answer")
     INVITED = "invited", _("You are invited to the portal")
 

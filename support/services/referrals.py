@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
 from catalog.models import Business
-from support import rules
+from support import notify, rules
 from support.models import Referral, Stage
 from support.services import steps
 from support.services.steps import Step
@@ -81,7 +81,9 @@ def send_referral(
     )
     if referral.due_on < timezone.localdate():
         raise ValidationError({"due_on": _("The answer cannot be due in the past.")})
-    return save_valid(referral, by)
+    save_valid(referral, by)
+    notify.referral_sent(referral)
+    return referral
 
 
 @transaction.atomic
@@ -102,4 +104,6 @@ def answer_referral(*, referral: Referral, by, action: str, note: str = "") -> R
     else:
         referral.cancelled_by, referral.cancelled_at, referral.cancel_note = by, now, note
     referral.status = step.target
-    return save_valid(referral, by)
+    save_valid(referral, by)
+    notify.referral_answered(referral, by)
+    return referral

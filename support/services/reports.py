@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from support import rules
+from support import notify, rules
 from support.models import Agreement, MonitoringReport, ReportLine, ReportStep
 from support.services import steps
 from support.services.agreements import Realisation, realisation
@@ -182,6 +182,7 @@ def _take(report: MonitoringReport, by, action: str, comment: str) -> Monitoring
     report.status = step.target
     save_valid(report, by)
     _log(report, by, from_state, comment)
+    notify.report_moved(report, by, comment)
     return report
 
 
