@@ -10,7 +10,9 @@ from tests.factories import DesignationFactory, ProductFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 PROJECT_MODELS = [
-    model for model in admin.site._registry if model._meta.app_label in {"agencies", "catalog"}
+    model
+    for model in admin.site._registry
+    if model._meta.app_label in {"agencies", "catalog", "notifications"}
 ]
 
 
