@@ -8,12 +8,14 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.test import TestCase
+from django.urls import resolve, reverse
 
 from catalog import rules
 from catalog.models import Business, Product
 from catalog.services import businesses as business_services
 from catalog.services import products as product_services
+from jobs.models import Job
 from umkm_portal.services import NotAllowedNow
 
 PRODUCTS = "workspace-import-products"
@@ -35,7 +37,17 @@ def preview(client, rows, agency, url=PRODUCTS, name="produk.csv"):
 
 
 def confirm(client, token, url=PRODUCTS):
-    return client.post(reverse(url), {"step": "confirm", "token": token})
+    """Confirm the previewed import; its background job runs once the request commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse(url), {"step": "confirm", "token": token})
+
+
+def job_of(response) -> Job:
+    """The background job a confirmation went to (its page is where the answer points)."""
+    assert response.status_code == 303
+    match = resolve(response["Location"])
+    assert match.url_name == "workspace-job"
+    return Job.objects.get(pk=match.kwargs["pk"])
 
 
 def problems(response) -> list[tuple]:
@@ -77,7 +89,7 @@ def test_a_rule_that_refuses_edits_refuses_the_import_row(client, world, editor,
     confirmed = confirm(client, response.context["token"])
 
     assert problems(response) == [(3, "slug")]
-    assert confirmed.status_code == 400
+    assert job_of(confirmed).state == Job.State.FAILED
     assert Product.objects.get(pk=world.draft.pk).name == "Getas Draf"
     assert not Product.objects.filter(name="Getas Baru").exists()
 
@@ -114,7 +126,9 @@ def test_a_nib_check_of_the_service_refuses_the_row_and_saves_nothing(
     confirmed = confirm(client, response.context["token"], url=BUSINESSES)
 
     assert problems(response) == [(3, "nib")]
-    assert confirmed.status_code == 400
+    failed = job_of(confirmed)
+    assert failed.state == Job.State.FAILED
+    assert [(p["row"], p["column"]) for p in failed.outcome["problems"]] == [(3, "nib")]
     assert Business.objects.count() == before
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "support",
     "workspace",
     "notifications",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -256,7 +257,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "sweep-jobs": {"task": "jobs.tasks.sweep_jobs", "schedule": crontab(minute=15)},
 }
+#: An export of more rows than this is made by a background job (jobs/) and offered for
+#: download on its progress page; a smaller one streams in the request.
+EXPORT_ROWS_IN_REQUEST = env.int("EXPORT_ROWS_IN_REQUEST", default=5000)
 
 # Content-Security-Policy from the first commit: everything from our own origin, no inline script
 # or style anywhere, so no nonce is ever needed and public pages stay cacheable.

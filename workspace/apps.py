@@ -15,3 +15,7 @@ class WorkspaceConfig(AppConfig):
         from workspace.partner_staff import remember_at_sign_in
 
         user_logged_in.connect(remember_at_sign_in, dispatch_uid="workspace-partner-only")
+
+        from workspace.background import register_work
+
+        register_work()

@@ -15,7 +15,7 @@ Cells that a spreadsheet would run as a formula are escaped on export (`'` in fr
 quote is taken off again on import, so that an exported file imports back unchanged.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -207,10 +207,22 @@ class CatalogueResource(resources.ModelResource):
     by the services of catalog.services, which decide every right and rule as they do for the
     pages and the API. Their refusals become the row's errors, beside those of unreadable cells."""
 
-    def __init__(self, *, user: "User", agency: Agency | None = None) -> None:
+    #: Rows between two calls of `progress`.
+    PROGRESS_EVERY = 250
+
+    def __init__(
+        self,
+        *,
+        user: "User",
+        agency: Agency | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         super().__init__()
         self.user = user
         self.agency = agency
+        #: Told how many rows were read, now and then (a background import's progress bar).
+        self.progress = progress
+        self.rows_read = 0
 
     @classmethod
     def field_from_django_field(
@@ -271,6 +283,9 @@ class CatalogueResource(resources.ModelResource):
         return instance
 
     def import_row(self, row: Any, instance_loader: Any, **kwargs: Any) -> RowResult:
+        self.rows_read += 1
+        if self.progress is not None and self.rows_read % self.PROGRESS_EVERY == 0:
+            self.progress(self.rows_read)
         if all(is_blank(value) for value in row.values()):
             skipped = self.get_row_result_class()()
             skipped.import_type = RowResult.IMPORT_TYPE_SKIP

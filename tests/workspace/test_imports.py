@@ -11,10 +11,12 @@ import io
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.test import TestCase
+from django.urls import resolve, reverse
 
 from agencies.models import Role
 from catalog.models import Business, Product
+from jobs.models import Job
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -56,7 +58,17 @@ def preview(client, upload, agency, url=PRODUCTS):
 
 
 def confirm(client, token, url=PRODUCTS):
-    return client.post(reverse(url), {"step": "confirm", "token": token})
+    """Confirm the previewed import; its background job runs once the request commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse(url), {"step": "confirm", "token": token})
+
+
+def job_of(response) -> Job:
+    """The background job a confirmation went to (its page is where the answer points)."""
+    assert response.status_code == 303
+    match = resolve(response["Location"])
+    assert match.url_name == "workspace-job"
+    return Job.objects.get(pk=match.kwargs["pk"])
 
 
 def problems(response) -> list[tuple]:
@@ -175,10 +187,11 @@ def test_confirm_with_one_bad_row_saves_nothing(client, import_world):
 
     response = confirm(client, token)
 
-    assert response.status_code == 400
+    job = job_of(response)
+    assert job.state == Job.State.FAILED
     assert Product.objects.count() == before
     assert not Product.objects.filter(name__startswith="Produk ").exists()
-    assert problems(response) == [(5, "price_max")]
+    assert [(p["row"], p["column"]) for p in job.outcome["problems"]] == [(5, "price_max")]
 
 
 def test_confirm_with_good_rows_saves_them_all(client, import_world):
@@ -192,7 +205,7 @@ def test_confirm_with_good_rows_saves_them_all(client, import_world):
 
     response = confirm(client, token)
 
-    assert response.status_code == 302
+    assert job_of(response).state == Job.State.DONE
     created = Product.objects.filter(name__in=["Kemplang Panggang", "Getas Ikan"])
     assert created.count() == 2
     for product in created:
@@ -204,8 +217,10 @@ def test_confirm_with_good_rows_saves_them_all(client, import_world):
     assert Product.objects.get(name="Kemplang Panggang").status == "draft"
     getas = Product.objects.get(slug="getas-ikan")
     assert getas.status == "published" and getas.published_at is not None
-    # the file is gone from the server: the same token cannot import twice
-    confirm(client, token)
+    # the file went to the job: the same token cannot import twice, it leads to that job
+    again = confirm(client, token)
+    assert job_of(again) == job_of(response)
+    assert Job.objects.count() == 1
     assert Product.objects.filter(name="Kemplang Panggang").count() == 1
 
 
@@ -383,19 +398,17 @@ def test_an_export_imports_back_unchanged(client, import_world):
 
 
 def test_a_second_click_while_the_import_runs_adds_nothing(client, import_world):
-    from django.core.cache import cache
-
-    from workspace.views.imports import cache_key
-
     client.force_login(import_world["editor"])
     token = preview(client, csv_file([product_row(import_world)]), import_world["mine"]).context[
         "token"
     ]
-    cache.add(cache_key(import_world["editor"], token) + ":running", True)  # the first click
+    with TestCase.captureOnCommitCallbacks(execute=False):  # the first job has not run yet
+        first = client.post(reverse(PRODUCTS), {"step": "confirm", "token": token})
 
-    response = confirm(client, token)
+    second = confirm(client, token)
 
-    assert response.status_code == 302
+    assert job_of(second) == job_of(first)
+    assert Job.objects.count() == 1
     assert not Product.objects.filter(name="Kemplang Panggang").exists()
 
 

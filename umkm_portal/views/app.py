@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
 
 from umkm_portal.caching import public_page
+from umkm_portal.private_files import is_private
 
 if TYPE_CHECKING:
     from umkm_portal.storage import S3MediaStorage
@@ -98,7 +99,10 @@ def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Uploaded files, from local disk or streamed from the S3 bucket (S3_BUCKET), always from
     our own origin, so that `img-src 'self'` holds and the bucket stays private.
     Images are shown; anything else (a decree PDF) is a download, never rendered by the
-    browser as a page of ours; nosniff comes from SecurityMiddleware."""
+    browser as a page of ours; nosniff comes from SecurityMiddleware. Files under PRIVATE_DIR
+    (one person's export or import) are never served here (umkm_portal.private_files)."""
+    if is_private(path):
+        raise Http404
     if hasattr(default_storage, "fetch"):
         response = _from_bucket(request, path)
     else:

@@ -4,15 +4,20 @@ Only what the user may edit reaches the file (`editable_by(user)`: their agencie
 it for administrators), optionally narrowed to one of their agencies with `dinas=<slug>`; any
 other agency answers 404. Files are never cached, named with today's date in Asia/Jakarta, and
 bounded: at most EXPORT_MAX_ROWS rows (the header `X-Export-Truncated` says when more exist).
-CSV is streamed; XLSX is written by openpyxl's write-only mode, row by row.
+
+Up to settings.EXPORT_ROWS_IN_REQUEST rows the file comes in the request: CSV streamed, XLSX
+written by openpyxl's write-only mode, row by row. A larger export is a background job
+(workspace/background.py): the answer is 303 to its progress page, which offers the same file
+once it is made. Both ways build the file from one `Table`.
 """
 
 import csv
 import io
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -25,6 +30,7 @@ from catalog.models import Business, Product
 from catalog.models.business import BusinessQuerySet
 from catalog.models.product import ProductQuerySet
 from umkm_portal.signed_in import SignedInHttpRequest
+from workspace import background
 from workspace.resources import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
@@ -41,12 +47,32 @@ EXPORT_MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
 
 
+@dataclass(frozen=True)
+class Table:
+    """An export before it is written: its columns, its rows (`lines(native)`: cells as text for
+    CSV, or as numbers and dates where XLSX keeps them so; formulas escaped either way), how many
+    rows there are and whether more exist than EXPORT_MAX_ROWS."""
+
+    headers: list[str]
+    lines: Callable[[bool], Iterator[list[Any]]]
+    count: int
+    truncated: bool
+    file_stem: str
+
+    def filename(self, fmt: str) -> str:
+        return f"{self.file_stem}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+
+
 def chosen_agency(request: SignedInHttpRequest) -> Agency | None:
     """The agency of `dinas=<slug>`, if given: one of the user's own, or 404."""
     slug = request.GET.get("dinas", "").strip()
     if not slug:
         return None
     return get_object_or_404(rules.acting_agencies(request.user), slug=slug)
+
+
+def chosen_format(request: SignedInHttpRequest) -> str:
+    return request.GET.get("format", "csv").strip().lower()
 
 
 def bad_format(request: SignedInHttpRequest) -> HttpResponse:
@@ -70,6 +96,48 @@ def business_rows(user: "User", agency: Agency | None) -> BusinessQuerySet:
     return businesses.select_related("region", "registering_agency").order_by("name", "pk")
 
 
+def resource_table(
+    request: SignedInHttpRequest,
+    *,
+    resource_class: type[CatalogueResource],
+    rows: Callable[["User", Agency | None], Any],
+    file_stem: str,
+) -> Table:
+    queryset = rows(request.user, chosen_agency(request))
+    count = queryset.count()
+    queryset = queryset[:EXPORT_MAX_ROWS]
+    resource = resource_class(user=request.user)
+
+    def lines(native: bool) -> Iterator[list[Any]]:
+        for instance in resource.iter_queryset(queryset):
+            yield resource.export_resource(instance, force_native_type=native)
+
+    return Table(
+        headers=resource.get_export_headers(),
+        lines=lines,
+        count=min(count, EXPORT_MAX_ROWS),
+        truncated=count > EXPORT_MAX_ROWS,
+        file_stem=file_stem,
+    )
+
+
+def product_table(request: SignedInHttpRequest) -> Table:
+    """The products the user may edit (of `dinas`, if given)."""
+    return resource_table(
+        request, resource_class=ProductResource, rows=product_rows, file_stem="produk"
+    )
+
+
+def business_table(request: SignedInHttpRequest) -> Table:
+    """The businesses the user's agencies registered (`dinas`, if given)."""
+    return resource_table(
+        request, resource_class=BusinessResource, rows=business_rows, file_stem="umkm"
+    )
+
+
+# Writing a table ---------------------------------------------------------------------------------
+
+
 class _Echo:
     """A file-like object whose write() returns what it is given: csv.writer as a generator."""
 
@@ -77,19 +145,15 @@ class _Echo:
         return value
 
 
-def csv_response(resource: CatalogueResource, queryset: QuerySet[Any]) -> StreamingHttpResponse:
+def csv_chunks(table: Table, lines: Iterator[list[Any]] | None = None) -> Iterator[str]:
     writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"  # the byte-order mark lets Excel read UTF-8 (names with emoji, é, ñ)
-        yield writer.writerow(resource.get_export_headers())
-        for instance in resource.iter_queryset(queryset):
-            yield writer.writerow(resource.export_resource(instance))
-
-    return StreamingHttpResponse(lines(), content_type=CSV_CONTENT_TYPE)
+    yield "\ufeff"  # the byte-order mark lets Excel read UTF-8 (names with emoji, é, ñ)
+    yield writer.writerow(table.headers)
+    for row in table.lines(False) if lines is None else lines:
+        yield writer.writerow(row)
 
 
-def xlsx_response(resource: CatalogueResource, queryset: QuerySet[Any], title: str) -> HttpResponse:
+def write_xlsx(table: Table, target: IO[bytes], lines: Iterator[list[Any]] | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -98,54 +162,66 @@ def xlsx_response(resource: CatalogueResource, queryset: QuerySet[Any], title: s
         return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title)
+    sheet = book.create_sheet(title=table.file_stem)
     sheet.freeze_panes = "A2"
-    sheet.append(resource.get_export_headers())
-    for instance in resource.iter_queryset(queryset):
-        row = resource.export_resource(instance, force_native_type=True)
+    sheet.append(table.headers)
+    for row in table.lines(True) if lines is None else lines:
         sheet.append([cell(value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    book.save(target)
+
+
+def write_file(
+    table: Table, fmt: str, target: IO[bytes], on_rows: Callable[[Iterator[Any]], Iterator[Any]]
+) -> None:
+    """Write the table as `fmt` into the binary file `target`; `on_rows` sees the rows pass
+    (a job counts them)."""
+    if fmt == "csv":
+        for chunk in csv_chunks(table, on_rows(table.lines(False))):
+            target.write(chunk.encode("utf-8"))
+    else:
+        write_xlsx(table, target, on_rows(table.lines(True)))
+
+
+def download(table: Table, fmt: str) -> HttpResponseBase:
+    """The file, made in the request."""
+    response: HttpResponseBase
+    if fmt == "csv":
+        response = StreamingHttpResponse(csv_chunks(table), content_type=CSV_CONTENT_TYPE)
+    else:
+        buffer = io.BytesIO()
+        write_xlsx(table, buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{table.filename(fmt)}"'
+    response["X-Export-Max-Rows"] = str(EXPORT_MAX_ROWS)
+    if table.truncated:
+        response["X-Export-Truncated"] = "true"
+    return response
 
 
 def export(
-    request: SignedInHttpRequest,
-    *,
-    resource_class: type[CatalogueResource],
-    rows: Callable[["User", Agency | None], QuerySet[Any]],
-    file_stem: str,
+    request: SignedInHttpRequest, *, kind: str, table_of: Callable[[SignedInHttpRequest], Table]
 ) -> HttpResponseBase:
-    fmt = request.GET.get("format", "csv").strip().lower()
+    """The file in the request when it is small, else a job and 303 to its progress page. The
+    rows are chosen first, so that 404 (an agency not one's own) and 403 come before 400 (an
+    unknown format), as everywhere (DESIGN §5)."""
+    table = table_of(request)
+    fmt = chosen_format(request)
     if fmt not in FORMATS:
         return bad_format(request)
-    agency = chosen_agency(request)
-    queryset = rows(request.user, agency)
-    truncated = queryset[EXPORT_MAX_ROWS : EXPORT_MAX_ROWS + 1].exists()
-    queryset = queryset[:EXPORT_MAX_ROWS]
-    resource = resource_class(user=request.user)
-    response: HttpResponseBase
-    if fmt == "csv":
-        response = csv_response(resource, queryset)
-    else:
-        response = xlsx_response(resource, queryset, title=file_stem)
-    filename = f"{file_stem}-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Export-Max-Rows"] = str(EXPORT_MAX_ROWS)
-    if truncated:
-        response["X-Export-Truncated"] = "true"
-    return response
+    if table.count > settings.EXPORT_ROWS_IN_REQUEST:
+        return background.start_export(request, kind=kind, rows=table.count)
+    return download(table, fmt)
 
 
 @require_safe
 @workspace_page
 def export_products(request: SignedInHttpRequest) -> HttpResponseBase:
     """The products the user may edit, as CSV or XLSX."""
-    return export(request, resource_class=ProductResource, rows=product_rows, file_stem="produk")
+    return export(request, kind=background.Job.Kind.EXPORT_PRODUCTS, table_of=product_table)
 
 
 @require_safe
 @workspace_page
 def export_businesses(request: SignedInHttpRequest) -> HttpResponseBase:
     """The businesses the user's agencies registered, as CSV or XLSX."""
-    return export(request, resource_class=BusinessResource, rows=business_rows, file_stem="umkm")
+    return export(request, kind=background.Job.Kind.EXPORT_BUSINESSES, table_of=business_table)

@@ -1,8 +1,10 @@
 """Spreadsheet imports: /ruang-kerja/impor/produk/ and /ruang-kerja/impor/umkm/.
 
 Two steps. "Preview" reads the uploaded file and runs a dry run that saves nothing, listing every
-problem of every row and the rows that would be created or updated. "Confirm" imports the same
-file all-or-nothing, in one transaction: if any row fails, nothing is saved.
+problem of every row and the rows that would be created or updated. "Confirm" hands the same
+file to a background job (workspace/background.py) and shows its progress page; the job imports
+it all-or-nothing, in one transaction: if any row fails, nothing is saved, and the job's page
+lists the problems.
 
 Between the two steps the file stays on the server, in the cache (Redis in production), under a
 random token bound to the user, for IMPORT_TTL seconds; the browser only carries the token, never
@@ -13,7 +15,7 @@ import csv
 import io
 import logging
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,7 +36,10 @@ from import_export.results import Result, RowResult
 
 from agencies.models import Agency, AgencyQuerySet
 from catalog import rules
+from catalog.uploads import StorageUnavailable
+from jobs.models import Job
 from umkm_portal.signed_in import SignedInHttpRequest
+from workspace import background
 from workspace.resources import RESOURCES, CatalogueResource, is_blank
 from workspace.views.helpers import workspace_page
 
@@ -282,12 +287,19 @@ def may_import(user: "User", kind: ImportKind, agency: Agency) -> bool:
 
 
 def run_import(
-    *, kind: ImportKind, user: "User", agency: Agency, dataset: tablib.Dataset, dry_run: bool
+    *,
+    kind: ImportKind,
+    user: "User",
+    agency: Agency,
+    dataset: tablib.Dataset,
+    dry_run: bool,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Import the rows through the services; with `dry_run` nothing is saved (the rows are
     written and rolled back, so that each is checked against those before it). Otherwise all
-    rows or none: any row's error rolls the whole transaction back."""
-    resource = RESOURCES[kind.key](user=user, agency=agency)
+    rows or none: any row's error rolls the whole transaction back. `progress` is told the rows
+    read now and then."""
+    resource = RESOURCES[kind.key](user=user, agency=agency, progress=progress)
     with transaction.atomic():
         result = resource.import_data(
             dataset,
@@ -336,7 +348,8 @@ def import_view(request: SignedInHttpRequest, kind: ImportKind) -> HttpResponse:
     if not may_import(request.user, kind, agency):
         raise PermissionDenied
     token = secrets.token_urlsafe(32)
-    stored = {"kind": kind.key, "agency_id": agency.pk, "format": form.format}
+    filename = form.cleaned_data["file"].name
+    stored = {"kind": kind.key, "agency_id": agency.pk, "format": form.format, "filename": filename}
     cache.set(cache_key(request.user, token), {**stored, "content": form.content}, IMPORT_TTL)
     summary = run_import(
         kind=kind, user=request.user, agency=agency, dataset=form.dataset, dry_run=True
@@ -346,59 +359,50 @@ def import_view(request: SignedInHttpRequest, kind: ImportKind) -> HttpResponse:
         "summary": summary,
         "token": token,
         "agency": agency,
-        "filename": form.cleaned_data["file"].name,
+        "filename": filename,
     }
     return page(request, kind, context)
 
 
 def confirm(request: SignedInHttpRequest, kind: ImportKind) -> HttpResponse:
+    """Hand the previewed file to a background job (workspace/background.py) and show its
+    progress page (303). The file leaves the cache as the job takes it, so a second click on
+    the same button finds the job already started and goes to its page: never two imports."""
     token = request.POST.get("token", "")
     key = cache_key(request.user, token)
     stored = cache.get(key) if token else None
     if not stored or stored.get("kind") != kind.key:
-        messages.error(request, _("The uploaded file has expired: please upload it again."))
-        return redirect(kind.url_name)
+        return already_started(request, kind, key)
     agency = rules.acting_agencies(request.user).filter(pk=stored["agency_id"]).first()
     if agency is None or not may_import(request.user, kind, agency):
         raise PermissionDenied
+    if not cache.delete(key):  # a second click took the file a moment ago
+        return already_started(request, kind, key)
     try:
-        dataset = load_dataset(stored["content"], stored["format"])
-    except ValidationError:  # it was read at the preview; only a changed reader could fail
-        messages.error(request, _("The uploaded file has expired: please upload it again."))
-        return redirect(kind.url_name)
-    # One import per file at a time: a second click while the first runs must not add the new
-    # rows twice (they have no slug yet to be recognised by).
-    if not cache.add(f"{key}:running", True, IMPORT_TTL):
-        messages.error(request, _("This file is being imported already."))
-        return redirect(kind.url_name)
-    try:
-        summary = run_import(
-            kind=kind,
-            user=request.user,
+        job = background.start_import(
+            request,
+            kind=kind.key,
             agency=agency,
-            dataset=dataset,
-            dry_run=False,
+            content=stored["content"],
+            fmt=stored["format"],
+            filename=stored.get("filename", ""),
         )
-        if summary["saved"]:
-            cache.delete(key)
-    finally:
-        cache.delete(f"{key}:running")
-    if not summary["saved"]:
-        context = {
-            "form": ImportForm(
-                agencies=rules.acting_agencies(request.user), kind=kind, initial={"agency": agency}
-            ),
-            "summary": summary,
-            "token": token,
-            "agency": agency,
-            "confirm_failed": True,
-        }
-        return page(request, kind, context, status=400)
-    messages.success(
-        request,
-        _("Import finished: %(new)s created, %(updated)s updated.")
-        % {"new": summary["new"], "updated": summary["updated"]},
-    )
+    except StorageUnavailable as error:  # the server's passing fault: confirm again later
+        cache.set(key, stored, IMPORT_TTL)
+        messages.error(request, error.message)
+        form = ImportForm(agencies=rules.acting_agencies(request.user), kind=kind)
+        return page(request, kind, {"form": form}, status=503)
+    cache.set(f"{key}:job", job.pk, IMPORT_TTL)
+    return background.see_other(job)
+
+
+def already_started(request: SignedInHttpRequest, kind: ImportKind, key: str) -> HttpResponse:
+    """The job this file went to already, or the upload form when there is none (anymore)."""
+    job_id = cache.get(f"{key}:job")
+    job = Job.objects.of(request.user).filter(pk=job_id).first() if job_id else None
+    if job is not None:
+        return background.see_other(job)
+    messages.error(request, _("The uploaded file has expired: please upload it again."))
     return redirect(kind.url_name)
 
 
