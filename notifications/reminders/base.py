@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resol
 #: Reminders about a date that has passed (on expiry, overdue, waiting) go out only while that
 #: date is at most this many days old, so a first run on old data does not flood anyone.
 WINDOW = 30
+#: Days an invitation (to co-curate, or to the portal) waits unanswered before its reminder.
+INVITATION_DAYS = 7
 
 M = TypeVar("M", bound=Model)
 

@@ -14,6 +14,7 @@ from catalog.models import Certificate, Collaboration, Designation, Product
 from notifications.models import Kind
 
 from .base import (
+    INVITATION_DAYS,
     WINDOW,
     Due,
     Notice,
@@ -30,8 +31,6 @@ from .base import (
 CERTIFICATE_THRESHOLDS = (60, 30, 7, 0)
 #: Days before a designation ends.
 DESIGNATION_THRESHOLDS = (90, 30)
-#: Days a co-curation invitation waits before its reminder.
-INVITATION_DAYS = 7
 
 
 def certificates(today: datetime.date) -> Iterator[Due]:

@@ -12,10 +12,7 @@ from django.utils.translation import gettext as _
 
 from notifications.models import Kind
 
-from .base import WINDOW, Due, Notice, day, unsent
-
-#: Days an invitation waits before its reminder.
-INVITATION_DAYS = 7
+from .base import INVITATION_DAYS, WINDOW, Due, Notice, day, unsent
 
 
 def members(today: datetime.date) -> Iterator[Due]:
