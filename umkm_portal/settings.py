@@ -253,9 +253,14 @@ CELERY_TIMEZONE = TIME_ZONE
 #: with `manage.py send_reminders` (docs/deployment.md).
 CELERY_BEAT_SCHEDULE = {
     "retry-mail": {"task": "notifications.tasks.retry_mail", "schedule": 600},
+    "send-reminders": {
+        "task": "notifications.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Five minutes after the reminders, so the morning's reminders make it into the digest.
     "send-digests": {
         "task": "notifications.tasks.send_digests",
-        "schedule": crontab(hour=7, minute=0),
+        "schedule": crontab(hour=7, minute=5),
     },
     "sweep-jobs": {"task": "jobs.tasks.sweep_jobs", "schedule": crontab(minute=15)},
 }

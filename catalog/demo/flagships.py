@@ -48,6 +48,10 @@ SCENARIOS = [
     ("dinas-kelautan-perikanan", "", "draft", None, "disperindag.reviewer"),
 ]
 
+#: The product word of the designation that ends within 90 days, so the demo has one due for
+#: re-evaluation (notifications.reminders); the other current ones run for months yet.
+ENDING_SOON = ("terasi", 60)
+
 NOMINATORS = {
     "dinas-pertanian": "pertanian.editor",
     "dinas-kelautan-perikanan": "perikanan.editor",
@@ -111,7 +115,8 @@ def seed_flagships(users: dict[str, "User"]) -> None:
             "reviewer": users[reviewer],
             "admin": users["admin"],
         }
-        _play(number, product, agency, PATHS[path], designation, people)
+        ends_in = ENDING_SOON[1] if word == ENDING_SOON[0] else None
+        _play(number, product, agency, PATHS[path], designation, people, ends_in)
 
 
 def _pick_product(agency, word, used):
@@ -124,9 +129,11 @@ def _pick_product(agency, word, used):
     return (word and products.filter(slug__contains=word).first()) or products.first()
 
 
-def _play(number, product, agency, actions, designation_kind, people):
+def _play(number, product, agency, actions, designation_kind, people, ends_in=None):
     # An expired designation was decided about two years ago; the rest within the last months.
     days_ago = 800 if designation_kind == D.EXPIRED else 150 - number * 7
+    if ends_in is not None:  # decided a few weeks before its year began
+        days_ago = 364 - ends_in + 40
     start = timezone.now() - timedelta(days=days_ago)
     nomination = Nomination.objects.create(
         product=product,
@@ -170,7 +177,7 @@ def _play(number, product, agency, actions, designation_kind, people):
         NominationEvent.objects.filter(pk=event.pk).update(created_at=when)
         state = to_state
         if action == A.APPROVE:
-            _designate(number, nomination, actor, when, designation_kind)
+            _designate(number, nomination, actor, when, designation_kind, ends_in)
     # Past decisions are written as they were, not replayed through the transitions.
     nomination.save()
     Nomination.objects.filter(pk=nomination.pk).update(state=state, created_at=start)
@@ -197,11 +204,14 @@ def _assess(nomination, reviewer, when):
     Assessment.objects.filter(pk=assessment.pk).update(created_at=when, updated_at=when)
 
 
-def _designate(number, nomination, admin, when, kind):
+def _designate(number, nomination, admin, when, kind, ends_in=None):
     day = today()
     if kind == D.EXPIRED:
         valid_from = timezone.localtime(when).date() + timedelta(days=14)
         valid_until = valid_from + timedelta(days=364)
+    elif ends_in is not None:
+        valid_until = day + timedelta(days=ends_in)
+        valid_from = valid_until - timedelta(days=364)
     else:
         valid_from = day - timedelta(days=120)
         valid_until = valid_from + timedelta(days=364)

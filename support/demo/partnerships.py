@@ -87,6 +87,7 @@ class ObligationSpec:
     service_kind: str = ""
     activity_kind: str = ""
     description: str = ""
+    due: int | None = None  # days from today; None: the agreement's last day
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ AGREEMENTS = (
         obligations=(
             ObligationSpec(OKE_OCE, "pemasaran", 3, "kegiatan", activity_kind="pameran",
                            description="Pameran yang diselenggarakan bersama OKE OCE."),
+            # Due within two weeks and not begun: the daily reminders' "due in 14 days".
+            ObligationSpec(DISPERINDAG, "pemasaran", 2, "kegiatan", activity_kind="temu_bisnis",
+                           description="Temu bisnis UMKM binaan dengan pembeli ritel modern.",
+                           due=10),
         ),
     ),
     AgreementSpec(
@@ -375,7 +380,7 @@ def seed_agreement(demo: "Demo", spec: AgreementSpec, partners: dict[str, Partne
             activity_kind=obligation.activity_kind,
             target=obligation.target,
             unit=obligation.unit,
-            due_on=agreement.valid_until,
+            due_on=agreement.valid_until if obligation.due is None else demo.day(obligation.due),
             description=obligation.description,
         )
     if spec.terminated:

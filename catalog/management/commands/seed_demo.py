@@ -11,6 +11,7 @@ from agencies.models import Agency
 from catalog.demo import reference
 from catalog.demo.flagships import seed_flagships
 from catalog.demo.seeding import seed_accounts, seed_catalogue, seed_reference
+from catalog.demo.waiting import seed_waiting
 from catalog.models import Business, Designation, Nomination, Product
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             users = seed_accounts(password)
             seed_catalogue(users)
             seed_flagships(users)
+            seed_waiting(users)
             # The development record's demo, when its app is installed (by name: catalog never
             # imports support); its counts join this report.
             support = StringIO()
