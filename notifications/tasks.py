@@ -121,14 +121,3 @@ def _send_digest(recipient_id: int) -> int:
             mail=Notification.Mail.SENT, mailed_at=timezone.now()
         )
     return 1
-
-
-@shared_task
-def send_reminders() -> dict[str, int]:
-    """The day's reminders (notifications.reminders), each once per object and threshold
-    however many schedulers run. Returns how many went out, by kind."""
-    # Imported here: the reminders read the catalogue and the development record, which
-    # themselves notify through this app.
-    from notifications.reminders import send_all
-
-    return send_all()

@@ -1,5 +1,7 @@
-"""The apps import downward only: umkm_portal ← agencies ← catalog ← support ← workspace, and
-umkm_portal ← jobs ← workspace (the workspace registers its long work with the jobs app).
+"""The apps import downward only: umkm_portal ← notifications ← agencies ← catalog ← support ←
+reminders, workspace, and umkm_portal ← jobs ← workspace (the workspace registers its long work
+with the jobs app). Notifications sit low, so that every app may tell people; the reminders,
+which read every app's dates, sit on top.
 
 A cycle between apps is how a new app (the development record, notifications) ends up unable to
 sit on top of the others; this test keeps the arrows pointing one way, imports inside functions
@@ -15,11 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 #: What each app may import from the project's own apps (itself always).
 ALLOWED = {
     "umkm_portal": set(),
-    "agencies": {"umkm_portal"},
-    "catalog": {"umkm_portal", "agencies"},
-    "support": {"umkm_portal", "agencies", "catalog"},
+    "notifications": {"umkm_portal"},
+    "agencies": {"umkm_portal", "notifications"},
+    "catalog": {"umkm_portal", "notifications", "agencies"},
+    "support": {"umkm_portal", "notifications", "agencies", "catalog"},
+    "reminders": {"umkm_portal", "notifications", "agencies", "catalog", "support"},
     "jobs": {"umkm_portal"},
-    "workspace": {"umkm_portal", "agencies", "catalog", "support", "jobs"},
+    "workspace": {"umkm_portal", "notifications", "agencies", "catalog", "support", "jobs"},
 }
 #: The root URLs mount every app: the one place the infrastructure names the domain.
 MOUNTS_EVERY_APP = {ROOT / "umkm_portal" / "urls.py"}

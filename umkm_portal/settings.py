@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "support",
     "workspace",
     "notifications",
+    "reminders",
     "jobs",
 ]
 
@@ -254,7 +255,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "retry-mail": {"task": "notifications.tasks.retry_mail", "schedule": 600},
     "send-reminders": {
-        "task": "notifications.tasks.send_reminders",
+        "task": "reminders.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
     # Five minutes after the reminders, so the morning's reminders make it into the digest.

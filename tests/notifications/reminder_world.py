@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from agencies.models import Role
 from catalog.models import Collaboration
 from notifications.models import Notification, Reminder
-from notifications.reminders import send_all
-from notifications.reminders.base import start_of
+from reminders.base import start_of
+from reminders.daily import send_all
 from tests.factories import AgencyFactory, CollaborationFactory, ProductFactory
 from tests.helpers import member
 

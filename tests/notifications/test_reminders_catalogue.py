@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from agencies.models import Membership, Role
 from catalog.models import Collaboration, Product
 from notifications.models import Kind, Notification, Reminder
-from notifications.reminders import send_all
+from reminders.daily import send_all
 from support.models import PartnerMembership
 from tests.factories import (
     CertificateFactory,

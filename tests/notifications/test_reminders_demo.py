@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from catalog.models import Collaboration
 from notifications.models import Notification, Reminder
-from notifications.reminders import KINDS
+from reminders.daily import KINDS
 
 pytestmark = pytest.mark.django_db(transaction=False)
 

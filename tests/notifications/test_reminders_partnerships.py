@@ -6,7 +6,7 @@ import pytest
 from django.utils.translation import gettext
 
 from notifications.models import Kind, Notification
-from notifications.reminders import send_all
+from reminders.daily import send_all
 from support.models import Referral
 from tests.factories import (
     AgreementFactory,

@@ -13,9 +13,11 @@ from django.core.management.base import CommandError
 from django.db import connection, connections
 from django.db.models import Count
 
-from notifications import reminders
+import reminders.catalogue
+import reminders.invitations
+import reminders.partnerships
 from notifications.models import Delivery, Kind, Notification, Preference, Reminder
-from notifications.reminders import send_all
+from reminders.daily import send_all
 from tests.factories import CertificateFactory, ReferralFactory
 from tests.notifications.reminder_world import DAY, build, days, usernames
 
@@ -127,7 +129,7 @@ def test_the_command_refuses_a_date_it_cannot_read():
 
 def test_beat_sends_the_reminders_at_seven_and_the_digest_five_minutes_later():
     schedule = settings.CELERY_BEAT_SCHEDULE
-    assert schedule["send-reminders"]["task"] == "notifications.tasks.send_reminders"
+    assert schedule["send-reminders"]["task"] == "reminders.tasks.send_reminders"
     assert schedule["send-reminders"]["schedule"] == crontab(hour=7, minute=0)
     assert schedule["send-digests"]["schedule"] == crontab(hour=7, minute=5)
     assert settings.CELERY_TIMEZONE == "Asia/Jakarta"

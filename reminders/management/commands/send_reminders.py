@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from notifications import tasks
-from notifications.reminders import send_all
+from reminders.daily import send_all
 
 
 def _day(value: str) -> datetime.date:

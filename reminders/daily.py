@@ -2,7 +2,7 @@
 day, each reminded once per object and threshold — a Reminder row, unique in the database, is
 written before anyone is told, so two schedulers running at once send each reminder once.
 
-`send_all` is what the beat task (`notifications.tasks.send_reminders`) and
+`send_all` is what the beat task (`reminders.tasks.send_reminders`) and
 `manage.py send_reminders` run. `today` is a parameter everywhere, so tests and demos pass a
 day instead of freezing the clock."""
 
@@ -14,9 +14,8 @@ from django.utils import translation
 
 from catalog.models.base import today as local_today
 from notifications.models import Kind
-
-from . import catalogue, invitations, partnerships
-from .base import Due, send
+from reminders import catalogue, invitations, partnerships
+from reminders.base import Due, send
 
 #: Every reminder kind, by the `Reminder.kind` its rows carry, in the order they run.
 KINDS: dict[str, Callable[[datetime.date], Iterable[Due]]] = {

@@ -1,0 +1,1 @@
+"""Daily reminders of the dates that come close (reminders.daily)."""
