@@ -22,6 +22,12 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}" if path.startswith("/") else path
 
 
+def subject(text: str) -> str:
+    """One line: a line break in a subject is refused by Django (header injection), which would
+    fail the mail at every attempt. Titles are made one line when written; this holds for any."""
+    return " ".join(str(text).split())
+
+
 def _footer() -> str:
     return _("Change which notifications reach you by e-mail: %(link)s") % {
         "link": absolute(reverse("workspace-notification-settings"))
@@ -55,7 +61,7 @@ def single(notification: Notification) -> EmailMessage:
             )
         lines += ["", "-- ", _footer()]
     return EmailMessage(
-        subject=notification.title,
+        subject=subject(notification.title),
         body="\n".join(lines),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],
@@ -64,12 +70,10 @@ def single(notification: Notification) -> EmailMessage:
 
 def digest(user, notifications: Sequence[Notification], language: str) -> EmailMessage:
     with translation.override(language):
-        subject = _("Etalase UMKM Babel: %(count)s new notifications") % {
-            "count": len(notifications)
-        }
+        title = _("Etalase UMKM Babel: %(count)s new notifications") % {"count": len(notifications)}
         lines = []
         for notification in notifications:
-            lines.append(f"• {notification.title}")
+            lines.append(f"• {subject(notification.title)}")
             if notification.link:
                 lines.append(f"  {absolute(notification.link)}")
         lines += [
@@ -81,7 +85,7 @@ def digest(user, notifications: Sequence[Notification], language: str) -> EmailM
             _footer(),
         ]
     return EmailMessage(
-        subject=subject,
+        subject=subject(title),
         body="\n".join(lines),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],

@@ -11,4 +11,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from umkm_portal import request_log  # noqa: F401  (connects the failed-login log)
+        from umkm_portal import checks, request_log  # noqa: F401  (registers them)

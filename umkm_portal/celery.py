@@ -1,7 +1,7 @@
 """The task queue (Celery). With a broker (CELERY_BROKER_URL, or REDIS_URL) a worker runs the tasks
 and beat runs the schedule (`make worker`); without one every task runs in this process, right
-after the transaction that asked for it commits (`delay_on_commit`), so `make run` needs nothing
-more. docs/deployment.md names the processes."""
+after the transaction that asked for it commits (`umkm_portal.tasks.after_commit`), so `make run`
+needs nothing more. docs/deployment.md names the processes."""
 
 import os
 

@@ -229,7 +229,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Etalase UMKM Babel <
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 #: The portal's address as people reach it: mails carry absolute links built from it.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"
+SITE_URL = env.str("SITE_URL", default=DEVELOPMENT_SITE_URL).rstrip("/")
 #: Seconds an SMTP connection may take before a mail attempt counts as failed (and is retried).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
@@ -238,6 +239,8 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # for them, after its transaction commits, and periodic work is `manage.py send_reminders` in cron.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+#: The queue tasks go to and the worker reads: two portals sharing one Redis each need their own.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 #: Without a worker a failing task is logged, never turned into an error of the request that
 #: committed before it ran (the tests set it to True, so that a broken task fails its test).
 CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)

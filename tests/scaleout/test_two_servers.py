@@ -3,18 +3,21 @@ docs/architecture.md §7 "Grows past one machine"; docs/deployment.md).
 
 Two gunicorn servers (two workers each) run the portal on two free ports of 127.0.0.1 with the
 same production environment, as behind a load balancer, sharing a PostgreSQL database, Redis and
-an S3-compatible bucket — and nothing else: each has its own (empty) MEDIA_ROOT. Then:
+an S3-compatible bucket — and nothing else: each has its own (empty) MEDIA_ROOT. Redis is their
+task broker too (REDIS_URL), so a Celery worker runs beside them, as in production. Then:
 
 - a session started on one is valid on the other;
 - an image uploaded through one is served through the other, rendition included, with the
   bytes that are in the bucket (and nothing written to local disk);
 - a product renamed through one shows renamed on the other, however public pages are cached;
 - sign-in failures on one lock the username out on the other;
-- an API throttle limit reached on one holds on the other.
+- an API throttle limit reached on one holds on the other;
+- a mail one of them asks for is sent by the worker, not by the server.
 
 Everything is this module's own and removed afterwards: a PostgreSQL database of a unique name
 on the server of the suite's DATABASE_URL, keys under a unique prefix in Redis database 14 of
-SCALEOUT_REDIS_URL (default redis://127.0.0.1:6379/14), and moto's S3 server on a free port.
+SCALEOUT_REDIS_URL (default redis://127.0.0.1:6379/14) and a task queue of a unique name there,
+and moto's S3 server on a free port.
 Skipped, with the reason, when the suite does not run on PostgreSQL, Redis does not answer, or
 moto_server or gunicorn is not installed. About 20 s on an idle machine, most of it `migrate`.
 """
@@ -39,6 +42,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import pytest
 from django.db import connection
 
+from tests.celery_worker import mail_to, start_worker, stop_worker
 from tests.processes import Answer, free_port, http, run
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -57,7 +61,10 @@ NOT_INHERITED = {
     "DATABASE_URL", "REDIS_URL", "CACHE_KEY_PREFIX", "CONN_MAX_AGE", "STATICFILES_BACKEND",
     "DJANGO_SETTINGS_MODULE", "MEDIA_URL", "MEDIA_ROOT", "STATIC_ROOT", "BEHIND_PROXY",
     "TRUSTED_PROXY_COUNT", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+    "CELERY_BROKER_URL", "CELERY_QUEUE", "EMAIL_URL", "SITE_URL",
 }  # fmt: skip
+SITE_URL = "https://umkm.babelprov.go.id"
+INVITED_MANAGER_EMAIL = "skala.manajer@example.org"
 
 
 def _program(name: str) -> str | None:
@@ -289,13 +296,16 @@ def database():
 
 @pytest.fixture(scope="module")
 def redis_prefix():
-    """A cache key prefix of its own; every key under it is deleted afterwards."""
+    """A cache key prefix and a task queue name of its own; every key under the prefix and the
+    queue are deleted afterwards."""
     import redis
 
     prefix = f"umkm-scaleout-{secrets.token_hex(4)}"
     yield prefix
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(match=f"{prefix}:*", count=500):
+        client.delete(key)
+    for key in client.scan_iter(match=f"*{prefix}*", count=500):  # the queue and its bindings
         client.delete(key)
 
 
@@ -322,6 +332,12 @@ def environment(workdir, s3, database, redis_prefix):
         "CONN_MAX_AGE": "60",
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": redis_prefix,
+        # The broker is REDIS_URL; the queue is this run's own, so that two runs at once (or
+        # another portal on this Redis) do not take each other's tasks.
+        "CELERY_QUEUE": redis_prefix,
+        "SITE_URL": SITE_URL,
+        # The servers' own mail, if they sent any: the worker has another folder (`worker`).
+        "EMAIL_URL": f"filemail:///{workdir / 'mail-servers'}",
         "S3_BUCKET": bucket,
         "S3_ENDPOINT_URL": endpoint,
         "S3_REGION": "us-east-1",
@@ -342,12 +358,20 @@ SETUP = f"""
 import json
 from rest_framework.authtoken.models import Token
 from agencies.models import Role
-from tests.factories import MembershipFactory, ProductFactory, UserFactory
+from tests.factories import AgencyFactory, MembershipFactory, ProductFactory, UserFactory
 product = ProductFactory(name={OLD_NAME!r})
 editor = UserFactory(username="skala.editor", password={PASSWORD!r})
 MembershipFactory(user=editor, agency=product.owner_agency, role=Role.EDITOR)
 UserFactory(username="skala.terkunci", password={PASSWORD!r})
-print(json.dumps({{"slug": product.slug, "token": Token.objects.create(user=editor).key}}))
+invited = AgencyFactory(slug="dinas-perindustrian-skala")
+MembershipFactory(
+    agency=invited, role=Role.MANAGER, user__email={INVITED_MANAGER_EMAIL!r}
+)
+print(json.dumps({{
+    "slug": product.slug,
+    "token": Token.objects.create(user=editor).key,
+    "invited": invited.slug,
+}}))
 """
 
 
@@ -388,6 +412,19 @@ def servers(portal, environment, workdir):
             process.send_signal(signal.SIGINT)
         for process in running:
             wait_or_kill(process)
+
+
+@pytest.fixture(scope="module")
+def worker(portal, environment, workdir):
+    """The Celery worker beside the servers: the same settings, mail written to its own folder."""
+    mail = workdir / "mail-worker"
+    process = start_worker(
+        {**environment, "EMAIL_URL": f"filemail:///{mail}"}, workdir / "celery-worker.log"
+    )
+    try:
+        yield process, mail
+    finally:
+        stop_worker(process)
 
 
 # The checks --------------------------------------------------------------------------------------
@@ -483,6 +520,30 @@ def test_sign_in_failures_on_one_server_lock_the_username_out_on_the_other(serve
     right_password = b.sign_in("skala.terkunci", PASSWORD)
     assert right_password.status == 429, right_password.describe()
     assert "sessionid" not in right_password.cookies()
+
+
+def test_a_mail_a_server_asks_for_is_sent_by_the_worker(servers, worker, portal, workdir):
+    """The servers have a broker, so they only queue the mail: the worker sends it."""
+    a, _b = servers
+    process, worker_mail = worker
+
+    invited = a.request(
+        "POST",
+        f"/api/v1/products/{portal['slug']}/collaborations/",
+        body=json.dumps({"agency": portal["invited"]}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Token {portal['token']}"},
+    )
+
+    assert invited.status == 201, invited.describe()
+    deadline = time.monotonic() + 60
+    while not (text := mail_to(INVITED_MANAGER_EMAIL, worker_mail)):
+        if process.poll() is not None or time.monotonic() > deadline:
+            log = (workdir / "celery-worker.log").read_text(errors="replace")
+            pytest.fail(f"the worker sent no mail:\n{log[-3000:]}")
+        time.sleep(0.2)
+    assert f"{SITE_URL}/ruang-kerja/" in text
+    servers_mail = workdir / "mail-servers"
+    assert not servers_mail.exists() or list(servers_mail.iterdir()) == []
 
 
 def test_an_api_throttle_limit_reached_on_one_server_holds_on_the_other(servers):
