@@ -1,6 +1,6 @@
 """Agency membership: managers add, change and remove members and invite new staff."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -16,6 +16,11 @@ from umkm_portal.services import NotAllowedNow, require
 from .models import Membership, Role
 
 User = get_user_model()
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    StrOrPromise = str | _StrPromise
 
 
 def _check_role(role, agency):
@@ -84,12 +89,13 @@ def invited_account(email: str) -> Any:
     return user
 
 
-def send_invitation(*, user, by, where: str, role: str, request=None) -> None:
+def send_invitation(*, user, by, where: str, role: "StrOrPromise", request=None) -> None:
     """Tell an account that has no password yet (an existing account needs none) that it was
     added: a notification whose mail, sent by a task after the commit, carries a single-use,
     expiring link (Django's password-reset token, made when the mail is written: it dies when
     the password is set, and after PASSWORD_RESET_TIMEOUT). Accepting the invitation is setting
-    that password: the membership already holds."""
+    that password: the membership already holds. `role` is a lazy label, so that it is written
+    in the invitee's language."""
     if user.has_usable_password():
         return
     inviter = by.get_full_name() or by.username
@@ -115,6 +121,6 @@ def invite_staff(*, agency, by, email, role, request=None) -> Membership:
     user = invited_account(email)
     membership = add_member(agency=agency, by=by, user=user, role=role)
     send_invitation(
-        user=user, by=by, where=agency.name, role=membership.get_role_display(), request=request
+        user=user, by=by, where=agency.name, role=Role(membership.role).label, request=request
     )
     return membership

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
 from agencies.services import invited_account, send_invitation
@@ -55,5 +56,7 @@ def invite_partner_staff(
     membership, created = PartnerMembership.objects.get_or_create(user=user, partner=partner)
     if not created:
         raise NotAllowedNow(_("This person is on the partner's staff already."))
-    send_invitation(user=user, by=by, where=partner.name, role=_("partner staff"), request=request)
+    send_invitation(
+        user=user, by=by, where=partner.name, role=gettext_lazy("partner staff"), request=request
+    )
     return membership

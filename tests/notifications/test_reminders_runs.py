@@ -3,6 +3,7 @@ reminder once; `manage.py send_reminders` does the morning's work for cron hosts
 reminders before the digest."""
 
 import threading
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
 from django.db.models import Count
+from django.utils import timezone
 
 import reminders.catalogue
 import reminders.invitations
@@ -118,6 +120,29 @@ def test_the_command_prints_the_counts_by_kind_and_sends_the_digests(mailoutbox)
     call_command("send_reminders", "--date", DAY.isoformat(), stdout=again)
     assert "reminders: 0" in again.getvalue().splitlines()
     assert Reminder.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_command_sends_only_the_waiting_mail_when_asked(mailoutbox):
+    """`--mail-only`, the every-ten-minutes cron line: waiting mail goes, no reminder is made."""
+    scene = build()
+    due_today(scene)
+    waiting = Notification.objects.create(
+        recipient=scene.people["owner_manager"],
+        kind=Kind.CERTIFICATE_EXPIRING,
+        title="Sertifikat berakhir",
+        mail=Notification.Mail.PENDING,
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    out = StringIO()
+
+    call_command("send_reminders", "--mail-only", stdout=out)
+
+    assert out.getvalue().splitlines() == ["waiting mails sent: 1"]
+    waiting.refresh_from_db()
+    assert waiting.mail == Notification.Mail.SENT
+    assert [mail.subject for mail in mailoutbox] == ["Sertifikat berakhir"]
+    assert not Reminder.objects.exists()
 
 
 @pytest.mark.django_db

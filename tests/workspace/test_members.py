@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from agencies.models import Membership, Role
 from tests.factories import UserFactory
@@ -241,3 +243,22 @@ def test_inviting_someone_who_has_an_account_adds_them_without_mail(
     assert world.owner.memberships.get(user=colleague).role == Role.EDITOR
     assert not mail.outbox
     assert "rina" in messages_of(response)[0]
+
+
+def test_the_invitation_is_written_in_the_invitees_language(
+    client, world, django_capture_on_commit_callbacks
+):
+    """A manager working in English invites a newcomer: the mail is in Indonesian (the portal's
+    language, the newcomer has chosen none), the role included — not half in the inviter's."""
+    client.force_login(world.people["owner_manager"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/en" + url("workspace-member-invite", world.owner.slug),
+            {"email": "staf.baru@babelprov.go.id", "role": Role.MANAGER},
+        )
+
+    [sent] = mail.outbox
+    with translation.override("id"):
+        assert gettext("Manager") in sent.body  # Pengelola
+        assert sent.subject == gettext("You are invited to Etalase UMKM Babel")
+    assert "Manager" not in sent.body

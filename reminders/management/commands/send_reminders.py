@@ -28,8 +28,18 @@ class Command(BaseCommand):
             default=None,
             help="Run as of this day (YYYY-MM-DD) instead of today in Asia/Jakarta.",
         )
+        parser.add_argument(
+            "--mail-only",
+            action="store_true",
+            help="Only send the mails still waiting (every 10 minutes from cron).",
+        )
 
-    def handle(self, *args: Any, date: datetime.date | None, **options: Any) -> None:
+    def handle(
+        self, *args: Any, date: datetime.date | None, mail_only: bool, **options: Any
+    ) -> None:
+        if mail_only:
+            self.stdout.write(f"waiting mails sent: {tasks.retry_mail()}")
+            return
         counts = send_all(date)
         for kind, count in counts.items():
             self.stdout.write(f"{kind}: {count}")
