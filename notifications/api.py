@@ -11,12 +11,20 @@ same functions (`notifications.preferences`):
 - `GET` and `PUT notifications/preferences/`: the language and a delivery per kind.
 """
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, viewsets
 from rest_framework import serializers as drf
 from rest_framework.decorators import action
@@ -25,25 +33,93 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalog.api.base import answers, validated
-from catalog.api.serializers import StrictFieldsMixin, named_choices
-from catalog.filters import StrictBooleanFilter
 from notifications import preferences
 from notifications.forms import languages
 from notifications.models import Delivery, Kind, Notification
 from umkm_portal.signed_in import SignedInRequest
 
-KIND = "NotificationKindEnum"
-DELIVERY = "NotificationDeliveryEnum"
-LANGUAGE = "NotificationLanguageEnum"
-#: One field class for every kind's delivery: drf-spectacular tells two classes of one name apart.
-DeliveryField = type(named_choices(DELIVERY, Delivery.choices))
+# The API's conventions, as the catalogue's API keeps them (catalog/api/base.py); written out here
+# because the notifications sit below the catalogue (tests/test_layering.py) -------------------
+
+#: The error answers the API documents, as every resource documents them (the `Error` component
+#: is the catalogue's: `{detail}`).
+ERRORS = {
+    400: (
+        {
+            "type": "object",
+            "description": _("Messages by field; `non_field_errors` for those of no single field."),
+            "additionalProperties": {},
+        },
+        _("Invalid input, with a list of messages for each field at fault."),
+    ),
+    401: (
+        {"$ref": "#/components/schemas/Error"},
+        _("No credentials: send `Authorization: Token <token>`."),
+    ),
+    404: ({"$ref": "#/components/schemas/Error"}, _("Unknown, or not visible to you.")),
+}
+
+
+def answers(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
+    """`responses=` for `extend_schema`: the success answer and the errors `codes`."""
+    return ok | {
+        code: OpenApiResponse(ERRORS[code][0], description=ERRORS[code][1]) for code in codes
+    }
+
+
+def enum_field(component: str, choices: Sequence[tuple[str, Any]]) -> type[drf.ChoiceField]:
+    """A choice field class the schema documents as the enum `component` (left to itself,
+    drf-spectacular would name enums after field names). One class per component: it tells two
+    classes of one name apart."""
+    schema = {"type": "string", "enum": [str(value) for value, _label in choices]}
+    field_class = type(f"{component}Field", (drf.ChoiceField,), {})
+    return extend_schema_field(schema, component_name=component)(field_class)
+
+
+class StrictFields(drf.Serializer):
+    """Refuses a field it does not know with a 400 naming it, instead of ignoring it: a client
+    must never believe it set something it did not."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                message = _("This field cannot be changed here.")
+                raise drf.ValidationError({name: [message] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class TrueOrFalse(forms.NullBooleanField):
+    """`true` / `false` (or `1` / `0`); any other value is an error instead of "no filter"."""
+
+    widget = forms.TextInput
+    default_error_messages = {"invalid": _("Enter true or false.")}
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
+        if value in self.empty_values:
+            return None
+        try:
+            return self.VALUES[str(value).lower()]
+        except KeyError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class TrueOrFalseFilter(django_filters.BooleanFilter):
+    field_class = TrueOrFalse
+
+
+# The resource -----------------------------------------------------------------------------------
+
+KindField = enum_field("NotificationKindEnum", Kind.choices)
+DeliveryField = enum_field("NotificationDeliveryEnum", Delivery.choices)
+LanguageField = enum_field("NotificationLanguageEnum", languages())
 
 
 class NotificationSerializer(drf.ModelSerializer):
     """One notification, in the language it was written in for its recipient."""
 
-    kind = named_choices(KIND, Kind.choices, read_only=True)
+    kind = KindField(choices=Kind.choices, read_only=True)
     kind_label = drf.CharField(source="get_kind_display", read_only=True)
     link = drf.CharField(
         read_only=True, help_text=_("A path in the portal (the workspace page it is about).")
@@ -64,7 +140,7 @@ class MarkedSerializer(drf.Serializer):
     count = drf.IntegerField(help_text=_("How many notifications were unread and are read now."))
 
 
-class DeliveriesSerializer(StrictFieldsMixin, drf.Serializer):
+class DeliveriesSerializer(StrictFields):
     """How each kind of notification reaches the person by e-mail: at once, in the daily digest,
     or not at all (it always appears in the workspace)."""
 
@@ -77,17 +153,17 @@ class DeliveriesSerializer(StrictFieldsMixin, drf.Serializer):
         }
 
 
-class PreferencesSerializer(StrictFieldsMixin, drf.Serializer):
+class PreferencesSerializer(StrictFields):
     """The language new notifications and e-mails are written in, and the delivery of each kind.
     A PUT names the language and the deliveries it changes: a kind it leaves out keeps its
     delivery (so a client that predates a new kind still works)."""
 
-    language = named_choices(LANGUAGE, languages())
+    language = LanguageField(choices=languages())
     deliveries = DeliveriesSerializer()
 
 
 class NotificationFilter(django_filters.FilterSet):
-    unread = StrictBooleanFilter(
+    unread = TrueOrFalseFilter(
         method="filter_unread",
         label=_("true: only the unread; false: only those already read."),
     )
@@ -180,7 +256,9 @@ class PreferencesView(APIView):
         ),
     )
     def put(self, request: SignedInRequest) -> Response:
-        chosen = validated(PreferencesSerializer, request)
+        body = PreferencesSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        chosen = body.validated_data
         preferences.choose(
             user=request.user, language=chosen["language"], deliveries=chosen["deliveries"]
         )
