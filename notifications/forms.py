@@ -2,22 +2,29 @@
 
 from django import forms
 from django.conf import settings
-from django.db import transaction
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from notifications.models import Delivery, Kind, Preference, Reader
+from notifications import preferences
+from notifications.models import Delivery, Kind
+
+
+def languages() -> list[tuple[str, str]]:
+    """Each language by its own name ("Bahasa Indonesia", "English"), as a person looks for it."""
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
 class PreferencesForm(forms.Form):
+    """The settings page's form: the language, then one group of three choices per kind."""
+
     def __init__(self, data=None, *, user) -> None:
         self.user = user
-        chosen = dict(Preference.objects.filter(user=user).values_list("kind", "delivery"))
-        reader = Reader.objects.filter(user=user).first()
-        initial = {"language": reader.language if reader else settings.LANGUAGE_CODE}
-        initial |= {kind: chosen.get(kind, Delivery.IMMEDIATE) for kind in Kind.values}
-        super().__init__(data, initial=initial)
+        chosen = preferences.chosen_by(user)
+        super().__init__(data, initial={"language": chosen.language, **chosen.deliveries})
         self.fields["language"] = forms.ChoiceField(
-            label=_("Language of notifications and e-mails"), choices=settings.LANGUAGES
+            label=_("Language of notifications and e-mails"),
+            help_text=_("New notifications and e-mails are written in it."),
+            choices=languages(),
         )
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
@@ -27,12 +34,9 @@ class PreferencesForm(forms.Form):
     def kind_fields(self) -> list[forms.BoundField]:
         return [self[kind] for kind in Kind.values]
 
-    @transaction.atomic
     def save(self) -> None:
-        Reader.objects.update_or_create(
-            user=self.user, defaults={"language": self.cleaned_data["language"]}
+        preferences.choose(
+            user=self.user,
+            language=self.cleaned_data["language"],
+            deliveries={kind: self.cleaned_data[kind] for kind in Kind.values},
         )
-        for kind in Kind.values:
-            Preference.objects.update_or_create(
-                user=self.user, kind=kind, defaults={"delivery": self.cleaned_data[kind]}
-            )

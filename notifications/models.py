@@ -46,8 +46,12 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
         return self.filter(read_at__isnull=True)
 
     def inbox_order(self) -> Self:
-        """Unread first, then newest first."""
-        return self.order_by(models.F("read_at").asc(nulls_first=True), "-created_at", "-pk")
+        """Unread first, then newest first (by when they were made, read or not: ordering by
+        `read_at` would put the read ones oldest-read first)."""
+        unread = models.ExpressionWrapper(
+            Q(read_at__isnull=True), output_field=models.BooleanField()
+        )
+        return self.order_by(unread.desc(), "-created_at", "-pk")
 
     def mark_read(self) -> int:
         return self.unread().update(read_at=timezone.now())

@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("api/v1/", include("catalog.api.urls")),
     path("api/v1/", include("support.api.urls")),
+    path("api/v1/", include("notifications.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -103,10 +103,11 @@ OPERATIONS = {
 
 
 def served_by_the_development_record(path: str) -> bool:
-    """The development record's addresses are its own tests' (tests/api/test_support_*.py)."""
+    """The development record's addresses are its own tests' (tests/api/test_support_*.py), and
+    so are the notifications' (tests/notifications/test_notifications_api.py)."""
     match = resolve(re.sub(r"\{[^}]+\}", "1", path))
     view = getattr(match.func, "cls", match.func)
-    return view.__module__.startswith("support.")
+    return view.__module__.startswith(("support.", "notifications."))
 
 
 def test_the_schema_keeps_every_address_and_its_documented_answers(db):
