@@ -7,11 +7,8 @@ call the same methods, so the rules cannot drift apart.
 """
 
 from decimal import Decimal
-from typing import Any
 
 import django_filters as filters
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -25,29 +22,10 @@ from catalog.models import (
     Product,
     Region,
 )
+from umkm_portal.api import StrictBooleanField as StrictBooleanField
+from umkm_portal.api import StrictBooleanFilter as StrictBooleanFilter
 
 MAX_PRICE = 10**12
-
-
-class StrictBooleanField(forms.NullBooleanField):
-    """`true` / `false` (or `1` / `0`); any other value is an error instead of "no filter"."""
-
-    widget = forms.TextInput
-    default_error_messages = {"invalid": _("Enter true or false.")}
-    VALUES = {"true": True, "1": True, "false": False, "0": False}
-
-    # None is a value here, as in Django's NullBooleanField, whose stubs ignore this too.
-    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
-        if value in self.empty_values:
-            return None
-        try:
-            return self.VALUES[str(value).lower()]
-        except KeyError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-class StrictBooleanFilter(filters.BooleanFilter):
-    field_class = StrictBooleanField
 
 
 class ProductFilterMethods:

@@ -11,18 +11,13 @@ same functions (`notifications.preferences`):
 - `GET` and `PUT notifications/preferences/`: the language and a delivery per kind.
 """
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import django_filters
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
-    OpenApiResponse,
     extend_schema,
-    extend_schema_field,
     extend_schema_view,
 )
 from rest_framework import mixins, viewsets
@@ -36,90 +31,16 @@ from rest_framework.views import APIView
 from notifications import preferences
 from notifications.forms import languages
 from notifications.models import Delivery, Kind, Notification
+from umkm_portal.api import StrictBooleanFilter, StrictFieldsMixin, answers, named_choices
 from umkm_portal.signed_in import SignedInRequest
 
-# The API's conventions, as the catalogue's API keeps them (catalog/api/base.py); written out here
-# because the notifications sit below the catalogue (tests/test_layering.py) -------------------
-
-#: The error answers the API documents, as every resource documents them (the `Error` component
-#: is the catalogue's: `{detail}`).
-ERRORS = {
-    400: (
-        {
-            "type": "object",
-            "description": _("Messages by field; `non_field_errors` for those of no single field."),
-            "additionalProperties": {},
-        },
-        _("Invalid input, with a list of messages for each field at fault."),
-    ),
-    401: (
-        {"$ref": "#/components/schemas/Error"},
-        _("No credentials: send `Authorization: Token <token>`."),
-    ),
-    404: ({"$ref": "#/components/schemas/Error"}, _("Unknown, or not visible to you.")),
-}
-
-
-def answers(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
-    """`responses=` for `extend_schema`: the success answer and the errors `codes`."""
-    return ok | {
-        code: OpenApiResponse(ERRORS[code][0], description=ERRORS[code][1]) for code in codes
-    }
-
-
-def enum_field(component: str, choices: Sequence[tuple[str, Any]]) -> type[drf.ChoiceField]:
-    """A choice field class the schema documents as the enum `component` (left to itself,
-    drf-spectacular would name enums after field names). One class per component: it tells two
-    classes of one name apart."""
-    schema = {"type": "string", "enum": [str(value) for value, _label in choices]}
-    field_class = type(f"{component}Field", (drf.ChoiceField,), {})
-    return extend_schema_field(schema, component_name=component)(field_class)
-
-
-class StrictFields(drf.Serializer):
-    """Refuses a field it does not know with a 400 naming it, instead of ignoring it: a client
-    must never believe it set something it did not."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, Mapping):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                message = _("This field cannot be changed here.")
-                raise drf.ValidationError({name: [message] for name in unknown})
-        return super().to_internal_value(data)
-
-
-class TrueOrFalse(forms.NullBooleanField):
-    """`true` / `false` (or `1` / `0`); any other value is an error instead of "no filter"."""
-
-    widget = forms.TextInput
-    default_error_messages = {"invalid": _("Enter true or false.")}
-    VALUES = {"true": True, "1": True, "false": False, "0": False}
-
-    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
-        if value in self.empty_values:
-            return None
-        try:
-            return self.VALUES[str(value).lower()]
-        except KeyError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-class TrueOrFalseFilter(django_filters.BooleanFilter):
-    field_class = TrueOrFalse
-
-
 # The resource -----------------------------------------------------------------------------------
-
-KindField = enum_field("NotificationKindEnum", Kind.choices)
-DeliveryField = enum_field("NotificationDeliveryEnum", Delivery.choices)
-LanguageField = enum_field("NotificationLanguageEnum", languages())
 
 
 class NotificationSerializer(drf.ModelSerializer):
     """One notification, in the language it was written in for its recipient."""
 
-    kind = KindField(choices=Kind.choices, read_only=True)
+    kind = named_choices("NotificationKindEnum", Kind.choices, read_only=True)
     kind_label = drf.CharField(source="get_kind_display", read_only=True)
     link = drf.CharField(
         read_only=True, help_text=_("A path in the portal (the workspace page it is about).")
@@ -140,30 +61,30 @@ class MarkedSerializer(drf.Serializer):
     count = drf.IntegerField(help_text=_("How many notifications were unread and are read now."))
 
 
-class DeliveriesSerializer(StrictFields):
+class DeliveriesSerializer(StrictFieldsMixin):
     """How each kind of notification reaches the person by e-mail: at once, in the daily digest,
     or not at all (it always appears in the workspace)."""
 
     def get_fields(self) -> dict[str, drf.Field]:
         return {
-            kind.value: DeliveryField(
-                choices=Delivery.choices, required=False, help_text=kind.label
+            kind.value: named_choices(
+                "NotificationDeliveryEnum", Delivery.choices, required=False, help_text=kind.label
             )
             for kind in Kind
         }
 
 
-class PreferencesSerializer(StrictFields):
+class PreferencesSerializer(StrictFieldsMixin):
     """The language new notifications and e-mails are written in, and the delivery of each kind.
     A PUT names the language and the deliveries it changes: a kind it leaves out keeps its
     delivery (so a client that predates a new kind still works)."""
 
-    language = LanguageField(choices=languages())
+    language = named_choices("NotificationLanguageEnum", languages())
     deliveries = DeliveriesSerializer()
 
 
 class NotificationFilter(django_filters.FilterSet):
-    unread = TrueOrFalseFilter(
+    unread = StrictBooleanFilter(
         method="filter_unread",
         label=_("true: only the unread; false: only those already read."),
     )
@@ -201,7 +122,7 @@ class NotificationViewSet(
     def get_queryset(self) -> QuerySet[Notification]:
         return Notification.objects.of(self.request.user).inbox_order()
 
-    def filter_queryset(self, queryset: QuerySet[Notification]) -> QuerySet[Notification]:
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         # The filter narrows the list only: a notification's own address finds it read or not.
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 

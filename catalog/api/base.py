@@ -20,7 +20,7 @@ from django.db.models import Model, QuerySet
 from django.http.response import HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf
 from rest_framework.decorators import action
@@ -35,6 +35,10 @@ from rest_framework.views import APIView
 from agencies.models import Agency
 from catalog import rules
 from catalog.search import clean_query
+from umkm_portal.api import ERRORS as ERRORS
+from umkm_portal.api import FIELD_ERRORS as FIELD_ERRORS
+from umkm_portal.api import ErrorSerializer as ErrorSerializer
+from umkm_portal.api import answers as answers
 from umkm_portal.public_cache import pages as page_cache
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
@@ -48,38 +52,6 @@ Row = TypeVar("Row")
 AgencyRule = Callable[["User", Agency], bool]
 
 # Documented answers -----------------------------------------------------------------------------
-
-
-class ErrorSerializer(drf.Serializer):
-    """Every error but a 400: one message."""
-
-    detail = drf.CharField()
-
-
-FIELD_ERRORS = {
-    "type": "object",
-    "description": _("Messages by field; `non_field_errors` for those of no single field."),
-    "additionalProperties": {"type": "array", "items": {"type": "string"}},
-}
-ERRORS = {
-    400: (FIELD_ERRORS, _("Invalid input, with a list of messages for each field at fault.")),
-    401: (ErrorSerializer, _("No credentials: send `Authorization: Token <token>`.")),
-    403: (ErrorSerializer, _("You may see this, but you may not do this.")),
-    404: (ErrorSerializer, _("Unknown, or not visible to you.")),
-    409: (ErrorSerializer, _("Not allowed in the object's current state.")),
-    413: (ErrorSerializer, _("The file is larger than 8 MB.")),
-    429: (ErrorSerializer, _("Too many requests: try again after `Retry-After` seconds.")),
-}
-
-
-def answers(ok: dict[int, Any], *codes: int) -> dict[int, Any]:
-    """`responses=` for `extend_schema`: the success answer `ok` ({status: serializer or None})
-    and the errors `codes`."""
-    documented = dict(ok)
-    for code in codes:
-        schema, description = ERRORS[code]
-        documented[code] = OpenApiResponse(schema, description=description)
-    return documented
 
 
 # Reading a payload ------------------------------------------------------------------------------

@@ -4,14 +4,12 @@ Related objects appear by slug, or by id where they have none. Nothing personal 
 business shows `has_nib`, never the NIB, and its owner's name only with the owner's consent.
 """
 
-from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.settings import api_settings
 
 from agencies.models import Agency
 from catalog.models import (
@@ -29,6 +27,8 @@ from catalog.models import (
 from catalog.models.business import nib_validator
 from catalog.services.businesses import BUSINESS_FIELDS
 from catalog.services.products import PRODUCT_CONTENT_FIELDS
+from umkm_portal.api import StrictFieldsMixin as StrictFieldsMixin
+from umkm_portal.api import named_choices as named_choices
 
 
 def by_slug() -> serializers.SlugRelatedField:
@@ -293,52 +293,6 @@ class BusinessEvidenceSerializer(serializers.Serializer):
 
 
 # Writing ----------------------------------------------------------------------------------------
-
-
-# A Serializer itself (with no field), so that what it reads of its subclass is typed; listed
-# first, before the Serializer or ModelSerializer the subclass is. Its docstring is the schema's
-# description of the serializers that have none.
-class StrictFieldsMixin(serializers.Serializer):
-    """Refuses, with a 400 naming it, every field the serializer does not write (`created_by`,
-    `is_flagship`, `slug`...), instead of DRF's default of silently ignoring it: a client must
-    never believe it set something it did not (docs/architecture.md §4)."""
-
-    def to_internal_value(self, data: Any) -> Any:
-        unknown: list[str] = []
-        if isinstance(data, Mapping):
-            writable = {name for name, field in self.fields.items() if not field.read_only}
-            unknown = sorted(set(data) - writable)
-        errors: dict[str, Any]
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as error:
-            if not unknown:
-                raise
-            detail = error.detail  # by field; a bare list would be errors of no field
-            if isinstance(detail, dict):
-                errors = dict(detail)
-            else:
-                errors = {api_settings.NON_FIELD_ERRORS_KEY: detail}
-        else:
-            if not unknown:
-                return value
-            errors = {}
-        for name in unknown:
-            errors[name] = [_("This field cannot be changed here.")]
-        raise serializers.ValidationError(errors)
-
-
-def named_choices(
-    component: str, choices: Sequence[Any], **options: Any
-) -> serializers.ChoiceField:
-    """A choice field whose values the schema documents as the enum `component`: left to
-    itself, drf-spectacular would name every set of choices of a field called `status` alike."""
-    values = [str(value) for value in serializers.ChoiceField(choices=choices).choices]
-    schema = {"type": "string", "enum": values}
-    field_class = type(f"{component}Field", (serializers.ChoiceField,), {})
-    return extend_schema_field(schema, component_name=component)(field_class)(
-        choices=choices, **options
-    )
 
 
 def writable_slug(queryset: QuerySet[Any]) -> serializers.SlugRelatedField:
