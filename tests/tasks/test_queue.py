@@ -35,7 +35,7 @@ def test_the_schedule_runs_in_jakarta_time_and_sweeps_more_often_than_the_sweep_
     schedule = {
         entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
     }
-    assert schedule["notifications.tasks.send_digests"] == crontab(hour=7, minute=0)
+    assert schedule["reminders.tasks.send_reminders"] == crontab(hour=7, minute=0)
     assert timedelta(seconds=schedule["notifications.tasks.retry_mail"]) <= SWEEP_AFTER
 
 
