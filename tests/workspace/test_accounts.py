@@ -103,6 +103,28 @@ def test_the_error_is_in_english_under_en(client, staff):
     assert "Please enter a correct username and password" in response.content.decode()
 
 
+def test_the_indonesian_error_names_the_username_once_and_says_kata_sandi(client, staff):
+    """Django's own Indonesian read "Masukkan nama pengguna nama pengguna dan sandi yang benar";
+    the portal's catalogue (workspace/auth_words.py) words it as the rest of the portal does."""
+    [error] = sign_in(client, staff.username, "salah").context["form"].non_field_errors()
+
+    assert error.startswith("Masukkan nama pengguna dan kata sandi yang benar")
+    assert "nama pengguna nama pengguna" not in error
+
+
+def test_the_password_pages_say_kata_sandi(client, staff):
+    client.force_login(staff)
+    page = client.get("/accounts/password/").content.decode()
+    mismatch = client.post(
+        "/accounts/password/",
+        {"old_password": "salah", "new_password1": "a", "new_password2": "b"},
+    ).content.decode()
+
+    assert "Kata sandi baru" in page and "Kata sandi lama" in page
+    assert ">Sandi " not in page and ">Sandi baru" not in page
+    assert "Kata sandi lama yang Anda masukkan salah" in mismatch
+
+
 def normalised(response, username):
     page = response.content.decode()
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
