@@ -1,6 +1,6 @@
 from django.urls import path
 
-from catalog.views import public
+from catalog.views import about, public
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -12,4 +12,7 @@ urlpatterns = [
     path("umkm/<slug:slug>/", public.business_detail, name="business-detail"),
     path("dinas/", public.agency_list, name="agency-list"),
     path("dinas/<slug:slug>/", public.agency_detail, name="agency-detail"),
+    path("tentang/", about.about, name="about"),
+    path("privasi/", about.privacy, name="privacy"),
+    path("aksesibilitas/", about.accessibility, name="accessibility"),
 ]
