@@ -12,10 +12,12 @@ from django.template.context import Context
 from django.urls import translate_url
 from django.utils import numberformat
 from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from catalog.models import Product, ProductImage
+from catalog.models import Business, Product, ProductImage
 from catalog.search import count_cap
 
 if TYPE_CHECKING:
@@ -93,17 +95,46 @@ def whatsapp_number(number: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def whatsapp_link(context: Context, product: Product) -> str:
-    """https://wa.me/62… with a message naming the product and its page."""
-    number = whatsapp_number(product.business.whatsapp)
+def whatsapp_link(context: Context, subject: "Product | Business") -> str:
+    """https://wa.me/62… with a message naming the product (or the business) and its page."""
+    business = subject if isinstance(subject, Business) else subject.business
+    number = whatsapp_number(business.whatsapp)
     if not number:
         return ""
-    page = context["request"].build_absolute_uri(product.get_absolute_url())
-    message = _("Hello, I am interested in %(product)s on Etalase UMKM Babel: %(url)s") % {
-        "product": product.display_name,
-        "url": page,
-    }
+    page = context["request"].build_absolute_uri(subject.get_absolute_url())
+    if isinstance(subject, Business):
+        message = _("Hello, I found %(business)s on Etalase UMKM Babel: %(url)s") % {
+            "business": business.name,
+            "url": page,
+        }
+    else:
+        message = _("Hello, I am interested in %(product)s on Etalase UMKM Babel: %(url)s") % {
+            "product": subject.display_name,
+            "url": page,
+        }
     return f"https://wa.me/{number}?text={quote(message)}"
+
+
+@register.filter
+def map_link(business: Business) -> str:
+    """A plain link that opens the business's address in the phone's map application (or the
+    map site on a computer): nothing embedded, nothing loaded until the visitor taps it."""
+    place = ", ".join(part for part in (business.address, str(business.region or "")) if part)
+    if not business.address:
+        return ""
+    query = quote(f"{place}, Kepulauan Bangka Belitung")
+    return f"https://www.google.com/maps/search/?api=1&query={query}"
+
+
+@register.filter
+def breakable_email(address: str) -> str:
+    """An e-mail address that may wrap before its @ and its dots, never inside a word."""
+    parts = re.split(r"([@.])", address or "")
+    return mark_safe(
+        "".join(  # every part is escaped
+            f"<wbr>{escape(part)}" if part in "@." and part else escape(part) for part in parts
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
