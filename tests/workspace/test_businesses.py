@@ -3,6 +3,7 @@ caught before a duplicate is made), see, edit and deactivate (editors of the reg
 and administrators); the database is checked after every request."""
 
 import pytest
+from django.utils.translation import gettext
 
 from catalog.models import Business
 from tests.factories import BusinessFactory, ProductFactory, RegionFactory
@@ -225,3 +226,15 @@ def test_business_pages_are_private(client, world):
     assert_sent_to_login(
         client.logout() or client.get(url("workspace-business", world.business.slug))
     )
+
+
+def test_a_business_without_products_says_what_to_do_next(client, world):
+    """It read "No product that you may see" — like a refusal; now it offers the first product."""
+    business = BusinessFactory(registering_agency=world.owner)
+    client.force_login(world.people["owner_editor"])
+
+    page = client.get(url("workspace-business", business.slug)).content.decode()
+
+    assert gettext("This business has no product in the portal yet.") in page
+    assert f'href="{url("workspace-product-create")}?umkm={business.slug}"' in page
+    assert gettext("Add its first product") in page
