@@ -6,6 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agencies.models import Membership
 from jobs.models import KEPT, Job
@@ -111,7 +112,9 @@ def test_a_job_whose_rights_are_gone_fails_and_says_why(client, jobs_world, smal
     job.refresh_from_db()
     assert job.state == Job.State.FAILED
     assert not job.result
-    assert "no longer export" in job.error
+    assert job.error == gettext(
+        "You may no longer export these data (your memberships have changed)."
+    )
     client.force_login(editor)
     page = client.get(reverse("workspace-job", args=[job.pk]))
     assert job.error in page.content.decode()
