@@ -36,6 +36,7 @@ class ApiRootView(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(
+        tags=["root"],
         responses=answers(
             {200: OpenApiResponse(ROOT_SCHEMA, description=_("The API's collections."))}
         ),
