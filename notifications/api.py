@@ -23,7 +23,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, viewsets
 from rest_framework import serializers as drf
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -31,7 +30,13 @@ from rest_framework.views import APIView
 from notifications import preferences
 from notifications.forms import languages
 from notifications.models import Delivery, Kind, Notification
-from umkm_portal.api import StrictBooleanFilter, StrictFieldsMixin, answers, named_choices
+from umkm_portal.api import (
+    ObjectJSONParser,
+    StrictBooleanFilter,
+    StrictFieldsMixin,
+    answers,
+    named_choices,
+)
 from umkm_portal.signed_in import SignedInRequest
 
 # The resource -----------------------------------------------------------------------------------
@@ -153,7 +158,7 @@ class PreferencesView(APIView):
     """`notifications/preferences/`: what the settings page shows and saves."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser]  # `deliveries` is an object: JSON only
+    parser_classes = [ObjectJSONParser]  # `deliveries` is an object: JSON only
     serializer_class = PreferencesSerializer
 
     @staticmethod

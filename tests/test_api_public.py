@@ -23,6 +23,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from drf_spectacular.validation import validate_schema
 from PIL import Image
 from rest_framework.test import APIClient
@@ -756,11 +757,15 @@ def test_pages_carry_count_and_links(api_client, many_products):
     assert last["next"] is None
 
 
-def test_page_size_is_capped_at_100(api_client, many_products):
-    data = api_client.get(url("product-list"), {"page_size": 1000}).json()
+def test_page_size_is_at_most_100(api_client, many_products):
+    data = api_client.get(url("product-list"), {"page_size": 100}).json()
+    too_many = api_client.get(url("product-list"), {"page_size": 1000})
 
     assert len(data["results"]) == 100
     assert data["next"] is not None
+    # Refused, as the schema's `maximum` says, rather than quietly cut (issue 16, item 25).
+    assert too_many.status_code == 400
+    assert list(too_many.json()) == ["page_size"]
 
 
 def test_pages_do_not_overlap_when_ordering_has_ties(api_client, many_products):
@@ -773,9 +778,16 @@ def test_pages_do_not_overlap_when_ordering_has_ties(api_client, many_products):
     assert len(seen) == len(set(seen)) == 101
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "0", "999999999", "1.5", "\x00"])
-def test_impossible_pages_answer_404_json(api_client, public_world, page):
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "\x00"])
+def test_malformed_pages_answer_400_naming_the_parameter(api_client, public_world, page):
     response = api_client.get(url("product-list"), {"page": page})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["page"]
+
+
+def test_a_page_past_the_last_answers_404_json(api_client, public_world):
+    response = api_client.get(url("product-list"), {"page": "999999999"})
 
     assert response.status_code == 404
     assert "detail" in response.json()
@@ -891,7 +903,8 @@ def test_anonymous_clients_are_throttled(api_client, public_world, monkeypatch):
         (ValidationError("Not now."), 400, {"non_field_errors": ["Not now."]}),
         (ValidationError({NON_FIELD_ERRORS: ["Both."]}), 400, {"non_field_errors": ["Both."]}),
         (PermissionDenied("Not yours."), 403, {"detail": "Not yours."}),
-        (Http404("Gone."), 404, {"detail": "Gone."}),
+        # Django's own 404 messages are English ("No Product matches..."): the API's is translated.
+        (Http404("Gone."), 404, {"detail": gettext_lazy("Not found.")}),
     ],
 )
 def test_exception_handler_turns_django_errors_into_json_answers(error, status, body):

@@ -3,16 +3,28 @@ answers the schema documents, refusing fields a serializer does not write, choic
 named enums, and true/false filters that refuse anything else. Below every domain app, so that
 the notifications' API (which sits under the catalogue) follows them too."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.utils import translation
+from django.utils.translation import get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 from rest_framework import serializers as drf
+from rest_framework.exceptions import ParseError
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
 from rest_framework.settings import api_settings
 
 # Documented answers -----------------------------------------------------------------------------
@@ -36,6 +48,7 @@ ERRORS = {
     404: (ErrorSerializer, _("Unknown, or not visible to you.")),
     409: (ErrorSerializer, _("Not allowed in the object's current state.")),
     413: (ErrorSerializer, _("The file is larger than 8 MB.")),
+    422: (FIELD_ERRORS, _("This `Idempotency-Key` was used before with another body.")),
     429: (ErrorSerializer, _("Too many requests: try again after `Retry-After` seconds.")),
 }
 
@@ -128,3 +141,147 @@ class StrictBooleanField(forms.NullBooleanField):
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+# Reading a body ---------------------------------------------------------------------------------
+
+
+class ObjectJSONParser(JSONParser):
+    """A JSON body is an object or nothing: `null`, a list or a number answers 400 here, once,
+    before any view reads the body as a mapping. An unparseable body says where, in the
+    client's language (DRF's message carries Python's English text)."""
+
+    def parse(
+        self, stream: Any, media_type: str | None = None, parser_context: Mapping | None = None
+    ) -> Any:
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except ParseError as error:
+            position = error.__context__
+            raise ParseError(
+                _("The body is not valid JSON (line %(line)s, column %(column)s).")
+                % {
+                    "line": getattr(position, "lineno", 1),
+                    "column": getattr(position, "colno", 1),
+                }
+            ) from error
+        if not isinstance(data, dict):
+            raise ParseError(_("The body must be a JSON object."))
+        return data
+
+
+# Query parameters -------------------------------------------------------------------------------
+
+
+def bad_parameter(name: str, message: Any) -> serializers.ValidationError:
+    """A 400 naming the query parameter at fault, shaped as the field errors."""
+    return serializers.ValidationError({name: [message]})
+
+
+class StrictPageNumberPagination(PageNumberPagination):
+    """`page` and `page_size` as the schema says: whole numbers from 1 (`page_size` at most
+    `max_page_size`); anything else answers 400 naming the parameter, instead of DRF's silent
+    default page size and its 404 for `page=0`. A page past the last is still a 404."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request: Any) -> int | None:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        size = _whole_number(raw)
+        if size is None or not 1 <= size <= (self.max_page_size or size):
+            raise bad_parameter(
+                self.page_size_query_param,
+                _("Enter a whole number from 1 to %(largest)s.") % {"largest": self.max_page_size},
+            )
+        return size
+
+    def get_page_number(self, request: Any, paginator: Any) -> Any:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw in self.last_page_strings:
+            return super().get_page_number(request, paginator)
+        number = _whole_number(raw)
+        if number is None or number < 1:
+            raise bad_parameter(self.page_query_param, _("Enter a whole number from 1."))
+        return number
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {"type": "integer", "minimum": 1}
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
+
+def _whole_number(raw: str) -> int | None:
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+
+
+class KnownParametersFilter(BaseFilterBackend):
+    """Refuses, with a 400 naming them, the query parameters a list does not document — so that
+    a client's typo (`?q=lada` for `?search=lada`) never silently answers everything. What a list
+    takes is read from the view itself: its filterset's filters, the other backends'
+    parameters (`search`, `ordering`), its pagination's (`page`, `page_size`) and `format`.
+
+    It runs where the filters run, on a list (a detail's `get_object()` filters too, and is left
+    alone)."""
+
+    def filter_queryset(self, request: Any, queryset: QuerySet, view: Any) -> QuerySet:
+        lookup = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
+        if request.method not in ("GET", "HEAD") or lookup in getattr(view, "kwargs", {}):
+            return queryset
+        unknown = sorted(set(request.query_params) - known_parameters(view))
+        if unknown:
+            known = ", ".join(sorted(known_parameters(view)))
+            message = _("Unknown parameter. This list takes: %(known)s.") % {"known": known}
+            raise serializers.ValidationError({name: [message] for name in unknown})
+        return queryset
+
+
+def known_parameters(view: Any) -> set[str]:
+    known = {api_settings.URL_FORMAT_OVERRIDE or "format"}
+    for backend_class in getattr(view, "filter_backends", ()):
+        backend = backend_class()
+        if isinstance(backend, DjangoFilterBackend):
+            filterset = backend.get_filterset_class(view, view.get_queryset())
+            known |= set(filterset.base_filters) if filterset else set()
+        elif not isinstance(backend, KnownParametersFilter):
+            known |= {p["name"] for p in backend.get_schema_operation_parameters(view)}
+    paginator = getattr(view, "paginator", None)
+    if paginator is not None:
+        known |= {p["name"] for p in paginator.get_schema_operation_parameters(view)}
+    return known
+
+
+# Language ---------------------------------------------------------------------------------------
+
+
+class ApiLanguageMiddleware:
+    """The API speaks the language of `Accept-Language` (Indonesian by default, English on
+    request); the pages take theirs from the address alone, which, for an address without a
+    language prefix such as /api/, LocaleMiddleware takes to be Indonesian. Placed after it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info.startswith("/api/"):
+            language = accepted_language(request.headers.get("Accept-Language", ""))
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+
+def accepted_language(header: str) -> str:
+    """The first of the portal's languages the header accepts, else the portal's own."""
+    for code, _quality in parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE

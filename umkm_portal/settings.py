@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "umkm_portal.public_cache.pages.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's language from Accept-Language (the pages': from the address).
+    "umkm_portal.api.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -315,12 +317,22 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Unknown query parameters on a list answer 400 (umkm_portal.api.KnownParametersFilter).
+    "DEFAULT_FILTER_BACKENDS": [
+        "umkm_portal.api.KnownParametersFilter",
+        "django_filters.rest_framework.DjangoFilterBackend",
+    ],
+    # A JSON body is an object; form and multipart bodies (uploads) as DRF reads them.
+    "DEFAULT_PARSER_CLASSES": [
+        "umkm_portal.api.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # JSON only, errors included; the API's HTML face is the documentation at /api/v1/docs/.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 24,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "umkm_portal.api_schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "catalog.api.errors.exception_handler",
     # The API throttles count per client address as the load balancer saw it (see client_ip).
     "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
@@ -338,7 +350,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Etalase UMKM Babel API",
     "DESCRIPTION": "Products, businesses (UMKM), agencies and flagship products of Kepulauan "
-    "Bangka Belitung. Read without credentials; write with `Authorization: Token <token>`.",
+    "Bangka Belitung. Read without credentials; write with `Authorization: Token <token>`. "
+    "Every collection is listed at [/api/v1/](/api/v1/); errors follow `Accept-Language` "
+    "(`id`, the default, or `en`).\n\n[← Back to the portal: Etalase UMKM Babel](/)",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from our own static files (no CDN), so `default-src 'self'` holds.

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from catalog import rules, services
 from catalog.models import Business, Region
 from catalog.services.businesses import DuplicateNIB
+from umkm_portal.api import KnownParametersFilter
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
@@ -54,7 +55,7 @@ class BusinessViewSet(
     lookup_field = "slug"
     serializer_class = serializers.BusinessSerializer
     filterset_class = BusinessFilter
-    filter_backends = [DjangoFilterBackend, TextSearchFilter]
+    filter_backends = [KnownParametersFilter, DjangoFilterBackend, TextSearchFilter]
 
     def get_queryset(self) -> QuerySet[Business]:
         return (

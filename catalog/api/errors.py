@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -37,7 +38,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = PayloadTooLarge(exc.messages[0])
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
+    exc = documented_shape(exc)
     return drf_exception_handler(exc, context)
+
+
+def documented_shape(exc: Exception) -> Exception:
+    """The answers the schema documents: an unreadable body is a 400 like any other, with its
+    message under `non_field_errors`; a 404 says "Not found." in the client's language, not
+    Django's English "No Product matches the given query."."""
+    if isinstance(exc, exceptions.ParseError):
+        return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.detail]})
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    return exc
 
 
 def field_errors(error: DjangoValidationError) -> dict[str, list[exceptions.ErrorDetail]]:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -33,16 +33,11 @@ from umkm_portal.signed_in import SignedInRequest
 if TYPE_CHECKING:
     from catalog.models.flagship import ScoredNomination
 
-from .base import payload
+from .base import answers, payload
 from .serializers import BusinessEvidenceSerializer, StrictFieldsMixin
 
-ERRORS = {
-    400: OpenApiResponse(description="Invalid data, with field errors"),
-    401: OpenApiResponse(description="No credentials"),
-    403: OpenApiResponse(description="Not allowed for this person (role, four eyes)"),
-    404: OpenApiResponse(description="Unknown or invisible"),
-    409: OpenApiResponse(description="Not allowed in the current state"),
-}
+#: Every write of the workflow, in the documented shapes (field errors, `{detail}`).
+ERRORS = answers({}, 400, 401, 403, 404, 409)
 
 
 class NominationSerializer(serializers.ModelSerializer):
@@ -55,7 +50,7 @@ class NominationSerializer(serializers.ModelSerializer):
     )
     created_by = serializers.CharField(source="created_by.username", read_only=True)
     submitted_by = serializers.CharField(
-        source="submitted_by.username", read_only=True, default=None
+        source="submitted_by.username", read_only=True, default=None, allow_null=True
     )
     mean_score = serializers.FloatField(read_only=True, allow_null=True)
 

@@ -2,21 +2,19 @@ import functools
 from collections.abc import Sequence
 
 from django.db.models import QuerySet
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from catalog.pagination import CappedPaginator
 from catalog.search import capped_count
+from umkm_portal.api import StrictPageNumberPagination
 from umkm_portal.public_cache import aggregates
 
 
-class CappedPageNumberPagination(PageNumberPagination):
+class CappedPageNumberPagination(StrictPageNumberPagination):
     """`{count, next, previous, results}`; `count` stops at 10,000 (docs/architecture.md §5)."""
 
     django_paginator_class = CappedPaginator
-    page_size_query_param = "page_size"
-    max_page_size = 100
 
     def paginate_queryset(
         self, queryset: QuerySet | Sequence, request: Request, view: APIView | None = None

@@ -26,6 +26,7 @@ from catalog.filters import ProductFilter
 from catalog.models import Collaboration, Product
 from catalog.search import search_products
 from catalog.uploads import StorageUnavailable
+from umkm_portal.api import KnownParametersFilter
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
@@ -61,7 +62,12 @@ class ProductViewSet(
     lookup_field = "slug"
     serializer_class = serializers.ProductSerializer
     filterset_class = ProductFilter
-    filter_backends = [DjangoFilterBackend, TextSearchFilter, AllowListOrderingFilter]
+    filter_backends = [
+        KnownParametersFilter,
+        DjangoFilterBackend,
+        TextSearchFilter,
+        AllowListOrderingFilter,
+    ]
     ordering_fields = ["name", "price_min", "created_at"]
 
     def get_queryset(self) -> QuerySet[Product]:

@@ -18,6 +18,7 @@ from . import (
     nominations,
     products,
     reference,
+    root,
 )
 
 app_name = "api"
@@ -40,6 +41,7 @@ def listed(viewset, basename: str) -> Callable[..., Any]:
 
 
 urlpatterns = [
+    path("", root.ApiRootView.as_view(), name="root"),
     path("auth/token/", auth.TokenView.as_view(), name="token"),
     path("regions/", listed(reference.RegionViewSet, "region"), name="region-list"),
     path("categories/", listed(reference.CategoryViewSet, "category"), name="category-list"),

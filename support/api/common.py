@@ -84,7 +84,7 @@ def label(field: str) -> drf.CharField:
 
 def username(source: str) -> drf.CharField:
     """Who did something, by username (null when nobody has, or the account is gone)."""
-    return drf.CharField(source=f"{source}.username", read_only=True, default=None)
+    return drf.CharField(source=f"{source}.username", read_only=True, default=None, allow_null=True)
 
 
 class ReasonSerializer(drf.Serializer):

@@ -28,7 +28,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, status, viewsets
 from rest_framework import serializers as drf
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -45,6 +44,7 @@ from support.models.progress import MilestoneKind
 from support.services import progress
 from support.services.progress import SNAPSHOT_FIELDS
 from support.timeline import Entry, Kind
+from umkm_portal.api import StrictPageNumberPagination
 from umkm_portal.services import require
 from umkm_portal.signed_in import SignedInRequest
 
@@ -71,13 +71,11 @@ def visible_business(user: Any, slug: object) -> Business:
     return get_object_or_404(Business.objects.visible_to(user), slug=slug)
 
 
-class RecordPagination(PageNumberPagination):
+class RecordPagination(StrictPageNumberPagination):
     """`page` and `page_size` (at most 100) as everywhere; a record's lists are short enough to
     count exactly."""
 
     page_size = timeline.PER_PAGE
-    page_size_query_param = "page_size"
-    max_page_size = 100
 
 
 # What the answers show ----------------------------------------------------------------------------
@@ -104,8 +102,10 @@ class EntrySerializer(drf.Serializer):
     title = drf.CharField(read_only=True)
     status = drf.CharField(read_only=True)
     status_label = drf.CharField(read_only=True)
-    product = drf.CharField(source="product.slug", read_only=True, default=None)
-    product_name = drf.CharField(source="product.name", read_only=True, default=None)
+    product = drf.CharField(source="product.slug", read_only=True, default=None, allow_null=True)
+    product_name = drf.CharField(
+        source="product.name", read_only=True, default=None, allow_null=True
+    )
     agencies = drf.SerializerMethodField()
     stages = drf.SerializerMethodField()
     note = drf.CharField(read_only=True)

@@ -275,12 +275,12 @@ def test_notify_follows_what_the_api_saved(
 # The schema -------------------------------------------------------------------------------------
 
 OPERATIONS = {
-    ("GET", "/api/v1/notifications/"): "200 400 401",
-    ("GET", "/api/v1/notifications/{id}/"): "200 401 404",
-    ("POST", "/api/v1/notifications/{id}/read/"): "200 401 404",
-    ("POST", "/api/v1/notifications/read-all/"): "200 401",
-    ("GET", "/api/v1/notifications/preferences/"): "200 401",
-    ("PUT", "/api/v1/notifications/preferences/"): "200 400 401",
+    ("GET", "/api/v1/notifications/"): "200 400 401 404 429",
+    ("GET", "/api/v1/notifications/{id}/"): "200 401 404 429",
+    ("POST", "/api/v1/notifications/{id}/read/"): "200 401 404 422 429",
+    ("POST", "/api/v1/notifications/read-all/"): "200 401 422 429",
+    ("GET", "/api/v1/notifications/preferences/"): "200 401 429",
+    ("PUT", "/api/v1/notifications/preferences/"): "200 400 401 413 429",
 }
 
 
