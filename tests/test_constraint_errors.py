@@ -2,17 +2,41 @@
 item 1, umkm_portal/constraints.py): in the pages and the API alike, in Indonesian and English,
 also when the database itself refuses a row that passed validation (two saves at once)."""
 
+from datetime import timedelta
+
 import pytest
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
-from catalog.models import Business, Product
+from agencies.models import Membership, Role
+from catalog.models import Assessment, AssessmentScore, Business, Collaboration, Nomination, Product
 from catalog.services import businesses
+from support.models import AgreementParty, Participation, PartnerMembership
+from tests.factories import (
+    ActivityFactory,
+    AgencyFactory,
+    AgreementFactory,
+    AgreementPartyFactory,
+    AssessmentFactory,
+    BusinessFactory,
+    CertificateFactory,
+    CollaborationFactory,
+    CriterionFactory,
+    MembershipFactory,
+    MonitoringReportFactory,
+    NominationFactory,
+    ObligationFactory,
+    ParticipationFactory,
+    PartnerMembershipFactory,
+    ProductFactory,
+    ReferralFactory,
+    ServiceFactory,
+)
 from tests.workspace.helpers import edited
 from umkm_portal.constraints import (
     CONSTRAINT_ERRORS,
@@ -227,3 +251,156 @@ def test_a_refused_unique_nib_reaches_the_api_in_words(world, validation_misses,
     assert response.status_code == 400
     assert response.json() == {"nib": [said("This NIB is registered already.", language)]}
     assert Business.objects.filter(nib=world.business.nib).count() == 1
+
+
+# Each constraint broken for real, as the services' validation meets it -------------------------
+
+DAY = timedelta(days=1)
+
+
+def swapped_prices():
+    product = ProductFactory()
+    product.price_min = product.price_max + 1
+    return product
+
+
+def certificate_expired_before_issue():
+    issued = timezone.localdate()
+    certificate = CertificateFactory(issued_on=issued, expires_on=issued)
+    certificate.expires_on = issued - DAY
+    return certificate
+
+
+def second_business_with_the_nib():
+    first = BusinessFactory(nib="9120001234567")
+    return Business(
+        name="Lain", region=first.region, registering_agency=first.registering_agency, nib=first.nib
+    )
+
+
+def second_live_collaboration():
+    first = CollaborationFactory()
+    return Collaboration(product=first.product, agency=first.agency, invited_by=first.invited_by)
+
+
+def second_membership():
+    first = MembershipFactory()
+    return Membership(user=first.user, agency=first.agency, role=Role.EDITOR)
+
+
+def second_open_nomination():
+    first = NominationFactory(state=Nomination.State.SUBMITTED)
+    return Nomination(product=first.product, agency=first.agency, created_by=first.created_by)
+
+
+def second_assessment():
+    first = AssessmentFactory()
+    return Assessment(nomination=first.nomination, reviewer=first.reviewer, agency=first.agency)
+
+
+def score_of_seven():
+    return AssessmentScore(assessment=AssessmentFactory(), criterion=CriterionFactory(), score=7)
+
+
+def activity_ending_before_it_starts():
+    activity = ActivityFactory()
+    activity.ends_at = activity.starts_at - DAY
+    return activity
+
+
+def second_participation():
+    first = ParticipationFactory()
+    return Participation(activity=first.activity, business=first.business)
+
+
+def second_partner_membership():
+    first = PartnerMembershipFactory()
+    return PartnerMembership(user=first.user, partner=first.partner)
+
+
+def grant_without_amount():
+    service = ServiceFactory()
+    service.benefit, service.amount = "grant", None
+    return service
+
+
+def agreement_ending_before_it_starts():
+    agreement = AgreementFactory()
+    agreement.valid_until = agreement.valid_from - DAY
+    return agreement
+
+
+def signed_agreement_without_date():
+    agreement = AgreementFactory()
+    agreement.signed_on = None
+    return agreement
+
+
+def agency_party_twice():
+    first = AgreementPartyFactory(agency=AgencyFactory())
+    return AgreementParty(agreement=first.agreement, agency=first.agency, signatory_name="X")
+
+
+def obligation_of_nothing():
+    obligation = ObligationFactory()
+    obligation.target = 0
+    return obligation
+
+
+def report_ending_before_it_starts():
+    report = MonitoringReportFactory()
+    report.period_end = report.period_start - DAY
+    return report
+
+
+def referral_to_itself():
+    referral = ReferralFactory()
+    referral.to_agency = referral.from_agency
+    return referral
+
+
+def decline_without_note():
+    referral = ReferralFactory()
+    referral.status, referral.answered_at = "declined", timezone.now()
+    return referral
+
+
+BROKEN = {
+    "product_price_min_not_above_max": swapped_prices,
+    "certificate_expires_after_issue": certificate_expired_before_issue,
+    "business_unique_nib": second_business_with_the_nib,
+    "collaboration_one_live_per_agency": second_live_collaboration,
+    "membership_one_per_agency": second_membership,
+    "nomination_one_open_per_product": second_open_nomination,
+    "assessment_one_per_reviewer": second_assessment,
+    "score_between_1_and_5": score_of_seven,
+    "activity_ends_after_start": activity_ending_before_it_starts,
+    "participation_one_per_business": second_participation,
+    "partner_membership_one_per_partner": second_partner_membership,
+    "service_amount_matches_benefit": grant_without_amount,
+    "agreement_until_after_from": agreement_ending_before_it_starts,
+    "agreement_signed_has_date": signed_agreement_without_date,
+    "agreement_party_agency_once": agency_party_twice,
+    "obligation_target_positive": obligation_of_nothing,
+    "report_period_in_order": report_ending_before_it_starts,
+    "referral_to_another_agency": referral_to_itself,
+    "referral_decline_has_note": decline_without_note,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(BROKEN))
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_broken_constraint_is_said_in_words_next_to_its_field(name, language):
+    instance = BROKEN[name]()
+    entry = CONSTRAINT_ERRORS[name]
+    _, constraint = CONSTRAINTS[name]
+    expected = entry.message or constraint.violation_error_message
+
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        instance.validate_constraints()
+
+    with translation.override(language):
+        errors = caught.value.message_dict
+        assert str(expected) in errors[entry.field or NON_FIELD_ERRORS]
+    assert_no_constraint_name(" ".join(message for items in errors.values() for message in items))
