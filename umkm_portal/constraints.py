@@ -166,6 +166,9 @@ def violation(constraint: models.BaseConstraint, error: ValidationError, exclude
     whole object; in the entry's words, or the constraint's own, never its name."""
     entry = CONSTRAINT_ERRORS.get(constraint.name)
     field = entry.field if entry else None
+    fields: tuple[str, ...] = tuple(getattr(constraint, "fields", ()))
+    if entry is None and error.code == "unique" and len(fields) == 1:
+        field = fields[0]  # as Django does: a plain unique field speaks for itself
     if field is None or field in exclude:
         field = NON_FIELD_ERRORS
     if entry and entry.message is not None:
