@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from umkm_portal.constraints import FieldConstraints
+
 
 class Role(models.TextChoices):
     EDITOR = "editor", _("Editor")
@@ -79,7 +81,7 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         return dict(self.filter(user=user).values_list("agency_id", "role"))
 
 
-class Membership(models.Model):
+class Membership(FieldConstraints):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

@@ -41,13 +41,13 @@ def test_a_second_designation_for_the_year_is_refused_next_to_the_year():
     }
 
 
-def test_other_constraint_errors_stay_general():
+def test_every_constraint_error_stands_next_to_its_field():
     second = same_year_as(DesignationFactory(), decree_number="")
     with pytest.raises(ValidationError) as caught:
         second.validate_constraints()
     assert caught.value.message_dict == {
         "year": ["Produk ini sudah memiliki penetapan untuk tahun ini."],
-        "__all__": ["Nomor SK wajib diisi."],
+        "decree_number": ["Nomor SK wajib diisi."],
     }
 
 

@@ -9,8 +9,10 @@ job, with the apps' `visible_to` querysets.
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import IntegrityError, models
 from django.utils.translation import gettext as _
+
+from umkm_portal.constraints import constraint_error
 
 M = TypeVar("M", bound=models.Model)
 
@@ -43,9 +45,18 @@ def assign(instance: models.Model, fields: dict, allowed: set[str]) -> None:
 
 
 def save_valid(instance: M, by, *, exclude=None) -> M:
-    """Validate like a form would (field and model constraints), record who, then save."""
+    """Validate like a form would (field and model constraints), record who, then save.
+
+    A row the database still refuses (someone saved a clashing one since the validation) is
+    reported like the validation would have; the caller's transaction is rolled back by it."""
     instance.full_clean(exclude=exclude)
     # django-simple-history's author, also outside a request (API tokens)
     instance._history_user = by  # type: ignore[attr-defined]
-    instance.save()
+    try:
+        instance.save()
+    except IntegrityError as error:
+        refused = constraint_error(error)
+        if refused is None:
+            raise
+        raise refused from error
     return instance

@@ -3,13 +3,16 @@
 Services and models raise Django's exceptions and know nothing of HTTP; this turns them into
 the API's answers. DRF's own handler already maps Django's `Http404` to 404 and
 `PermissionDenied` to 403, and puts `WWW-Authenticate` on a 401; what it lacks is Django's
-`ValidationError` (400), the workflow's `NotAllowedNow` (409) and `UploadTooLarge` (413).
+`ValidationError` (400), the workflow's `NotAllowedNow` (409) and `UploadTooLarge` (413), and
+a database constraint that refused a write after validation passed (a race): 400 in the words of
+umkm_portal.constraints, never the constraint's name.
 """
 
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -18,6 +21,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from catalog.exceptions import UploadTooLarge
+from umkm_portal.constraints import constraint_error
 from umkm_portal.services import NotAllowedNow
 
 
@@ -36,6 +40,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = Conflict(exc.message)
     elif isinstance(exc, UploadTooLarge):
         exc = PayloadTooLarge(exc.messages[0])
+    elif isinstance(exc, IntegrityError) and (refused := constraint_error(exc)) is not None:
+        exc = exceptions.ValidationError(field_errors(refused))
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
     exc = documented_shape(exc)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
 from catalog import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .base import ServerFileName, unique_slug
 from .reference import Region
@@ -41,7 +42,7 @@ class BusinessQuerySet(models.QuerySet["Business"]):
         return self.filter(registering_agency__in=rules.editing_agencies(user))
 
 
-class Business(models.Model):
+class Business(FieldConstraints):
     class Scale(models.TextChoices):
         MICRO = "mikro", _("Micro")
         SMALL = "kecil", _("Small")

@@ -4,12 +4,12 @@ The transitions themselves (who may move a nomination from which state to which)
 workflow's job; these models hold the states and the invariants the database must keep.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,6 +20,7 @@ from django_fsm import FSMField, FSMModelMixin, Transition, transition
 
 from agencies.models import Agency
 from catalog import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .base import ServerFileName, today
 from .product import Product
@@ -133,7 +134,7 @@ OPEN_STATES = [
 ]
 
 
-class Nomination(FSMModelMixin, models.Model):
+class Nomination(FSMModelMixin, FieldConstraints):
     State = NominationState
     OPEN_STATES = OPEN_STATES
 
@@ -270,7 +271,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
         ).filter(scored=active.count())
 
 
-class Assessment(models.Model):
+class Assessment(FieldConstraints):
     """One reviewer's scoring of one nomination against the rubric."""
 
     nomination = models.ForeignKey(
@@ -317,7 +318,7 @@ class Assessment(models.Model):
         return sum(scores) / len(scores) if scores else None
 
 
-class AssessmentScore(models.Model):
+class AssessmentScore(FieldConstraints):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("assessment")
     )
@@ -453,7 +454,7 @@ class DesignationQuerySet(models.QuerySet["Designation"]):
 ONE_PER_YEAR = _("The product already holds a designation for this year.")
 
 
-class Designation(models.Model):
+class Designation(FieldConstraints):
     """A product's flagship status for a period, granted by decree (SK)."""
 
     class Status(models.TextChoices):
@@ -539,18 +540,6 @@ class Designation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} · {self.year} · {self.decree_number}"
-
-    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
-        # One designation per product and year is said next to the year, where the approval
-        # form and the API client can act on it (a conditional constraint speaks for no field).
-        try:
-            super().validate_constraints(exclude=exclude)
-        except ValidationError as error:
-            general = error.error_dict.pop(NON_FIELD_ERRORS, [])
-            for item in general:
-                field = "year" if item.message == ONE_PER_YEAR else NON_FIELD_ERRORS
-                error.error_dict.setdefault(field, []).append(item)
-            raise
 
     def clean(self) -> None:
         # Said next to the field; the constraint still guards the database. (A value that is

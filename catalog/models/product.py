@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
 from catalog import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .base import ServerFileName, today, unique_slug
 from .business import Business
@@ -66,7 +67,7 @@ class ProductQuerySet(models.QuerySet["Product"]):
         return self.filter(pk__in=Designation.objects.current(on).values("product_id"))
 
 
-class Product(models.Model):
+class Product(FieldConstraints):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -343,7 +344,7 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
         return self.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on or today()))
 
 
-class Certificate(models.Model):
+class Certificate(FieldConstraints):
     class Kind(models.TextChoices):
         HALAL = "halal", _("Halal")
         PIRT = "pirt", _("P-IRT (home industry food)")
@@ -423,7 +424,7 @@ class CollaborationQuerySet(models.QuerySet["Collaboration"]):
         return self.filter(Q(product__owner_agency__in=agencies) | Q(agency__in=agencies))
 
 
-class Collaboration(models.Model):
+class Collaboration(FieldConstraints):
     """An agency invited to co-curate a product. Rows are never deleted: they are the trail."""
 
     class Status(models.TextChoices):

@@ -149,7 +149,7 @@ def query_with(context: Context, **changes: Any) -> str:
             params.pop(key, None)
         else:
             params[key] = value
-    return _query_string(params)
+    return _query_string(params, context.get("query_defaults"))
 
 
 @register.filter
@@ -172,9 +172,16 @@ def toggle_filter(context: Context, name: str, value: str, selected: bool) -> st
         params.pop(name, None)
     else:
         params[name] = value
-    return _query_string(params)
+    return _query_string(params, context.get("query_defaults"))
 
 
-def _query_string(params: QueryDict | Mapping[str, Any]) -> str:
-    encoded = urlencode(sorted(params.items()))
+def _query_string(
+    params: QueryDict | Mapping[str, Any], defaults: Mapping[str, str] | None = None
+) -> str:
+    """The parameters that say something, sorted: none empty (`harga_min=`), none at the
+    list's default (`urut=relevan` on a search), so that one list has one short address to
+    share and to cache. static/js/app.js leaves the same out of the GET forms."""
+    defaults = defaults or {}
+    said = [(k, v) for k, v in params.items() if v not in (None, "") and defaults.get(k) != v]
+    encoded = urlencode(sorted(said))
     return f"?{encoded}" if encoded else "?"

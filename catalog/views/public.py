@@ -142,6 +142,8 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "q": q,
         "fuzzy": fuzzy,
         "sort": sort,
+        # Links leave the default order out of the address (catalog/templatetags/portal.py).
+        "query_defaults": {"urut": "relevan" if q else "terbaru"},
         "filterset": filterset,
         "errors": filterset.errors,
         "page": page,

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency
 from catalog.models import Business, Region
 from support import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .choices import Benefit
 from .stages import Stage
@@ -97,7 +98,7 @@ class ActivityKind(models.TextChoices):
     LAINNYA = "lainnya", _("Other")
 
 
-class Activity(models.Model):
+class Activity(FieldConstraints):
     Kind = ActivityKind
 
     class Funding(models.TextChoices):
@@ -223,7 +224,7 @@ class Activity(models.Model):
         return self.ends_at < timezone.now()
 
 
-class Participation(models.Model):
+class Participation(FieldConstraints):
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         ATTENDED = "attended", _("Attended")

@@ -21,6 +21,7 @@ from agencies.models import Agency
 from catalog.exceptions import UploadTooLarge
 from catalog.models.base import ServerFileName, today
 from support import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .activities import ActivityKind
 from .partners import Partner
@@ -140,7 +141,7 @@ class AgreementQuerySet(models.QuerySet["Agreement"]):
         )  # fmt: skip
 
 
-class Agreement(models.Model):
+class Agreement(FieldConstraints):
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding (MoU)")
         PKS = "pks", _("Cooperation agreement (PKS)")
@@ -310,7 +311,7 @@ class Agreement(models.Model):
         return self.valid_from <= start and end <= self.valid_until
 
 
-class AgreementParty(models.Model):
+class AgreementParty(FieldConstraints):
     """One party of an agreement, an agency or a partner, with the number *it* gave the document
     and who signed for it."""
 
@@ -401,7 +402,7 @@ class ObligationQuerySet(models.QuerySet["Obligation"]):
         return self.filter(agreement__in=Agreement.objects.visible_to(user))
 
 
-class Obligation(models.Model):
+class Obligation(FieldConstraints):
     """What one party promised: a number of participants, businesses, activities or services of
     a kind, in a stage, by a date."""
 
@@ -503,7 +504,7 @@ class ReportQuerySet(models.QuerySet["MonitoringReport"]):
         return self.filter(status=MonitoringReport.Status.SUBMITTED)
 
 
-class MonitoringReport(models.Model):
+class MonitoringReport(FieldConstraints):
     """A monitoring report ("laporan monev") of one agreement for one period: `draft` →
     `submitted` → `accepted` | `returned` (→ `submitted` again). Every step is in `steps`."""
 
@@ -568,7 +569,7 @@ class MonitoringReport(models.Model):
             )
 
 
-class ReportLine(models.Model):
+class ReportLine(FieldConstraints):
     """One obligation's figure in a report: the figure computed from the records when the report
     was opened, and the figure staff corrected it to with their note (both kept)."""
 
@@ -618,7 +619,7 @@ class ReportLine(models.Model):
         return self.corrected_figure is not None
 
 
-class ReportStep(models.Model):
+class ReportStep(FieldConstraints):
     """One step of a report (opened, submitted, accepted, returned): who, when, from which
     state to which, and what they said. Append-only."""
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from support import rules
+from umkm_portal.constraints import FieldConstraints
 
 
 class PartnerQuerySet(models.QuerySet["Partner"]):
@@ -77,7 +78,7 @@ class Partner(models.Model):
         return self.name
 
 
-class PartnerMembership(models.Model):
+class PartnerMembership(FieldConstraints):
     """A partner's staff member (e.g. an OKE OCE mentor): records help under the partner's
     active agreements, nothing else (`rules.can_record_service` and friends)."""
 

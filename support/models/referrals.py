@@ -14,6 +14,7 @@ from agencies.models import Agency
 from catalog.models import Business
 from catalog.models.base import today
 from support import rules
+from umkm_portal.constraints import FieldConstraints
 
 from .stages import Stage
 
@@ -76,7 +77,7 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
         ).order_by("waiting", "due_on", "-sent_at", "-pk")
 
 
-class Referral(models.Model):
+class Referral(FieldConstraints):
     class Status(models.TextChoices):
         SENT = "sent", _("Sent")
         ACCEPTED = "accepted", _("Accepted")

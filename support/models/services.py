@@ -18,6 +18,8 @@ from support import rules
 if TYPE_CHECKING:
     from .partners import Partner
 
+from umkm_portal.constraints import FieldConstraints
+
 from .choices import WITH_AMOUNT, Benefit, amount_matches_benefit
 from .stages import Stage
 
@@ -67,7 +69,7 @@ class ServiceOutcome(models.TextChoices):
     NOT_ACHIEVED = "not_achieved", _("Not achieved")
 
 
-class Service(models.Model):
+class Service(FieldConstraints):
     Kind = ServiceKind
 
     Outcome = ServiceOutcome
