@@ -98,31 +98,49 @@ def test_a_checkbox_comes_before_its_label_and_a_hidden_field_is_only_its_input(
     assert hidden.startswith('<input type="hidden" name="version"') and "<label" not in hidden
 
 
-def test_the_errors_box_shows_what_belongs_to_no_visible_field():
-    form = ScoreForm({"score": "1"})  # the hidden version is missing
+def test_the_error_summary_lists_every_error_and_links_each_field_error_to_its_input():
+    form = ScoreForm({"comment": "ok"})  # the score and the hidden version are missing
     form.add_error(None, "Penilaian sudah dikirim.")
+    form.add_error("comment", "Terlalu pendek.")
 
     with translation.override("en"):
         html = render_to_string(ERRORS, {"form": form})
 
-    assert 'id="assess-errors"' in html and 'role="alert"' in html
-    assert "<p>Penilaian sudah dikirim.</p>" in html
-    assert "<p>Version: This field is required.</p>" in html
-    assert "The form has errors" not in html
+    box = re.search(r"<div[^>]*>", html).group(0)
+    for attribute in ('id="assess-errors"', 'role="alert"', 'tabindex="-1"', "data-error-summary"):
+        assert attribute in box
+    assert "The form has errors: please correct the fields marked below." in html
+    assert "<li>Penilaian sudah dikirim.</li>" in html
+    # A group of radio buttons is reached through its first option; a hidden field has no
+    # place to go to.
+    assert '<a href="#id_score_0">Bahan baku lokal: This field is required.</a>' in html
+    assert '<a href="#id_comment">Komentar: Terlalu pendek.</a>' in html
+    assert "<li>Version: This field is required.</li>" in html
 
 
-def test_without_summary_field_errors_alone_show_no_box_and_with_it_they_do():
-    form = ScoreForm({"version": "1"})  # only the score is missing: a field error
+def test_an_error_of_no_field_links_where_the_page_says_and_alone_needs_no_title():
+    form = ScoreForm({"score": "1", "version": "1"})
+    form.add_error(None, "Nilai semua kriteria dulu.")
 
-    plain = render_to_string(ERRORS, {"form": form}).strip()
     with translation.override("en"):
-        summary = render_to_string(
-            ERRORS, {"form": form, "summary": True, "errors_id": "add-errors"}
-        )
+        linked = render_to_string(ERRORS, {"form": form, "link": "id_assess_score_pasar_0"})
+        plain = render_to_string(ERRORS, {"form": form, "errors_id": "add-errors"})
 
-    assert plain == ""
-    assert 'id="add-errors"' in summary
-    assert "The form has errors: please correct the fields marked below." in summary
+    assert '<a href="#id_assess_score_pasar_0">Nilai semua kriteria dulu.</a>' in linked
+    assert 'id="add-errors"' in plain and "<li>Nilai semua kriteria dulu.</li>" in plain
+    assert "The form has errors" not in plain
+
+
+def test_a_valid_or_unbound_form_shows_no_summary_and_inline_shows_only_the_forms_own_errors():
+    field_only = ScoreForm({"version": "1"})  # only the score is missing: a field error
+    whole = ScoreForm({"score": "1", "version": "1"})
+    whole.add_error(None, "Penilaian sudah dikirim.")
+
+    assert render_to_string(ERRORS, {"form": ScoreForm()}).strip() == ""
+    assert render_to_string(ERRORS, {"form": field_only, "inline": True}).strip() == ""
+    inline = render_to_string(ERRORS, {"form": whole, "inline": True})
+    assert 'id="assess-errors"' in inline and "<p>Penilaian sudah dikirim.</p>" in inline
+    assert 'role="alert"' not in inline and "data-error-summary" not in inline
 
 
 def test_every_include_and_extends_names_a_template_that_exists():

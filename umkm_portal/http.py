@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
+from umkm_portal.views.errors import bad_request
+
 logger = logging.getLogger(__name__)
 
 PERMISSIONS_POLICY = (
@@ -64,9 +66,7 @@ class NulByteMiddleware:
     def __call__(self, request):
         if self._has_nul(request):
             message = "Karakter NUL tidak diizinkan. / Null characters are not allowed."
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+            return bad_request(request, None, reason=message)
         return self.get_response(request)
 
     @staticmethod

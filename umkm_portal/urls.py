@@ -10,8 +10,9 @@ from catalog.sitemaps import SITEMAPS
 from support.sitemaps import SITEMAPS as SUPPORT_SITEMAPS
 from umkm_portal.views import app, health
 
-handler400 = "umkm_portal.views.app.bad_request"
-handler404 = "umkm_portal.views.app.not_found"
+handler400 = "umkm_portal.views.errors.bad_request"
+handler403 = "umkm_portal.views.errors.permission_denied"
+handler404 = "umkm_portal.views.errors.not_found"
 handler500 = "umkm_portal.http.server_error"
 
 admin.site.site_header = "Etalase UMKM Babel"

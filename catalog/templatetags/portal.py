@@ -9,12 +9,12 @@ from django import template
 from django.conf import settings
 from django.http import QueryDict
 from django.template.context import Context
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import numberformat
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from catalog.models import Business, Product, ProductImage
@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 register = template.Library()
 
 
+def in_language(path: str, code: str) -> str:
+    """`path` in the language `code`; the home page in that language for an address that leads
+    nowhere (a 404 page), which would otherwise come back unchanged, in the wrong language."""
+    url = translate_url(path, code)
+    if url == path and code != get_language():
+        with override(code):
+            return reverse("home")
+    return url
+
+
 @register.simple_tag(takes_context=True)
 def language_switch(context: Context) -> "list[tuple[str, StrOrPromise, str]]":
     """(code, name, url) of this page in the other language: a plain link, no form, so that
@@ -33,7 +43,7 @@ def language_switch(context: Context) -> "list[tuple[str, StrOrPromise, str]]":
     request = context["request"]
     current = get_language()
     return [
-        (code, name, translate_url(request.get_full_path(), code))
+        (code, name, in_language(request.get_full_path(), code))
         for code, name in settings.LANGUAGES
         if code != current
     ]
@@ -45,7 +55,7 @@ def alternate_urls(context: Context) -> list[tuple[str, str]]:
     request = context["request"]
     path = request.path
     return [
-        (code, request.build_absolute_uri(translate_url(path, code)))
+        (code, request.build_absolute_uri(in_language(path, code)))
         for code, _name in settings.LANGUAGES
     ]
 

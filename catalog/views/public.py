@@ -8,7 +8,7 @@ import segno
 from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -186,8 +186,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     products = Product.objects.visible_to(viewer(request)).select_related(
         "business__region", "category", "owner_agency"
     )
-    product = get_object_or_404(
-        products.prefetch_related(
+    try:
+        product = products.prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("order", "pk")),
             Prefetch("certificates", queryset=Certificate.objects.select_related("verified_by")),
             "links",
@@ -196,9 +196,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 queryset=Collaboration.objects.accepted().select_related("agency"),
                 to_attr="accepted_collaborations",
             ),
-        ),
-        slug=slug,
-    )
+        ).get(slug=slug)
+    except Product.DoesNotExist:
+        return product_gone(request, slug)
     designation = Designation.objects.current().filter(product=product).first()
     related = product_cards(
         Product.objects.published().filter(category=product.category).exclude(pk=product.pk)
@@ -206,8 +206,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "product": product,
         "designation": designation,
-        # django-stubs cannot see a Prefetch(to_attr=...) on the instance.
-        "trail": curation_trail(product, product.accepted_collaborations),  # type: ignore[attr-defined]
+        "trail": curation_trail(product, product.accepted_collaborations),
         "related": related,
         "json_ld": product_json_ld(request, product, designation),
     }
@@ -219,6 +218,29 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         max(product.updated_at, product.business.updated_at).timestamp()
     )
     return response
+
+
+def product_gone(request: HttpRequest, slug: str) -> HttpResponse:
+    """A product that was public and is archived now (its QR code may still be printed on old
+    packaging): 410 Gone, saying so, with its business when that is still public and a few
+    published products of its category. Anything else this visitor may not see — a draft, a
+    product archived before it was ever published, no product at all — is a plain 404: there
+    is nothing to say about what was never public (docs/decisions.md)."""
+    product = (
+        Product.objects.filter(
+            slug=slug, status=Product.Status.ARCHIVED, published_at__isnull=False
+        )
+        .select_related("business", "category")
+        .first()
+    )
+    if product is None:
+        raise Http404
+    business = product.business if product.business.is_active else None
+    similar = product_cards(
+        Product.objects.published().filter(category=product.category).exclude(pk=product.pk)
+    ).order_by("-created_at", "pk")[:4]
+    context = {"product": product, "business": business, "similar": similar}
+    return render(request, "catalog/product_gone.html", context, status=410)
 
 
 @require_safe

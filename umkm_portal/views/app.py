@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
@@ -133,20 +132,6 @@ def _from_bucket(request: HttpRequest, path: str) -> HttpResponseBase:
     if found.get("ETag"):
         response["ETag"] = found["ETag"]
     return response
-
-
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400 (a suspicious request: too many fields, a bad host): JSON under /api/."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": _("Bad request.")}, status=400)
-    return defaults.bad_request(request, exception)
-
-
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """404: JSON under /api/, the site's page elsewhere."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": _("Not found.")}, status=404)
-    return defaults.page_not_found(request, exception)
 
 
 @require_safe

@@ -280,15 +280,25 @@ def panels(
     (the same permission functions the workflow checks); the workflow still decides."""
     available = {t.name for t in nomination.get_available_user_state_transitions(user)}
     found: list[tuple[str, ff.FlagshipForm]] = []
+    # Where the error summary at the top of the page sends a person for an error about no field
+    # of the form: the form's own panel, but the first criterion still to score for recommending
+    # before the rubric is complete.
+    targets: dict[str, str] = {}
     if Action.SUBMIT in available:  # the nominating agency, on a draft
         found.append(("draft", ff.DraftForm(nomination=nomination)))
     if Action.RECOMMEND in available:  # a reviewer who may assess, on a submitted nomination
         mine = next((a for a in assessments if a.reviewer_id == user.pk), None)
         previous = None
+        scores: dict[str, int] = {}
         if mine is not None:
             scores = {s.criterion.code: s.score for s in mine.scores.all()}
             previous = {"scores": scores, "comment": mine.comment}
-        found.append(("assess", ff.ScoreForm(criteria=criteria, previous=previous)))
+        score_form = ff.ScoreForm(criteria=criteria, previous=previous)
+        found.append(("assess", score_form))
+        unscored = [c for c in score_form.criteria if c.code not in scores]
+        if unscored:
+            field = score_form[ff.SCORE_PREFIX + unscored[0].code]
+            targets[Action.RECOMMEND] = f"{field.auto_id}_0"  # its first radio button
     for action in workflow.TRANSITIONS:
         if action in available:
             found.append((action, step_form(action)))
@@ -298,6 +308,7 @@ def panels(
             "form": bound.get(key, form),
             "step": ff.STEP_TEXTS[key],
             "url": panel_url(nomination, key),
+            "error_target": targets.get(key, f"panel-{key}"),
         }
         for key, form in found
     ]
