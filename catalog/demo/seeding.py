@@ -183,8 +183,10 @@ def _seed_product(business, agency, clerk, item, categories, serial) -> Product:
     if created:
         # Spread creation over the past year so "newest" means something in the demo.
         created_at = timezone.now() - timedelta(days=(serial * 37) % 360, hours=serial % 24)
+        # An archived demo product was listed once (its page now answers 410 "no longer listed").
+        listed_once = published or item["status"] == Product.Status.ARCHIVED
         Product.objects.filter(pk=product.pk).update(
-            created_at=created_at, published_at=created_at if published else None
+            created_at=created_at, published_at=created_at if listed_once else None
         )
     return product
 
