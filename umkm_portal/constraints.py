@@ -41,8 +41,9 @@ CONSTRAINT_ERRORS: dict[str, FieldMessage] = {
     "business_year_founded_range": FieldMessage(
         "year_founded", _("The year founded lies between 1900 and 2100.")
     ),
+    # On the highest price, as the spreadsheet import always said it.
     "product_price_min_not_above_max": FieldMessage(
-        "price_min", _("The lowest price cannot be above the highest price.")
+        "price_max", _("The highest price must not be below the lowest.")
     ),
     "certificate_expires_after_issue": FieldMessage(
         "expires_on", _("A certificate cannot expire before it was issued.")

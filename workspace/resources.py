@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
@@ -412,19 +412,6 @@ class ProductResource(CatalogueResource):
             with refusals("status", _("Only the curating agency may change the status.")):
                 product = services.change_status(product=product, by=self.user, status=status)
         return product
-
-    def explain(
-        self, errors: dict[str, Any], instance: Product, values: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The database's rule on the prices names no column; the file's reader needs one."""
-        low = values.get("price_min", instance.price_min)
-        high = values.get("price_max", instance.price_max)
-        inverted = isinstance(low, int) and isinstance(high, int) and low > high
-        if inverted and NON_FIELD_ERRORS in errors:
-            del errors[NON_FIELD_ERRORS]
-            message = _("The highest price must not be below the lowest.")
-            errors.setdefault("price_max", []).append(ValidationError(message))
-        return errors
 
 
 class BusinessResource(CatalogueResource):

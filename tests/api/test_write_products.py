@@ -177,7 +177,7 @@ def test_create_refuses_fields_nobody_may_set(world, client_of, field, value):
         ({"price_min": -1}, "price_min"),
         ({"price_min": "seratus"}, "price_min"),
         ({"price_max": 10**30}, "price_max"),
-        ({"price_min": 200_000, "price_max": 100_000}, "price_min"),
+        ({"price_min": 200_000, "price_max": 100_000}, "price_max"),
     ],
 )
 def test_create_with_an_invalid_payload_is_a_400_naming_the_field(
@@ -394,7 +394,7 @@ def test_no_right_is_a_403_before_any_payload_check(world, client_of, person):
 @pytest.mark.parametrize(
     ("body", "at_fault"),
     [
-        ({"price_min": 70_000}, "price_min"),  # above price_max
+        ({"price_min": 70_000}, "price_max"),  # above price_max
         ({"name": "x" * 201}, "name"),
         ({"category": "tidak-ada"}, "category"),
         ({"status": "deleted"}, "status"),

@@ -155,7 +155,7 @@ def test_product_form_is_accessible(client, world):
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"price_min": "200000"}, "price_min"), ({"status": S.ARCHIVED}, "status")],
+    [({"price_min": "200000"}, "price_max"), ({"status": S.ARCHIVED}, "status")],
 )
 def test_invalid_product_is_refused_with_field_errors(client, world, changes, field):
     client.force_login(world.people["owner_editor"])
