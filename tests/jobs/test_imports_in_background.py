@@ -91,7 +91,7 @@ def test_a_failing_import_job_says_why_and_saves_nothing(client, jobs_world):
 
     assert job.state == Job.State.FAILED
     assert Product.objects.count() == before
-    assert [(p["row"], p["column"]) for p in job.outcome["problems"]] == [(4, "price_min")]
+    assert [(p["row"], p["column"]) for p in job.outcome["problems"]] == [(4, "price_max")]
     page = client.get(job.get_absolute_url())
     html = page.content.decode()
     assert job.error and escape(job.error) in html

@@ -165,7 +165,7 @@ def test_preview_lists_every_bad_row_and_saves_nothing(client, import_world):
     assert not Product.objects.filter(name="Baik").exists()
     # Spreadsheet row numbers: the header is row 1.
     assert problems(response) == [
-        (3, "price_min"),
+        (3, "price_max"),
         (4, "category"),
         (4, "name"),
         (5, "price_min"),
@@ -191,7 +191,7 @@ def test_confirm_with_one_bad_row_saves_nothing(client, import_world):
     assert job.state == Job.State.FAILED
     assert Product.objects.count() == before
     assert not Product.objects.filter(name__startswith="Produk ").exists()
-    assert [(p["row"], p["column"]) for p in job.outcome["problems"]] == [(5, "price_min")]
+    assert [(p["row"], p["column"]) for p in job.outcome["problems"]] == [(5, "price_max")]
 
 
 def test_confirm_with_good_rows_saves_them_all(client, import_world):
