@@ -322,14 +322,40 @@ def test_flagship_page_follows_dates_and_revocations(client, catalogue):
         valid_until=timezone.localdate() - timedelta(days=35), year=2025,
     )  # fmt: skip
     content = client.get("/unggulan/").content.decode()
+    current, earlier = content.split('id="earlier-title"')
 
-    assert "188.44/7/2026" in content
-    assert expired.decree_number not in content
+    assert "188.44/7/2026" in current
+    assert expired.decree_number not in current
+    # …but it is listed under the earlier periods, by year, linked to the product.
+    assert expired.decree_number in earlier and 'id="earlier-2025"' in earlier
+    assert f'href="{honey.get_absolute_url()}"' in earlier
 
     designation = catalogue["pepper"].designations.get()
     designation.revoked_at, designation.revocation_reason = timezone.now(), "Izin tidak berlaku"
     designation.save()
     assert "188.44/7/2026" not in client.get("/unggulan/").content.decode()
+
+
+def test_an_earlier_flagship_taken_out_of_the_catalogue_is_named_without_a_link(client, catalogue):
+    honey = catalogue["honey_product"]
+    DesignationFactory(
+        product=honey, nomination__product=honey, decree_number="SK-LAMA", year=2024,
+        valid_from=timezone.localdate() - timedelta(days=700),
+        valid_until=timezone.localdate() - timedelta(days=400),
+    )  # fmt: skip
+    revoked = DesignationFactory(
+        product=honey, nomination__product=honey, decree_number="SK-CABUT", year=2023,
+        valid_from=timezone.localdate() - timedelta(days=1000),
+        valid_until=timezone.localdate() - timedelta(days=800), revoked_at=timezone.now(),
+        revocation_reason="Izin tidak berlaku",
+    )  # fmt: skip
+    Product.objects.filter(pk=honey.pk).update(status=Product.Status.ARCHIVED)
+
+    earlier = client.get("/unggulan/").content.decode().split('id="earlier-title"')[1]
+
+    assert "SK-LAMA" in earlier and honey.display_name in earlier
+    assert f'href="{honey.get_absolute_url()}"' not in earlier
+    assert revoked.decree_number not in earlier
 
 
 def test_sitemap_lists_published_products_only(client, catalogue):

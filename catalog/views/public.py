@@ -271,9 +271,30 @@ def flagship_list(request: HttpRequest) -> HttpResponse:
     periods: dict[int, list[Designation]] = {}
     for designation in designations:
         periods.setdefault(designation.year, []).append(designation)
-    return render(
-        request, "catalog/flagship_list.html", {"periods": sorted(periods.items(), reverse=True)}
+    # Earlier periods, as the README promises ("flagships by period"): ended, never revoked;
+    # a product taken out of the catalogue since is named without a link.
+    earlier = (
+        Designation.objects.in_status(Designation.Status.EXPIRED)
+        .select_related("product__business")
+        .order_by("-year", "product__name", "pk")[:EARLIER_SHOWN]
     )
+    past: dict[int, list[Designation]] = {}
+    for designation in earlier:
+        past.setdefault(designation.year, []).append(designation)
+    context = {
+        "periods": sorted(periods.items(), reverse=True),
+        "past_periods": sorted(past.items(), reverse=True),
+        "listed": set(
+            Product.objects.published()
+            .filter(pk__in=[d.product_id for d in earlier])
+            .values_list("pk", flat=True)
+        ),
+    }
+    return render(request, "catalog/flagship_list.html", context)
+
+
+#: Designations of earlier periods listed on /unggulan/, newest period first.
+EARLIER_SHOWN = 200
 
 
 @require_safe
