@@ -14,6 +14,7 @@ every workflow, the same as a new user sees on a fresh installation.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -21,10 +22,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
-from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
-from django.utils import translation
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from agencies.models import Agency
 
 #: Every demo account's password (seed_demo resets them to it).
 PASSWORD = "demo12345"
@@ -56,6 +59,18 @@ NOT_PAGES = {
     "workspace-product-publish": "POST only",
     "workspace-product-unpublish": "POST only",
     "workspace-product-archive": "POST only",
+    "workspace-product-hand-over": "POST only (its form is on the product's page)",
+    "workspace-image-add": "POST only (its form is on the product's page)",
+    "workspace-certificate-add": "POST only (its form is on the product's page)",
+    "workspace-link-add": "POST only (its form is on the product's page)",
+    "workspace-product-invite": "POST only (its form is on the product's page)",
+    "workspace-member-add": "POST only (its form is on the members' page)",
+    "workspace-member-invite": "POST only (its form is on the members' page)",
+    "workspace-partner-staff-invite": "POST only (its form is on the members' page)",
+    "workspace-nomination-update": "POST only (its form is on the nomination's page)",
+    "workspace-nomination-assess": "POST only (its form is on the nomination's page)",
+    "workspace-nomination-act": "POST only (its forms are on the nomination's page)",
+    "workspace-designation-revoke": "POST only (its form is on the designations' page)",
     "workspace-image-move": "POST only",
     "workspace-image-remove": "POST only",
     "workspace-certificate-remove": "POST only",
@@ -123,6 +138,43 @@ def password_reset_link() -> str:
     user = get_user_model().objects.get(username=STAFF["administrator"])
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     return f"/accounts/reset/{uid}/{default_token_generator.make_token(user)}/"
+
+
+def waiting_pages() -> list[str]:
+    """Pages the demo leaves nothing for, with what they need: a draft agreement (to sign and to
+    add parties to), a failed import job; and an obligation's form, linked only from a
+    collapsed list. The administrator may open all of them."""
+    from jobs.models import Job
+    from support.models import Obligation
+    from tests.factories import AgreementFactory, AgreementPartyFactory
+
+    administrator = get_user_model().objects.get(username=STAFF["administrator"])
+    draft = AgreementFactory(
+        status="draft",
+        signed_on=None,
+        title="Perjanjian Kerja Sama Pendampingan Sertifikasi Halal dan Pemasaran Digital",
+        lead_agency=Agency.objects.get(slug="dinas-koperasi-ukm"),
+    )
+    AgreementPartyFactory(agreement=draft, agency=draft.lead_agency)
+    now = timezone.now()
+    job = Job.objects.create(
+        user=administrator,
+        kind=Job.Kind.IMPORT_PRODUCTS,
+        state=Job.State.FAILED,
+        error="Berkas tidak terbaca: kolom harga_minimum_per_satuan_kemasan_eceran tidak dikenal.",
+        started_at=now,
+        finished_at=now,
+        expires_at=now + timedelta(days=7),
+    )
+    obligation = Obligation.objects.filter(agreement__status="signed").first()
+    return [
+        reverse("workspace-agreement", args=[draft.pk]),
+        reverse("workspace-agreement-sign", args=[draft.pk]),
+        reverse("workspace-party-add", args=[draft.pk]),
+        reverse("workspace-obligation-edit", args=[obligation.pk]),
+        reverse("workspace-jobs"),
+        reverse("workspace-job", args=[job.pk]),
+    ]
 
 
 #: Every link on the page, as the browser resolved it, but those that download a file.
@@ -200,9 +252,12 @@ class Walk:
             response = self.page.goto(address)
             self.visits += 1
             label = f"{address} ({name})"
-            if response is None or response.status != 200:
-                # A link someone was shown and that refuses them: noted for the test to report,
-                # not measured (the error pages have their own tests), not followed.
+            # A redirect to the same page (a password-reset link hides its token) is that page.
+            moved = url_name(urlsplit(self.page.url).path) != name
+            if response is None or response.status != 200 or moved:
+                # A link someone was shown that refuses them or sends them elsewhere: noted for
+                # the test to report, not measured (error pages have their own tests), not
+                # followed; the page it redirects to is reached by its own links.
                 self.refused.append(f"{address} {response.status if response else ''}")
                 continue
             self.reached.add(name)
