@@ -130,6 +130,9 @@ def business_page(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     context = {
         "business": business,
         "can_edit": can_edit,
+        # Offered only to whoever may create a product (a reviewer may not: it led to a 403).
+        "can_add_product": business.is_active
+        and bool(rules.editing_agency_ids(user) or rules.is_administrator(user)),
         "form": form,
         "duplicate": where_to_see(user, [duplicate])[0] if duplicate else None,
         "products": products[:PRODUCT_LIMIT],

@@ -64,6 +64,8 @@ def render_page(request: SignedInHttpRequest, product: Product, **forms: BaseFor
         "product": product,
         "can_edit": can_edit,
         "can_manage": can_manage,
+        # Only a link that leads somewhere: a reviewer or an administrator cannot nominate.
+        "can_nominate": can_edit and product.is_public and rules.can_nominate(user, product),
         "images": product.images.all(),
         "certificates": product.certificates.select_related("verified_by"),
         "links": product.links.all(),
