@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Business
@@ -121,7 +122,7 @@ def latest_support(business: Business, limit: int = 5) -> list[dict[str, Any]]:
         for service in services
     ] + [
         {
-            "date": participation.activity.starts_at.date(),
+            "date": timezone.localdate(participation.activity.starts_at),
             "kind": "activity",
             "title": participation.activity.title,
             "agency": participation.activity.organiser.short_name

@@ -3,6 +3,8 @@ by a participation attended or completed, a service done or a verified milestone
 by open work only (a registration, a service in progress, an unverified milestone, an open
 referral); `none` otherwise. A cancelled activity and a voided service count for nothing."""
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -214,3 +216,13 @@ def test_evidence_for_a_reviewer_is_the_strip_and_the_latest_support(business):
     assert {item["stage"]: item["state"] for item in evidence["coverage"]}["perizinan"] == REACHED
     assert {item["kind"] for item in evidence["latest_support"]} == {"service", "activity"}
     assert all(isinstance(item["date"], str) for item in evidence["latest_support"])
+
+
+def test_an_activity_is_dated_by_its_local_day_not_by_utc(business):
+    """An activity at 01:00 WIB on 26 November began at 18:00 UTC on the 25th: the record says the
+    26th (a UTC date failed CI when it ran just after midnight in Jakarta)."""
+    starts = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
+    activity = ActivityFactory(starts_at=starts, ends_at=starts + timedelta(hours=3))
+    ParticipationFactory(activity=activity, business=business)
+
+    assert [item["date"] for item in latest_support(business)] == [date(2026, 11, 26)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -117,7 +117,7 @@ def supported(board: Dashboard) -> Listing:
 def activities(board: Dashboard) -> Listing:
     rows = board.activities().select_related("organiser", "region").order_by("-starts_at", "pk")
     return Listing("kegiatan", HEADLINE["activities"], rows, [
-        Column(_("Starts"), lambda row: day(row.starts_at.date())),
+        Column(_("Starts"), lambda row: day(timezone.localdate(row.starts_at))),
         Column(_("Title"), lambda row: text(row.title)),
         Column(_("Kind"), lambda row: text(row.get_kind_display())),
         Column(_("Organiser"), lambda row: text(agency_name(row.organiser))),
@@ -133,7 +133,7 @@ def participants(board: Dashboard) -> Listing:
         .order_by("-activity__starts_at", "activity", "business__name", "pk")
     )
     return Listing("peserta", HEADLINE["participants"], rows, [
-        Column(_("Date"), lambda row: day(row.activity.starts_at.date())),
+        Column(_("Date"), lambda row: day(timezone.localdate(row.activity.starts_at))),
         Column(_("Activity"), lambda row: text(row.activity.title)),
         Column(_("Organiser"), lambda row: text(agency_name(row.activity.organiser))),
         Column(_("Business"), of_business),
@@ -163,7 +163,8 @@ def answered(board: Dashboard) -> Listing:
     def waited(row: Any) -> Cell:
         return number(round((row.answered_at - row.sent_at).total_seconds() / 86400, 1))
 
-    columns = referral_columns(Column(_("Answered"), lambda row: day(row.answered_at.date())))
+    answered_on = Column(_("Answered"), lambda row: day(timezone.localdate(row.answered_at)))
+    columns = referral_columns(answered_on)
     columns.append(Column(_("Days to answer"), waited))
     return Listing("rujukan-dijawab", HEADLINE["referrals_answered"], rows, columns,
                    _("Accepted or declined by the receiving agency in the year."))  # fmt: skip
