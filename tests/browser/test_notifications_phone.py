@@ -12,12 +12,12 @@ Buttons, forms and links are found by where they post or lead, or by their ids, 
 words: the translations change while the pages stay the same."""
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
 from notifications.models import Kind, Notification, Preference, Reader
 from tests.browser.helpers import PHONE
+from tests.browser.phone import LOGIN, PASSWORD, WIDTH, WORKSPACE, Phone
 from tests.factories import AgencyFactory
 from tests.helpers import member
 from tests.notifications.inbox_helpers import notification
@@ -30,81 +30,15 @@ except ImportError:  # the `browser` fixture then skips every test, saying why
 # The live server answers from another thread: it only sees committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "rahasia-123"  # what tests.factories.UserFactory gives every user
-LOGIN = "/accounts/login/"
-WORKSPACE = "/ruang-kerja/"
 INBOX = "/ruang-kerja/notifikasi/"
 SETTINGS = "/ruang-kerja/notifikasi/pengaturan/"
-WIDTH = "document.scrollingElement.scrollWidth"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: A title with no space to break at: the page must wrap it, not scroll.
 LONG = "Sertifikat-PIRT-2063/1901/01-Kemplang-Ikan-Tenggiri-Bu-Yati-berakhir-dalam-30-hari"
 
 
-class Phone:
-    """One person's browser: a phone-sized context that records the browser's errors and every
-    request it makes."""
-
-    def __init__(self, new_context, live_server, shots):
-        self.context = new_context()
-        self.page = self.context.new_page()
-        self.shots = shots
-        self.host = urlsplit(live_server.url).netloc
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(request.url))
-        self.page.on(
-            "console",
-            lambda message: self.errors.append(message.text) if message.type == "error" else None,
-        )
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def sign_in(self, user) -> None:
-        page = self.page
-        page.goto(LOGIN)
-        form = page.locator(f"form[action='{LOGIN}']")
-        form.locator("#id_username").fill(user.username)
-        form.locator("#id_password").fill(PASSWORD)
-        form.locator("button[type=submit]").click()
-        page.wait_for_url(re.compile(rf"{re.escape(WORKSPACE)}$"))
-
-    def looks_right(self, name: str) -> None:
-        """The page on screen fits the phone, logged no error, asked nothing of another host and
-        passes axe-core; its screenshot is saved."""
-        page = self.page
-        page.wait_for_load_state("load")
-        page.screenshot(path=str(self.shots / f"inbox-{name}.png"), full_page=True)
-        width = page.evaluate(WIDTH)
-        assert width <= PHONE["width"], f"{name} scrolls sideways: {width} px"
-        assert self.errors == [], f"{name}: the browser logged errors: {self.errors}"
-        elsewhere = [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != self.host
-        ]
-        assert elsewhere == [], f"{name}: requests left the portal: {elsewhere}"
-        self.accessible(name)
-
-    def accessible(self, name: str) -> None:
-        axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe
-        results = axe().run(
-            self.page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        assert results.response["passes"], "axe-core checked nothing"
-        violations = [
-            f"{v['id']}: {v['help']} — {[n['html'][:200] for n in v['nodes'][:3]]}"
-            for v in results.response["violations"]
-        ]
-        assert violations == [], f"{name}: {violations}"
-
-
 @pytest.fixture
 def phone(new_context, live_server, shots):
-    return lambda: Phone(new_context, live_server, shots)
+    return lambda: Phone(new_context, live_server, shots, "inbox", accessible=True)
 
 
 @pytest.fixture

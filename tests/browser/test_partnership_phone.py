@@ -24,7 +24,7 @@ from django.utils import timezone
 from agencies.models import Role
 from catalog import rules
 from support.models import MonitoringReport, ReportLine, ReportStep, Service
-from tests.browser.helpers import PHONE
+from tests.browser.phone import Phone
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -47,10 +47,6 @@ except ImportError:  # the `browser` fixture then skips every test, saying why
 # The live server answers from another thread: it only sees committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "rahasia-123"  # what tests.factories.UserFactory gives every user
-LOGIN = "/accounts/login/"
-WORKSPACE = "/ruang-kerja/"
-WIDTH = "document.scrollingElement.scrollWidth"
 #: Typed by the mentor: stored as given, shown escaped.
 SUMMARY = "Pendampingan pembukuan & label <halal> untuk jahe instan"
 OBSTACLES = "Dua pelaku usaha belum punya NIB; jadwal pendampingan bergeser karena musim panen."
@@ -61,61 +57,18 @@ TARGET = 12
 EARLIER = 2
 
 
-class Phone:
-    """One person's browser: a phone-sized context that records the browser's errors and every
-    request it makes."""
-
-    def __init__(self, new_context, live_server, shots):
-        self.context = new_context()
-        self.page = self.context.new_page()
-        self.shots = shots
-        self.host = urlsplit(live_server.url).netloc
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(request.url))
-        self.page.on(
-            "console",
-            lambda message: self.errors.append(message.text) if message.type == "error" else None,
-        )
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def sign_in(self, user, step: str) -> None:
-        """Through the login form, as a person does; the workspace opens on My tasks."""
-        page = self.page
-        page.goto(LOGIN)
-        self.looks_right(f"{step}-login")
-        form = page.locator(f"form[action='{LOGIN}']")
-        form.locator("#id_username").fill(user.username)
-        form.locator("#id_password").fill(PASSWORD)
-        form.locator("button[type=submit]").click()
-        page.wait_for_url(re.compile(rf"{re.escape(WORKSPACE)}$"))
-        # The workspace greets the person by name, next to the sign-out button.
+class PartnerPhone(Phone):
+    def sign_in(self, user, step: str | None = None) -> None:
+        """Through the login form; the workspace greets the person by name, next to the sign-out
+        button."""
+        super().sign_in(user, step)
         greeting = user.get_full_name() or user.username
-        expect(page.locator(".workspace-nav__logout")).to_contain_text(greeting)
-
-    def follow(self, link, path: str) -> None:
-        link.click()
-        self.page.wait_for_url(re.compile(rf"{re.escape(path)}(#\w+)?$"))
-
-    def looks_right(self, name: str) -> None:
-        """The page on screen fits the phone and logged no error; its screenshot is saved."""
-        page = self.page
-        page.wait_for_load_state("load")
-        page.screenshot(path=str(self.shots / f"partnership-{name}.png"), full_page=True)
-        width = page.evaluate(WIDTH)
-        assert width <= PHONE["width"], f"{name} scrolls sideways: {width} px"
-        assert self.errors == [], f"{name}: the browser logged errors: {self.errors}"
-        elsewhere = [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != self.host
-        ]
-        assert elsewhere == [], f"{name}: requests left the portal: {elsewhere}"
+        expect(self.page.locator(".workspace-nav__logout")).to_contain_text(greeting)
 
 
 @pytest.fixture
 def phone(new_context, live_server, shots):
-    return lambda: Phone(new_context, live_server, shots)
+    return lambda: PartnerPhone(new_context, live_server, shots, "partnership")
 
 
 @pytest.fixture

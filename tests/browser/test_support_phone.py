@@ -17,13 +17,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from support.models import Referral, Service, Stage
-from tests.browser.helpers import PHONE
+from tests.browser.phone import Phone
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -41,58 +39,21 @@ except ImportError:  # the `browser` fixture then skips every test, saying why
 # The live server answers from another thread: it only sees committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WIDTH = "document.scrollingElement.scrollWidth"
 #: Typed into the service's summary: stored as given, shown escaped.
 SUMMARY = "Berkas P-IRT lengkap & label <halal> dicek"
 ACCEPT_NOTE = "Kami daftarkan di pameran akhir tahun."
 DECLINE_NOTE = "Kuota KUR tahun ini habis; coba bank daerah."
 
 
-class Phone:
-    """One person's browser: a phone-sized context, signed in as `user`, that records the
-    browser's errors and every request it makes."""
-
-    def __init__(self, new_context, live_server, user, shots):
-        self.context = new_context()
-        self.page = self.context.new_page()
-        self.shots = shots
-        self.host = urlsplit(live_server.url).netloc
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(request.url))
-        self.page.on(
-            "console",
-            lambda message: self.errors.append(message.text) if message.type == "error" else None,
-        )
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        # A session made on the server side: signing in has its own test
-        # (tests/browser/test_workspace_phone.py).
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-        self.context.add_cookies(
-            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-        )
-
-    def looks_right(self, name: str) -> None:
-        """The page on screen fits the phone and logged no error; its screenshot is saved."""
-        page = self.page
-        page.wait_for_load_state("load")
-        page.screenshot(path=str(self.shots / f"support-{name}.png"), full_page=True)
-        width = page.evaluate(WIDTH)
-        assert width <= PHONE["width"], f"{name} scrolls sideways: {width} px"
-        assert self.errors == [], f"{name}: the browser logged errors: {self.errors}"
-        elsewhere = [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != self.host
-        ]
-        assert elsewhere == [], f"{name}: requests left the portal: {elsewhere}"
+def signed_in_phone(new_context, live_server, shots, user) -> Phone:
+    phone = Phone(new_context, live_server, shots, "support")
+    phone.sign_in_quietly(user)  # signing in has its own test (test_workspace_phone.py)
+    return phone
 
 
 @pytest.fixture
 def phone(new_context, live_server, shots):
-    return lambda user: Phone(new_context, live_server, user, shots)
+    return lambda user: signed_in_phone(new_context, live_server, shots, user)
 
 
 @pytest.fixture
