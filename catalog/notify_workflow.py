@@ -85,8 +85,9 @@ def moved(nomination: Nomination, event: NominationEvent) -> None:
         return title, body
 
     notify(
-        [user for user in recipients if user.pk != event.actor_id],
+        recipients,
         Kind.NOMINATION_MOVED,
         message,
         link=reverse("workspace-nomination", args=[nomination.pk]),
+        actor_id=event.actor_id,
     )

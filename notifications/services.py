@@ -24,12 +24,24 @@ def one_line(text: str, limit: int = 300) -> str:
 
 
 def notify(
-    recipients: Iterable["User"], kind: Kind | str, message: Message, *, link: str = ""
+    recipients: Iterable["User"],
+    kind: Kind | str,
+    message: Message,
+    *,
+    link: str = "",
+    actor_id: int | None = None,
 ) -> list[Notification]:
     """Every active recipient (once, whatever the iterable repeats) gets the notification in the
     workspace; those who want it by e-mail at once get a mail sent by a task after the commit,
-    those who chose the digest get it in the next one."""
-    users = list({user.pk: user for user in recipients if user.is_active}.values())
+    those who chose the digest get it in the next one. Whoever took the step (`actor_id`) is not
+    told of it."""
+    users = list(
+        {
+            user.pk: user
+            for user in recipients
+            if user.is_active and (actor_id is None or user.pk != actor_id)
+        }.values()
+    )
     if not users:
         return []
     languages = dict(Reader.objects.filter(user__in=users).values_list("user_id", "language"))

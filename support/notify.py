@@ -74,10 +74,11 @@ def referral_answered(referral: Referral, by: "User") -> None:
         return title, body
 
     notify(
-        [user for user in recipients if user.pk != by.pk],
+        recipients,
         Kind.REFERRAL_MOVED,
         message,
         link=reverse("workspace-referral", args=[referral.pk]),
+        actor_id=by.pk,
     )
 
 
@@ -109,8 +110,9 @@ def report_moved(report: MonitoringReport, by: "User", comment: str) -> None:
         return title, body
 
     notify(
-        [user for user in recipients if user.pk != by.pk],
+        recipients,
         Kind.REPORT_MOVED,
         message,
         link=reverse("workspace-report", args=[report.pk]),
+        actor_id=by.pk,
     )

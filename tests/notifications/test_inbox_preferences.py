@@ -147,3 +147,12 @@ def test_the_chosen_language_writes_the_next_notification(
     assert (first.title, first.body, first.language) == (*in_english, "en")
     assert (second.title, second.body, second.language) == (*in_indonesian, "id")
     assert [m.subject for m in mail.outbox] == [in_english[0], in_indonesian[0]]
+
+
+def test_whoever_took_the_step_is_not_told_of_it(person, django_capture_on_commit_callbacks):
+    colleague = UserFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([person, colleague], Kind.NOMINATION_MOVED, message, actor_id=person.pk)
+
+    assert list(Notification.objects.values_list("recipient", flat=True)) == [colleague.pk]
