@@ -4,6 +4,13 @@ reviewer shown "Nominate as a flagship" and "Add a product of this business", bo
 import pytest
 from django.urls import reverse
 
+from tests.factories import (
+    PartnerFactory,
+    PartnerMembershipFactory,
+    ServiceFactory,
+    UserFactory,
+    signed_between,
+)
 from tests.workspace.helpers import as_user, url
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +45,33 @@ def test_add_a_product_is_shown_to_those_who_may_create_one(client, world, who, 
     assert (f'href="{ADD_PRODUCT}?umkm=' in response.content.decode()) is offered
     if offered:
         assert client.get(f"{ADD_PRODUCT}?umkm={world.business.slug}").status_code == 200
+
+
+@pytest.fixture
+def partner_service(world):
+    """OKE OCE's mentor recorded a service under its PKS with the owning agency."""
+    mentor = UserFactory(username="okeoce.mentor")
+    oke_oce = PartnerFactory(name="OKE OCE")
+    PartnerMembershipFactory(user=mentor, partner=oke_oce)
+    agreement, *_ = signed_between(world.owner, oke_oce)
+    return mentor, ServiceFactory(
+        agency=None, partner=oke_oce, agreement=agreement, business=world.business
+    )
+
+
+def test_partner_staff_are_not_led_to_the_record_they_may_not_read(client, world, partner_service):
+    """The development record is read by agencies' members and administrators; a partner's staff
+    see their own service, with the business's name as text (the link answered 403)."""
+    mentor, service = partner_service
+    record = url("workspace-business-support", world.business.slug)
+    client.force_login(mentor)
+
+    page = client.get(url("workspace-service", service.pk))
+
+    assert page.status_code == 200
+    assert world.business.name in page.content.decode()
+    assert f'href="{record}"' not in page.content.decode()
+    assert client.get(record).status_code == 403
+    # an agency's editor still follows the name to the record
+    editor_page = as_user(client, world, "owner_editor").get(url("workspace-service", service.pk))
+    assert f'href="{record}"' in editor_page.content.decode()

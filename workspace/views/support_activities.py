@@ -163,6 +163,7 @@ def activity_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
         "can_edit": passes(service.check_editable, activity, user),
         "can_manage": passes(service.check_participants_open, activity, user),
         "statuses": Participation.Status,
+        "can_see_records": rules.can_see_records(user),
     }
     return render(request, "workspace/support/activity_detail.html", context)
 

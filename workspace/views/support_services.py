@@ -173,6 +173,7 @@ def service_page(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     context = {
         "service": record,
         "can_change": passes(service.check_changeable, record, request.user),
+        "can_see_records": rules.can_see_records(request.user),
     }
     return render(request, "workspace/support/service_detail.html", context)
 
