@@ -23,6 +23,8 @@ from catalog.search import count_cap
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+    from agencies.models import Agency
+
 register = template.Library()
 
 
@@ -126,12 +128,14 @@ def whatsapp_link(context: Context, subject: "Product | Business") -> str:
 
 
 @register.filter
-def map_link(business: Business) -> str:
-    """A plain link that opens the business's address in the phone's map application (or the
-    map site on a computer): nothing embedded, nothing loaded until the visitor taps it."""
-    place = ", ".join(part for part in (business.address, str(business.region or "")) if part)
-    if not business.address:
+def map_link(place_of: "Business | Agency") -> str:
+    """A plain link that opens a business's or an agency's address in the phone's map
+    application (or the map site on a computer): nothing embedded, nothing loaded until the
+    visitor taps it."""
+    if not place_of.address:
         return ""
+    region = getattr(place_of, "region", None)
+    place = ", ".join(part for part in (place_of.address, str(region or "")) if part)
     query = quote(f"{place}, Kepulauan Bangka Belitung")
     return f"https://www.google.com/maps/search/?api=1&query={query}"
 
