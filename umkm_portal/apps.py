@@ -11,4 +11,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from umkm_portal import checks, request_log  # noqa: F401  (registers them)
+        from django.conf import settings
+
+        from umkm_portal import checks, database_deadline, request_log  # noqa: F401  (registers them)
+
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if engine.endswith("postgresql") and settings.DATABASE_REQUEST_WAIT > 0:
+            database_deadline.install()

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every wait on the database inside a request is bounded (DATABASE_REQUEST_WAIT).
+    "umkm_portal.database_deadline.DatabaseDeadlineMiddleware",
     "umkm_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "umkm_portal.http.SecurityHeadersMiddleware",
@@ -430,3 +432,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
     # An unreachable database answers within seconds (a 503 page), never a hang.
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 2)
+
+# A database that hangs (accepts, never answers) gives a request's round trip at most this many
+# seconds, then the 503 page (umkm_portal.database_deadline); 0 turns the bound off. Commands and
+# workers are not bounded.
+DATABASE_REQUEST_WAIT = env.float("DATABASE_REQUEST_WAIT", default=2.0)

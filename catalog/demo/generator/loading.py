@@ -14,6 +14,8 @@ from django.core.management.color import no_style
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Max, Model
 
+from umkm_portal.database_deadline import blocking
+
 # \ tab newline and carriage return are special in COPY's text format.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -61,7 +63,7 @@ class CopyWriter(Writer):
         buffer.seek(0)
         quote = self.connection.ops.quote_name
         columns = ", ".join(quote(column) for column in table.columns)
-        with self.connection.cursor() as cursor:
+        with blocking(), self.connection.cursor() as cursor:  # COPY refuses a wait callback
             cursor.copy_expert(f"COPY {quote(table.name)} ({columns}) FROM STDIN", buffer)
 
 
