@@ -260,15 +260,18 @@ class ReportForm(AccessibleForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
-    def corrections(self) -> list[tuple[ReportLine, int, str]]:
+    def corrections(self) -> list[tuple[ReportLine, int | None, str]]:
         """[(line, figure, note)] for every line whose correction or note changed and that has a
-        figure (the service refuses a correction without a note)."""
+        figure (the service refuses a correction without a note), or whose figure was emptied
+        (None: the correction is taken back)."""
         changed = set(self.changed_data)
         found = []
         for line in self.lines:
             figure = self.cleaned_data.get(f"figure_{line.pk}")
             note = self.cleaned_data.get(f"note_{line.pk}", "")
-            if {f"figure_{line.pk}", f"note_{line.pk}"} & changed and figure is not None:
+            if not {f"figure_{line.pk}", f"note_{line.pk}"} & changed:
+                continue
+            if figure is not None or line.corrected_figure is not None:
                 found.append((line, figure, note))
         return found
 

@@ -111,11 +111,18 @@ class NewReportSerializer(StrictFieldsMixin, drf.Serializer):
 
 
 class CorrectionSerializer(StrictFieldsMixin, drf.Serializer):
-    """A line's figure stated in place of the counted one, saying why (both are kept)."""
+    """A line's figure stated in place of the counted one, saying why (both are kept); `figure`
+    null takes the correction back (the counted figure stands again)."""
 
     line = drf.IntegerField(help_text=gettext_lazy("The line's id."))
-    figure = drf.IntegerField(min_value=0)
-    note = drf.CharField(max_length=5000)
+    figure = drf.IntegerField(min_value=0, allow_null=True)
+    note = drf.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+    def validate(self, data: dict) -> dict:
+        if data.get("figure") is not None and not data.get("note", "").strip():
+            message = gettext_lazy("Say why the figure differs from the records.")
+            raise drf.ValidationError({"note": message})
+        return data
 
 
 class ReportChangeSerializer(StrictFieldsMixin, drf.Serializer):

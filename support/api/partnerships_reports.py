@@ -134,7 +134,7 @@ class ReportViewSet(AnswersAfresh, mixins.RetrieveModelMixin, viewsets.GenericVi
                 reports.correct_line(
                     line=lines[correction["line"]],
                     figure=correction["figure"],
-                    note=correction["note"],
+                    note=correction.get("note", ""),
                     by=user,
                 )
             return self.shown(report)

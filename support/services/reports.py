@@ -145,12 +145,17 @@ def refresh_figures(*, report: MonitoringReport, by) -> MonitoringReport:
 
 
 @transaction.atomic
-def correct_line(*, line: ReportLine, figure: int, note: str, by) -> ReportLine:
+def correct_line(*, line: ReportLine, figure: int | None, note: str, by) -> ReportLine:
     """State `figure` in place of the one counted from the records, saying why in `note`; the
-    counted figure is kept beside it."""
+    counted figure is kept beside it. `figure=None` takes the correction back: the counted
+    figure stands again (the note stays, as a remark)."""
     report = _locked(line.report)
     check_editable(report, by)
     line = ReportLine.objects.select_for_update().get(pk=line.pk)
+    if figure is None:
+        line.corrected_figure, line.corrected_by, line.corrected_at = None, None, None
+        line.note = note
+        return save_valid(line, by)
     if not isinstance(figure, int) or isinstance(figure, bool) or figure < 0:
         raise ValidationError({"figure": _("The figure is a whole number, zero or more.")})
     if not note.strip():

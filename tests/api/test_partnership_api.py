@@ -795,3 +795,21 @@ def test_drf_spectacular_warns_of_nothing_in_the_partnership_resources(db):
         GENERATOR_STATS.reset()
 
     assert warnings == []
+
+
+def test_a_correction_is_taken_back_with_a_null_figure(client_of, report):
+    line = report.lines.get()
+    lead = client_of("collab_manager")
+    patch = {"corrections": [{"line": line.pk, "figure": 3, "note": "Dicatat di kertas"}]}
+    assert lead.patch(url("report-detail", report.pk), patch, format="json").status_code == 200
+
+    response = lead.patch(
+        url("report-detail", report.pk),
+        {"corrections": [{"line": line.pk, "figure": None}]},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    line.refresh_from_db()
+    assert (line.corrected_figure, line.corrected_by, line.figure) == (None, None, 2)
+    assert response.json()["lines"][0]["figure"] == 2

@@ -544,6 +544,21 @@ def test_editing_a_report_keeps_both_figures_and_the_note(client, deal):
     assert report.obstacles == "Cuaca buruk" and report.follow_up == "Jadwal ulang"
 
 
+def test_emptying_the_figure_takes_the_correction_back(client, deal):
+    client_as(client, deal, CE)
+    report = deal.deal.report
+    corrected = edit_data(report, **{"figure_{line}": "3", "note_{line}": "Belum dicatat"})
+    assert client.post(url("workspace-report-edit", report.pk), corrected).status_code == 302
+
+    emptied = edit_data(report, **{"note_{line}": "Sudah dicatat semua"})
+    response = client.post(url("workspace-report-edit", report.pk), emptied)
+
+    assert response.status_code == 302
+    line = report.lines.get()
+    assert (line.corrected_figure, line.corrected_by, line.figure) == (None, None, 1)
+    assert line.note == "Sudah dicatat semua"
+
+
 def test_a_correction_without_a_note_is_refused_and_nothing_is_kept(client, deal):
     client_as(client, deal, CE)
     report = deal.deal.report
