@@ -41,7 +41,8 @@ async function networkFirst(request) {
     }
     return response;
   } catch (error) {
-    const cached = await cache.match(request);
+    // Any cache: the favourites page is precached with the static assets.
+    const cached = await caches.match(request);
     if (cached) return cached;
     const offline = new URL(request.url).pathname.startsWith("/en/") ? "/en/offline/" : "/offline/";
     return (await caches.match(offline)) || Response.error();

@@ -72,11 +72,16 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "precache": [
             static("css/portal.css"),
             static("js/app.js"),
+            # The offline page lists the visitor's favourites (kept in the browser).
+            static("css/product.css"),
+            static("js/favourites.js"),
             static("django_htmx/htmx-2.min.js"),
             static("img/icon.svg"),
             static("img/icon-192.png"),
             reverse("offline"),
             "/en" + reverse("offline"),
+            reverse("favourites"),
+            "/en" + reverse("favourites"),
         ],
     }
     response = render(request, "app/sw.js", context, content_type="text/javascript")
