@@ -6,6 +6,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from catalog.models import Product
 from tests.factories import BusinessFactory, ProductFactory, ProductImageFactory, UserFactory
@@ -46,7 +48,7 @@ def test_gallery_has_a_thumbnail_counter_and_larger_view_for_every_picture(clien
     # Each picture links to its largest rendition: the larger view without JavaScript.
     for image in images:
         assert f'href="{image.url960}" data-gallery-zoom' in html
-    assert "Picture 2 of 3" in html
+    assert gettext("Picture %(number)s of %(total)s") % {"number": 2, "total": 3} in html
     # Buttons and the live counter wait for the script (hidden until it runs).
     assert re.search(r'class="gallery__controls" data-gallery-controls hidden', html)
     assert 'aria-live="polite" data-gallery-counter' in html
@@ -146,12 +148,16 @@ def test_qr_print_sheet_of_an_unpublished_product_is_not_found(client, product):
 def test_favourites_page_is_public_and_says_it_needs_javascript(client, path):
     response = client.get(path)
     html = response.content.decode()
+    with translation.override("en" if path.startswith("/en/") else "id"):
+        needs_javascript = gettext(
+            "Favourites are kept in this browser and need JavaScript, which is turned off."
+        )
 
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
     assert not response.cookies
     assert "data-favourites-list" in html and "js/favourites.js" in html
-    assert "<noscript>" in html and "need JavaScript" in html
+    assert "<noscript>" in html and needs_javascript in html
 
 
 def test_favourites_page_is_in_the_footer_of_every_page(client, product):
