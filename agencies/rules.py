@@ -70,3 +70,13 @@ def is_reviewer(user) -> bool:
 
 def can_manage_members(user, agency) -> bool:
     return is_administrator(user) or roles_of(user).get(agency.pk) == Role.MANAGER
+
+
+def roles_for(agency) -> list[tuple[str, str]]:
+    """The roles a member of `agency` may hold, as (value, label) choices: reviewers only in a
+    leading sector (DESIGN §1), so a form never offers what the service would refuse."""
+    return [
+        (value, label)
+        for value, label in Role.choices
+        if value != Role.REVIEWER or agency.is_leading_sector
+    ]
