@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from agencies.models import Membership
 from notifications import preferences
 from support.models import PartnerMembership
+from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import Look
 
 from .helpers import GET_OR_POST, posted, workspace_page
@@ -43,7 +44,7 @@ def where_they_work(user) -> tuple[list[Membership], list[PartnerMembership]]:
 
 @workspace_page
 @GET_OR_POST
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: SignedInHttpRequest) -> HttpResponse:
     form = ProfileForm(posted(request), instance=request.user)
     if form.is_bound and form.is_valid():
         form.save()
