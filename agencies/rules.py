@@ -5,6 +5,8 @@ holds the permission ``catalog.approve_nomination`` (superusers hold every permi
 are read fresh on every call, so a removed member loses rights on the next request.
 """
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
 
 from .models import EDITING_ROLES, Agency, AgencyQuerySet, Membership, Role
@@ -70,3 +72,13 @@ def is_reviewer(user) -> bool:
 
 def can_manage_members(user, agency) -> bool:
     return is_administrator(user) or roles_of(user).get(agency.pk) == Role.MANAGER
+
+
+def roles_for(agency) -> list[tuple[str, Any]]:
+    """The roles a member of `agency` may hold, as (value, label) choices: reviewers only in a
+    leading sector (DESIGN §1), so a form never offers what the service would refuse."""
+    return [
+        (value, label)
+        for value, label in Role.choices
+        if value != Role.REVIEWER or agency.is_leading_sector
+    ]

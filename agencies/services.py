@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 
 def _check_role(role, agency):
+    """One rule for pages and API alike: the role must be one `rules.roles_for(agency)` offers."""
     if role not in Role.values:
         raise ValidationError({"role": _("Choose editor, manager or reviewer.")})
-    if role == Role.REVIEWER and not agency.is_leading_sector:
+    if role not in dict(rules.roles_for(agency)):
         raise ValidationError(
             {"role": _("Only leading-sector agencies have reviewers (Diskop UKM, Disperindag).")}
         )
@@ -122,5 +123,26 @@ def invite_staff(*, agency, by, email, role, request=None) -> Membership:
     membership = add_member(agency=agency, by=by, user=user, role=role)
     send_invitation(
         user=user, by=by, where=agency.name, role=Role(membership.role).label, request=request
+    )
+    return membership
+
+
+def is_pending(user) -> bool:
+    """An invited account whose person has not set a password yet (`invited_account`)."""
+    return user.is_active and not user.has_usable_password()
+
+
+@transaction.atomic
+def resend_invitation(*, membership, by, request=None) -> Membership:
+    """The invitation mail again, with a fresh link, for a member who has not set a password."""
+    require(rules.can_manage_members(by, membership.agency))
+    if not is_pending(membership.user):
+        raise NotAllowedNow(_("This person has set their password already: no invitation waits."))
+    send_invitation(
+        user=membership.user,
+        by=by,
+        where=membership.agency.name,
+        role=Role(membership.role).label,
+        request=request,
     )
     return membership

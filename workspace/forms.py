@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, AgencyQuerySet, Role
+from agencies.rules import roles_for
 from catalog import rules
 from catalog.models import Business, Certificate, Product, ProductLink
 from catalog.services.businesses import BUSINESS_FIELDS
@@ -220,10 +221,26 @@ class BusinessCreateForm(BusinessForm):
         single_agency(registering_agency, rules.acting_agencies(user))
 
 
-class AddMemberForm(AccessibleForm):
+class AgencyRoleMixin:
+    """The role's menu offers only the roles the agency may have (`agencies.rules.roles_for`:
+    no reviewer outside a leading sector). The field still takes any role, so that a role the
+    agency may not have is refused by the service, with its reason, on this field."""
+
+    fields: dict[str, forms.Field]
+
+    def offer_roles(self, agency: Agency | None) -> None:
+        if agency is not None:
+            cast("forms.Select", self.fields["role"].widget).choices = roles_for(agency)
+
+
+class AddMemberForm(AgencyRoleMixin, AccessibleForm):
     default_auto_id = "id_add_%s"
     username = forms.CharField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
+
+    def __init__(self, *args: Any, agency: Agency | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer_roles(agency)
 
     def clean_username(self) -> "User":
         username = self.cleaned_data["username"].strip()
@@ -233,11 +250,19 @@ class AddMemberForm(AccessibleForm):
         return user
 
 
-class RoleForm(AccessibleForm):
+class RoleForm(AgencyRoleMixin, AccessibleForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
+    def __init__(self, *args: Any, agency: Agency | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer_roles(agency)
 
-class InviteStaffForm(AccessibleForm):
+
+class InviteStaffForm(AgencyRoleMixin, AccessibleForm):
     default_auto_id = "id_invite_%s"
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
+
+    def __init__(self, *args: Any, agency: Agency | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer_roles(agency)

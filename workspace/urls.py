@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("workspace.urls_support_dashboard")),
     path("", include("workspace.urls_partnerships")),
     path("", include("workspace.urls_notifications")),
+    path("", include("workspace.urls_profile")),
     path("audit/", audit.audit_log, name="workspace-audit"),
 ]

@@ -73,6 +73,11 @@ urlpatterns = [
         members.member_remove,
         name="workspace-member-remove",
     ),
+    path(
+        "dinas/<slug:slug>/anggota/<int:pk>/undang-lagi/",
+        members.member_resend,
+        name="workspace-member-resend",
+    ),
 ]
 
 #: Agency work: a partner's staff is refused (workspace/partner_staff.py).

@@ -35,11 +35,17 @@ class MemberSerializer(drf.ModelSerializer):
     username = drf.CharField(source="user.username", read_only=True)
     full_name = drf.CharField(source="user.get_full_name", read_only=True)
     email = drf.EmailField(source="user.email", read_only=True)
+    pending = drf.SerializerMethodField(
+        help_text=_("Invited and has not set a password yet; `created_at` is when.")
+    )
 
     class Meta:
         model = Membership
-        fields = ["id", "username", "full_name", "email", "role"]
+        fields = ["id", "username", "full_name", "email", "role", "pending", "created_at"]
         read_only_fields = fields
+
+    def get_pending(self, membership: Membership) -> bool:
+        return services.is_pending(membership.user)
 
 
 class NewMemberSerializer(StrictFieldsMixin, drf.Serializer):

@@ -59,12 +59,15 @@ def test_a_member_shows_id_username_full_name_email_and_role(world, client_of):
 
     response = client_of("owner_manager").get(members_url())
 
-    assert response.json()["results"][1] == {
+    row = response.json()["results"][1]
+    assert row.pop("created_at")  # when they were added (or invited)
+    assert row == {
         "id": membership_of(world, "owner_manager").pk,
         "username": "pertanian.manager",
         "full_name": "Siti Rahayu",
         "email": "pertanian.manager@example.org",
         "role": "manager",
+        "pending": False,  # has a password: not an invitation waiting
     }
 
 

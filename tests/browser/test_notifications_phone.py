@@ -16,7 +16,7 @@ import re
 import pytest
 
 from notifications.models import Kind, Notification, Preference, Reader
-from tests.browser.helpers import PHONE
+from tests.browser.helpers import PHONE, open_workspace_menu
 from tests.browser.phone import LOGIN, PASSWORD, WIDTH, WORKSPACE, Phone
 from tests.factories import AgencyFactory
 from tests.helpers import member
@@ -85,6 +85,7 @@ def test_an_editor_reads_their_notifications_and_chooses_how_they_arrive(phone, 
     link = page.locator(f".workspace-nav a[href='{INBOX}']")
     expect(link.locator(".nav-count [aria-hidden=true]")).to_have_text("3")
     expect(link.locator(".nav-count .visually-hidden")).to_contain_text("3")
+    open_workspace_menu(page)
     link.click()
     page.wait_for_url(re.compile(rf"{re.escape(INBOX)}$"))
     person.looks_right("list")

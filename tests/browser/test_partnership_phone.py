@@ -24,6 +24,7 @@ from django.utils import timezone
 from agencies.models import Role
 from catalog import rules
 from support.models import MonitoringReport, ReportLine, ReportStep, Service
+from tests.browser.helpers import open_workspace_menu
 from tests.browser.phone import Phone
 from tests.factories import (
     AgencyFactory,
@@ -211,6 +212,7 @@ def test_mentor_records_agency_reports_administrator_accepts_public_sees_progres
     page = person.page
     person.sign_in(manager, "2")
     agreements = reverse("workspace-agreements")
+    open_workspace_menu(page)
     person.follow(page.locator(f".workspace-nav a[href='{agreements}']").first, agreements)
     person.looks_right("2-agreements")
     agreement_path = reverse("workspace-agreement", args=[pks.pk])

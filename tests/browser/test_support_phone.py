@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from support.models import Referral, Service, Stage
+from tests.browser.helpers import open_workspace_menu
 from tests.browser.phone import Phone
 from tests.factories import (
     AgencyFactory,
@@ -185,6 +186,7 @@ def test_record_a_service_then_see_it_on_the_record_and_the_dashboard(phone, sce
 
     # 4. The dashboard, from the workspace's navigation: the figures of Diskop's year.
     dashboard = reverse("workspace-support-dashboard")
+    open_workspace_menu(page)
     page.locator(f".workspace-nav a[href='{dashboard}']").click()
     page.wait_for_url(re.compile(rf"{re.escape(dashboard)}$"))
     person.looks_right("4-dashboard")

@@ -25,7 +25,7 @@ from django.utils import timezone
 from agencies.models import Role
 from catalog import rules, workflow
 from catalog.models import Designation, Nomination, NominationEvent, Product
-from tests.browser.helpers import PHONE
+from tests.browser.helpers import PHONE, open_workspace_menu
 from tests.factories import (
     AgencyFactory,
     BusinessFactory,
@@ -280,6 +280,7 @@ def test_flagship_path_from_nomination_to_decree(visit, flagship_people, shots):
     nominator = visit()
     page = nominator.page
     nominator.sign_in(editor)
+    open_workspace_menu(page)
     page.locator(f".workspace-nav a[href='{WORKSPACE}produk/']").click()
     page.wait_for_url(re.compile(r"/ruang-kerja/produk/$"))
     nominator.fits("products")
@@ -420,6 +421,7 @@ def test_sign_out_ends_the_session(visit, settings):
     store = import_module(settings.SESSION_ENGINE).SessionStore
     assert store().exists(session_key)
 
+    open_workspace_menu(page)
     page.locator("form.workspace-nav__logout button[type=submit]").click()
     page.wait_for_url(re.compile(r"//[^/]+/$"))
     expect(page.locator("form.workspace-nav__logout")).to_have_count(0)

@@ -80,7 +80,7 @@ NOT_PAGES = {
     "workspace-collaboration-decline": "POST only",
     "workspace-collaboration-end": "POST only",
     "workspace-member-role": "POST only",
-    "workspace-member-remove": "POST only",
+    "workspace-member-resend": "POST only",
     "workspace-notifications-read-all": "POST only",
     "workspace-notification-read": "POST only",
     "workspace-participation-remove": "POST only",
@@ -174,6 +174,7 @@ def waiting_pages() -> list[str]:
         reverse("workspace-obligation-edit", args=[obligation.pk]),
         reverse("workspace-jobs"),
         reverse("workspace-job", args=[job.pk]),
+        reverse("workspace-welcome"),  # where an invitation's set-password page lands
     ]
 
 

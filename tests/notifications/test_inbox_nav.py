@@ -30,7 +30,7 @@ def editor(client):
 
 def badge(html: str) -> str | None:
     """The navigation link to the inbox, its tags stripped and its spaces squeezed."""
-    link = re.search(r'<a href="[^"]*" class="workspace-nav__inbox">(.*?)</a>', html, re.S)
+    link = re.search(r'<a href="[^"]*" class="workspace-nav__inbox"[^>]*>(.*?)</a>', html, re.S)
     assert link, "the navigation has no link to the notifications"
     return " ".join(re.sub(r"<[^>]+>", " ", link.group(1)).split())
 

@@ -95,8 +95,9 @@ def test_the_inbox_costs_the_same_queries_for_1_or_40_notifications(
     many(person, count)
 
     # session, user, the page's count, the unread count of the navigation, the user's and their
-    # groups' permissions (the navigation asks one), the page of notifications
-    with django_assert_num_queries(7):
+    # groups' permissions (the navigation asks one), the agencies the person manages (the
+    # navigation's members links), the page of notifications
+    with django_assert_num_queries(8):
         response = client.get(INBOX)
 
     assert len(shown(response)) == min(count, 30)

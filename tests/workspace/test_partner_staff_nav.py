@@ -21,7 +21,7 @@ def nav_links(client):
     return {
         name
         for name in ("produk", "kemitraan", "kegiatan", "layanan", "rujukan")
-        if f"/{name}/" in nav
+        if f"/ruang-kerja/{name}/" in nav  # the menu also links the public portal's sections
     }
 
 

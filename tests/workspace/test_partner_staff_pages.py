@@ -38,6 +38,8 @@ THEIRS = {
     "workspace-notification-settings",
     "workspace-notifications-read-all",
     "workspace-notification-read",
+    "workspace-profile",
+    "workspace-welcome",
     "workspace-activities",
     "workspace-activity-create",
     "workspace-activity",

@@ -327,7 +327,7 @@ def test_the_list_and_a_service_cost_the_same_queries_for_1_or_15_rows(client, w
     fifteen = [queries(client, page) for page in pages]
 
     assert one == fifteen
-    assert max(fifteen) <= 12
+    assert max(fifteen) <= 13  # 12, and the navigation's agencies the person manages
 
 
 def test_the_service_form_costs_the_same_queries_for_1_or_20_matches(client, world):

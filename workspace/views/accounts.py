@@ -75,10 +75,43 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Also the page of an invitation's link: an account without a usable password was invited
+    (agencies.services.invited_account). Its page says where the person was added, and setting
+    the password signs them in and lands on the welcome page (what they can do now)."""
+
+    def invited(self) -> bool:
+        user = getattr(self, "user", None)
+        return user is not None and not user.has_usable_password()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if context.get("validlink") and self.invited():
+            context["invitation"] = invitation_places(self.user)
+        return context
+
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        if self.invited():
+            self.post_reset_login = True
+            self.post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+            self.success_url = in_current_language("workspace-welcome")
         response = super().form_valid(form)
         reset_lockouts(username=form.user.get_username())
         return response
+
+
+def invitation_places(user: Any) -> list[str]:
+    """ "Dinas Pertanian (Editor)", "OKE OCE Indonesia": where an invited account was added."""
+    places = [
+        f"{membership.agency.name} ({membership.get_role_display()})"
+        for membership in user.memberships.select_related("agency").order_by("agency__name")
+    ]
+    places += [
+        membership.partner.name
+        for membership in user.partner_memberships.select_related("partner").order_by(
+            "partner__name"
+        )
+    ]
+    return places
 
 
 def locked_out(

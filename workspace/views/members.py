@@ -27,6 +27,7 @@ from workspace.forms import AddMemberForm, InviteStaffForm, RoleForm
 from workspace.support_forms import InvitePartnerStaffForm
 
 from .helpers import (
+    GET_OR_POST,
     add_errors,
     first_message,
     refuse_unless,
@@ -55,12 +56,17 @@ def render_members(
         "rows": [
             (
                 membership,
-                RoleForm(initial={"role": membership.role}, auto_id=f"id_m{membership.pk}_%s"),
+                RoleForm(
+                    initial={"role": membership.role},
+                    auto_id=f"id_m{membership.pk}_%s",
+                    agency=agency,
+                ),
+                services.is_pending(membership.user),
             )
             for membership in memberships
         ],
-        "add_form": forms.get("add_form") or AddMemberForm(),
-        "invite_form": forms.get("invite_form") or InviteStaffForm(),
+        "add_form": forms.get("add_form") or AddMemberForm(agency=agency),
+        "invite_form": forms.get("invite_form") or InviteStaffForm(agency=agency),
         "partner_form": forms.get("partner_form")
         or InvitePartnerStaffForm(parties=invitable_parties(agency)),
     }
@@ -105,7 +111,7 @@ def member_add(request: HttpRequest, slug: str) -> HttpResponse:
     return submit(
         request,
         agency,
-        AddMemberForm(request.POST),
+        AddMemberForm(request.POST, agency=agency),
         lambda data: services.add_member(
             agency=agency, by=request.user, user=data["username"], role=data["role"]
         ),
@@ -120,7 +126,7 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
     return submit(
         request,
         agency,
-        InviteStaffForm(request.POST),
+        InviteStaffForm(request.POST, agency=agency),
         lambda data: services.invite_staff(
             agency=agency, by=request.user, email=data["email"], role=data["role"], request=request
         ),
@@ -163,7 +169,7 @@ def after_change(request: HttpRequest, agency: Agency) -> str:
 def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     agency = managed_agency(request, slug)
     membership = get_object_or_404(agency.memberships.select_related("user"), pk=pk)
-    form = RoleForm(request.POST)
+    form = RoleForm(request.POST, agency=agency)
     if not form.is_valid():
         messages.error(request, _("Choose editor, manager or reviewer."))
         return redirect(members_url(agency))
@@ -178,14 +184,38 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect(after_change(request, agency))
 
 
-@workspace_action
+@workspace_page
+@GET_OR_POST
 def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET: the question (nothing changes); POST: the removal. Without JavaScript."""
+    agency = managed_agency(request, slug)
+    membership = get_object_or_404(agency.memberships.select_related("user"), pk=pk)
+    pending = services.is_pending(membership.user)
+    if request.method != "POST":
+        context = {"agency": agency, "membership": membership, "pending": pending}
+        return render(request, "workspace/catalogue/member_remove.html", context)
+    if pending:
+        success = _("The invitation of %(email)s is cancelled.") % {"email": membership.user.email}
+    else:
+        success = _("%(user)s is no longer a member.") % {"user": membership.user}
+    run_action(
+        request,
+        lambda: services.remove_member(membership=membership, by=request.user),
+        success=success,
+        back=members_url(agency),
+    )
+    return redirect(after_change(request, agency))
+
+
+@workspace_action
+def member_resend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The invitation mail again, with a fresh link."""
     agency = managed_agency(request, slug)
     membership = get_object_or_404(agency.memberships.select_related("user"), pk=pk)
     run_action(
         request,
-        lambda: services.remove_member(membership=membership, by=request.user),
-        success=_("%(user)s is no longer a member.") % {"user": membership.user},
+        lambda: services.resend_invitation(membership=membership, by=request.user, request=request),
+        success=_("The invitation is sent again to %(email)s.") % {"email": membership.user.email},
         back=members_url(agency),
     )
-    return redirect(after_change(request, agency))
+    return redirect(members_url(agency))
