@@ -43,9 +43,7 @@ def people():
         leading=leading,
         admin=admin,
         editor=member(owner, username="pertanian.editor", first_name="Dedi"),
-        reviewer=member(
-            leading, Role.REVIEWER, username="disperindag.reviewer", first_name="Agus"
-        ),
+        reviewer=member(leading, Role.REVIEWER, username="disperindag.reviewer", first_name="Agus"),
         product=f.ProductFactory(owner_agency=owner, name="Lada Putih Muntok"),
     )
 
