@@ -280,3 +280,22 @@ def test_a_jpeg_scan_is_re_encoded_and_a_scan_can_be_replaced_and_removed(
         client.post(edit, {**data, "remove_scan": "on"})
     certificate.refresh_from_db()
     assert not certificate.scan and not default_storage.exists(second)
+
+
+# Publishing without a picture -------------------------------------------------------------------
+
+
+def test_a_draft_without_a_picture_says_so_next_to_the_publish_button(client, world):
+    client.force_login(world.people["owner_editor"])
+    archived = url("workspace-product", world.archived.slug)
+    ProductImageFactory(product=world.archived)
+
+    assert (
+        'id="no-picture"' in client.get(url("workspace-product", world.draft.slug)).content.decode()
+    )
+    assert 'id="no-picture"' not in client.get(archived).content.decode()
+    # Said, not enforced: publishing stays the editor's choice (decisions of item 19).
+    response = client.post(url("workspace-product-publish", world.draft.slug))
+    assert response.status_code == 302
+    world.draft.refresh_from_db()
+    assert world.draft.status == "published"
