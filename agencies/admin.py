@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Membership
+from .models import Agency, Membership, StaffProfile
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,3 +30,11 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "agency__name", "agency__short_name"]
     autocomplete_fields = ["user", "agency"]
     list_select_related = ["user", "agency"]
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "nip", "updated_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "nip"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user"]

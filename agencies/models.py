@@ -8,6 +8,7 @@ the API and the admin all ask the same question the same way.
 from typing import Self
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -108,3 +109,47 @@ class Membership(FieldConstraints):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency.short_name} · {self.get_role_display()}"
+
+
+#: A civil servant's identity number (Nomor Induk Pegawai): 18 digits.
+nip_validator = RegexValidator(r"^\d{18}\Z", _("A NIP has exactly 18 digits."))
+
+
+class StaffProfileQuerySet(models.QuerySet["StaffProfile"]):
+    def nips_of(self, users) -> dict[int, str]:
+        """{user_id: NIP} of those of `users` who gave one."""
+        return dict(self.filter(user__in=users).exclude(nip="").values_list("user_id", "nip"))
+
+
+class StaffProfile(models.Model):
+    """What official records say of a person beyond their account: the NIP printed under their
+    signature (the assessment record, the berita acara). One per person, whatever their
+    agencies: a NIP belongs to the civil servant, not to a membership. Administrators need it
+    too, and they may have no membership at all."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("user"),
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[nip_validator],
+        help_text=_(
+            "Civil servant identity number (Nomor Induk Pegawai), 18 digits, printed under "
+            "your signature on official records. Empty for staff who are not civil servants."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = StaffProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

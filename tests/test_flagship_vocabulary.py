@@ -18,6 +18,7 @@ from catalog import rules, workflow
 from catalog.models import Designation, Nomination, NominationEvent
 from tests import factories as f
 from umkm_portal.services import NotAllowedNow
+from workspace.views.nominations import told
 
 pytestmark = pytest.mark.django_db
 
@@ -258,7 +259,9 @@ def test_the_timeline_and_the_record_name_each_step_by_its_action(client, people
     detail = client.get(reverse("workspace-nomination", args=[nomination.pk])).content.decode()
     record = client.get(reverse("workspace-nomination-record", args=[nomination.pk]))
 
-    # The labels of NominationEvent.Action, in the page's language (Indonesian).
-    for action in (A.NOMINATE, A.SUBMIT, A.RECOMMEND):
-        assert f"<strong>{action.label}</strong>" in detail
+    # The timeline tells each step in a sentence of its own (workspace.views.nominations
+    # .TIMELINE), the record's decisions by the labels of NominationEvent.Action.
+    for event in nomination.events.all():
+        assert f'<p class="timeline__what">{told(event)}</p>' in detail
+    assert [e.action for e in nomination.events.all()] == [A.NOMINATE, A.SUBMIT, A.RECOMMEND]
     assert f'<th scope="row">{A.RECOMMEND.label}</th>' in record.content.decode()

@@ -244,29 +244,35 @@ class ProductSearch(forms.Form):
     q = SearchField(label=_("Product name contains"))
 
 
-QUEUE_REVIEW, QUEUE_DECISION, QUEUE_MINE = "review", "keputusan", "saya"
+QUEUE_REVIEW, QUEUE_DECISION, QUEUE_MINE, QUEUE_ALL = "review", "keputusan", "saya", "semua"
+
+#: The tabs of the nomination list, as they read on the page.
+QUEUE_LABELS: dict[str, "StrOrPromise"] = {
+    QUEUE_REVIEW: _("To assess"),
+    QUEUE_DECISION: _("To decide"),
+    QUEUE_MINE: _("My agencies' nominations"),
+    QUEUE_ALL: _("All I may see"),
+}
+
+
+def queues(*, reviewer: bool, administrator: bool) -> list[str]:
+    """The queues a person may pick, their default first: what waits for them (a reviewer's
+    nominations to assess, an administrator's to decide), then their agencies', then all."""
+    found = [QUEUE_REVIEW] if reviewer else []
+    if administrator:
+        found.append(QUEUE_DECISION)
+    return [*found, QUEUE_MINE, QUEUE_ALL] if found else [QUEUE_ALL, QUEUE_MINE]
 
 
 class NominationFilters(forms.Form):
+    """Filters within a queue (the queue itself is a tab above them, kept across a search)."""
+
     q = SearchField(label=_("Product name contains"))
     status = forms.ChoiceField(
         label=_("State"),
         required=False,
         choices=[("", _("Every state")), *Nomination.State.choices],
     )
-    antrian = forms.ChoiceField(label=_("Queue"), required=False)
-
-    def __init__(
-        self, data: Mapping[str, Any] | None, *, reviewer: bool, administrator: bool
-    ) -> None:
-        super().__init__(data)
-        queues = [("", _("Every nomination I may see"))]
-        if reviewer:
-            queues.append((QUEUE_REVIEW, _("To review (submitted, not by me)")))
-        if administrator:
-            queues.append((QUEUE_DECISION, _("To decide (recommended)")))
-        queues.append((QUEUE_MINE, _("My agencies' nominations")))
-        cast(forms.ChoiceField, self.fields["antrian"]).choices = queues
 
 
 class DesignationFilters(forms.Form):

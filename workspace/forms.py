@@ -14,9 +14,12 @@ from agencies.models import Agency, AgencyQuerySet, Role
 from agencies.rules import roles_for
 from catalog import rules
 from catalog.models import Business, Certificate, Product, ProductLink
+from catalog.models.base import today
 from catalog.services.businesses import BUSINESS_FIELDS
 from catalog.services.certificates import CERTIFICATE_FIELDS
+from catalog.services.images import MAX_IMAGES
 from catalog.services.products import PRODUCT_CONTENT_FIELDS
+from catalog.uploads import MAX_PIXELS, MAX_UPLOAD_BYTES, SHARP_WIDTH
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
     from django.contrib.auth.models import User
@@ -127,18 +130,54 @@ class HandOverForm(AccessibleForm):
         cast("forms.ModelChoiceField[Agency]", self.fields["agency"]).queryset = queryset
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's recipe): the cleaned value is a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def picture_rules() -> str:
+    """The rules of catalog.uploads, said before a person chooses a file."""
+    return _(
+        "JPEG, PNG or WebP, at most %(mb)s MB and %(mp)s megapixels each; at least "
+        "%(wide)s px wide looks sharp on phones. You may choose several at once (a product "
+        "has at most %(most)s pictures): if one is refused, none is added."
+    ) % {
+        "mb": MAX_UPLOAD_BYTES // 2**20,
+        "mp": MAX_PIXELS // 1_000_000,
+        "wide": SHARP_WIDTH,
+        "most": MAX_IMAGES,
+    }
+
+
 class ImageForm(AccessibleForm):
     default_auto_id = "id_picture_%s"
-    image = forms.FileField(
-        label=_("Picture"),
-        help_text=_("JPEG, PNG or WebP, at most 8 MB."),
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    image = MultipleFileField(
+        label=_("Pictures"),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     alt_text = forms.CharField(
         label=_("Alternative text"),
-        max_length=200,
-        help_text=_("What the picture shows, for people who cannot see it."),
+        max_length=180,
+        help_text=_(
+            "What the pictures show, for people who cannot see them. With several, each gets "
+            "this text and its number."
+        ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["image"].help_text = picture_rules()
 
 
 class CertificateForm(ServiceForm):
@@ -151,6 +190,17 @@ class CertificateForm(ServiceForm):
         help_text=_("Tick when your agency has seen the original certificate."),
     )
 
+    scan = forms.FileField(
+        label=_("Scan of the certificate"),
+        required=False,
+        help_text=_(
+            "Optional: a PDF, or a JPEG or PNG photo, at most 8 MB. Only staff see it; the "
+            "public page shows the kind, number and dates."
+        ),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf,image/jpeg,image/png"}),
+    )
+    remove_scan = forms.BooleanField(label=_("Remove the scan"), required=False)
+
     class Meta:
         model = Certificate
         fields = list(CERTIFICATE_FIELDS)
@@ -158,12 +208,25 @@ class CertificateForm(ServiceForm):
 
     def __init__(self, *args: Any, verifier: Agency | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The browser's date picker offers no day after today (the model refuses them too).
+        self.fields["issued_on"].widget.attrs["max"] = today().isoformat()
+        if not self.instance.scan:
+            del self.fields["remove_scan"]
         verified = self.fields["verified"]
         verified.initial = self.instance.is_verified
         if self.instance.is_verified:
             verified.label = _("Verified by %(agency)s") % {"agency": self.instance.verified_by}
         elif verifier is not None:
             verified.label = _("Verified by our agency (%(agency)s)") % {"agency": verifier}
+
+    def service_data(self) -> dict[str, Any]:
+        """The cleaned data as the certificate services take it: `scan` a new file, False to
+        remove the scan, None to keep it."""
+        data = dict(self.cleaned_data)
+        scan = data.pop("scan", None)
+        if data.pop("remove_scan", False) and not scan:
+            scan = False
+        return {**data, "scan": scan}
 
 
 class LinkForm(ServiceForm):

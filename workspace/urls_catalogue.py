@@ -23,6 +23,11 @@ urlpatterns = [
     path(P + "sertifikat/", products.certificate_add, name="workspace-certificate-add"),
     path(P + "sertifikat/<int:pk>/", products.certificate_edit, name="workspace-certificate-edit"),
     path(
+        P + "sertifikat/<int:pk>/pindaian/",
+        products.certificate_scan,
+        name="workspace-certificate-scan",
+    ),
+    path(
         P + "sertifikat/<int:pk>/hapus/",
         products.certificate_remove,
         name="workspace-certificate-remove",

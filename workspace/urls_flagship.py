@@ -3,7 +3,7 @@
 from django.urls import path
 
 from workspace.partner_staff import agency_work
-from workspace.views import designations, nominations
+from workspace.views import designations, nomination_record, nominations
 
 urlpatterns = [
     path("usulan/", nominations.nomination_list, name="workspace-nominations"),
@@ -22,7 +22,7 @@ urlpatterns = [
     ),
     path(
         "usulan/<int:pk>/berita-acara/",
-        nominations.nomination_record,
+        nomination_record.nomination_record,
         name="workspace-nomination-record",
     ),
     path("unggulan/", designations.designation_list, name="workspace-designations"),

@@ -4,9 +4,11 @@ import datetime
 import uuid
 from pathlib import PurePath
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 #: Slugs the workspace uses as words in its addresses (`/ruang-kerja/produk/baru/`).
 RESERVED_SLUGS = {"baru"}
@@ -41,3 +43,19 @@ class ServerFileName:
 def today() -> datetime.date:
     """Today's date in the portal's time zone (Asia/Jakarta)."""
     return timezone.localdate()
+
+
+def not_in_the_future(value: datetime.date) -> None:
+    """A date that has happened already (a certificate's issue): today at the latest, in
+    Asia/Jakarta."""
+    if value is not None and value > today():
+        raise ValidationError(_("This date cannot be in the future."), code="future_date")
+
+
+def year_not_in_the_future(value: int) -> None:
+    """A year that has begun already (the year a business was founded)."""
+    if value is not None and value > today().year:
+        raise ValidationError(
+            _("The year cannot be later than this year (%(year)s).") % {"year": today().year},
+            code="future_year",
+        )

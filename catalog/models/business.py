@@ -14,7 +14,7 @@ from agencies.models import Agency
 from catalog import rules
 from umkm_portal.constraints import FieldConstraints
 
-from .base import ServerFileName, unique_slug
+from .base import ServerFileName, unique_slug, year_not_in_the_future
 from .reference import Region
 
 nib_validator = RegexValidator(r"^\d{13}$", _("The NIB has exactly 13 digits."))
@@ -92,7 +92,7 @@ class Business(FieldConstraints):
         _("year founded"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        validators=[MinValueValidator(1900), MaxValueValidator(2100), year_not_in_the_future],
     )
     registering_agency = models.ForeignKey(
         Agency,

@@ -19,8 +19,9 @@ from simple_history.models import HistoricalRecords
 from agencies.models import Agency
 from catalog import rules
 from umkm_portal.constraints import FieldConstraints
+from umkm_portal.private_files import PrivateFileName
 
-from .base import ServerFileName, today, unique_slug
+from .base import ServerFileName, not_in_the_future, today, unique_slug
 from .business import Business
 from .reference import Category, Region
 
@@ -358,7 +359,9 @@ class Certificate(FieldConstraints):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     number = models.CharField(_("number"), max_length=100)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_on = models.DateField(
+        _("issued on"), null=True, blank=True, validators=[not_in_the_future]
+    )
     expires_on = models.DateField(
         _("expires on"), null=True, blank=True, help_text=_("Empty when it does not expire.")
     )
@@ -372,6 +375,15 @@ class Certificate(FieldConstraints):
         help_text=_("Empty when the business declared it itself."),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    # Private (umkm_portal.private_files): a scan may carry the owner's name and home address
+    # (a P-IRT does), so only staff who see the product in the workspace download it; the
+    # public pages show the certificate's kind, number, dates and who verified it.
+    scan = models.FileField(
+        _("scan"),
+        upload_to=PrivateFileName("certificates"),
+        blank=True,
+        help_text=_("A scan or photo of the certificate: PDF, JPEG or PNG, at most 8 MB."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 

@@ -23,7 +23,7 @@ from .certificates import (
     verifying_agency,
 )
 from .collaborations import accept_collaboration, decline_collaboration, end_collaboration, invite
-from .images import add_image, remove_image, reorder_images
+from .images import add_image, add_images, remove_image, reorder_images
 from .links import add_link, remove_link
 from .products import (
     archive,
@@ -39,6 +39,7 @@ __all__ = [
     "accept_collaboration",
     "add_certificate",
     "add_image",
+    "add_images",
     "add_link",
     "archive",
     "change_status",

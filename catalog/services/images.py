@@ -1,6 +1,7 @@
 """Product images: added (checked and re-encoded), ordered, removed."""
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -35,11 +36,7 @@ def add_image(
     Raises StorageUnavailable when the storage fails (a full disk, a failing volume); a database
     error while writing the row is raised as it is (the portal's 503)."""
     require(rules.can_edit_product(by, product))
-    alt_text = (alt_text or "").strip()
-    if not alt_text:
-        raise ValidationError({"alt_text": _("Describe the picture for people who cannot see it.")})
-    if len(alt_text) > 200:
-        raise ValidationError({"alt_text": _("At most 200 characters.")})
+    alt_text = _alt_text(alt_text)
     if product.images.count() >= MAX_IMAGES:
         raise ValidationError(
             {"image": _("A product has at most %(n)s pictures.") % {"n": MAX_IMAGES}}
@@ -72,6 +69,77 @@ def add_image(
                      exc_info=True)  # fmt: skip
         raise StorageUnavailable() from error
     return image
+
+
+@transaction.atomic
+def add_images(
+    *, product: Product, by: "User", uploads: Sequence[File], alt_text: str
+) -> list[ProductImage]:
+    """Several pictures at once, all or none: every file is checked (and re-encoded) before any
+    is stored, and if one cannot be stored or saved, those stored before it go again. With
+    several, each gets `alt_text` and its number ("…, 2 of 3"), which an editor may rewrite.
+
+    Raises ValidationError under `image` naming each refused file (a file over the limit is
+    one of them here, not a 413), StorageUnavailable when the storage fails."""
+    require(rules.can_edit_product(by, product))
+    alt_text = _alt_text(alt_text)
+    if not uploads:
+        raise ValidationError({"image": _("Choose at least one picture.")})
+    if product.images.count() + len(uploads) > MAX_IMAGES:
+        raise ValidationError(
+            {
+                "image": _(
+                    "A product has at most %(n)s pictures; it has %(has)s, so add at most "
+                    "%(left)s more."
+                )
+                % {
+                    "n": MAX_IMAGES,
+                    "has": product.images.count(),
+                    "left": max(MAX_IMAGES - product.images.count(), 0),
+                }
+            }
+        )
+    contents, refused = [], []
+    for upload in uploads:
+        try:
+            contents.append(clean_image(upload))
+        except ValidationError as error:  # UploadTooLarge included
+            name = getattr(upload, "name", "") or _("a file")
+            refused += [f"{name}: {message}" for message in error.messages]
+    if refused:
+        raise ValidationError({"image": [_("Nothing was added."), *refused]})
+    last = product.images.aggregate(last=Max("order"))["last"] or 0
+    added: list[ProductImage] = []
+    try:
+        for number, content in enumerate(contents, start=1):
+            text = alt_text
+            if len(contents) > 1:
+                text = _("%(text)s, %(n)s of %(count)s") % {
+                    "text": alt_text,
+                    "n": number,
+                    "count": len(contents),
+                }
+            image = ProductImage(product=product, alt_text=text[:200], order=last + number)
+            _store(image, content)
+            added.append(image)
+            image.save()  # RenditionsOnSave makes the renditions here
+    except Exception as error:
+        for image in added:
+            _delete_files(image)
+        if isinstance(error, DatabaseError | StorageUnavailable):
+            raise
+        logger.error("Storage failed while adding pictures to %s", product.pk, exc_info=True)
+        raise StorageUnavailable() from error
+    return added
+
+
+def _alt_text(alt_text: str) -> str:
+    alt_text = (alt_text or "").strip()
+    if not alt_text:
+        raise ValidationError({"alt_text": _("Describe the picture for people who cannot see it.")})
+    if len(alt_text) > 200:
+        raise ValidationError({"alt_text": _("At most 200 characters.")})
+    return alt_text
 
 
 def _store(image: ProductImage, content: ContentFile) -> None:

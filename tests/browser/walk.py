@@ -53,6 +53,7 @@ NOT_PAGES = {
     "workspace-support-dashboard-csv": "a CSV file",
     "workspace-support-dashboard-list-csv": "a CSV file",
     "workspace-job-download": "the job's file",
+    "workspace-certificate-scan": "a certificate's scan, a download",
     "workspace-job-status": "an htmx fragment of the job page, measured with it",
     # Answers to a button (POST only): they redirect to a page that is walked.
     "logout": "POST only",

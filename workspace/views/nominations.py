@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agencies.models import Agency
@@ -55,8 +56,21 @@ if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resol
 
 PER_PAGE = 25
 
-#: Events that decide the fate of a nomination, shown as "the decision" on the record.
-DECISIONS = (Action.RECOMMEND, Action.REJECT, Action.APPROVE, Action.DECLINE, Action.REVOKE)
+#: What each step of the timeline says happened, in words (`who`: the person and their agency).
+TIMELINE: dict[str, "StrOrPromise"] = {
+    Action.NOMINATE: gettext_lazy("%(who)s nominated the product; the nomination is a draft."),
+    Action.SUBMIT: gettext_lazy("%(who)s submitted the nomination for review."),
+    Action.WITHDRAW: gettext_lazy("%(who)s withdrew the nomination."),
+    Action.REQUEST_CHANGES: gettext_lazy("%(who)s asked the nominating agency for changes."),
+    Action.RESUBMIT: gettext_lazy("%(who)s submitted the nomination again, with the changes."),
+    Action.RECOMMEND: gettext_lazy("%(who)s recommended the nomination to the administrators."),
+    Action.REJECT: gettext_lazy("%(who)s rejected the nomination."),
+    Action.APPROVE: gettext_lazy(
+        "%(who)s approved the nomination: the product is designated a flagship."
+    ),
+    Action.DECLINE: gettext_lazy("%(who)s declined the recommendation."),
+    Action.REVOKE: gettext_lazy("%(who)s revoked the flagship designation."),
+}
 
 
 def forbidden(request: SignedInHttpRequest, error: PermissionDenied) -> HttpResponse:
@@ -111,20 +125,35 @@ def in_queue(
 def nomination_list(request: SignedInHttpRequest) -> HttpResponse:
     user = request.user
     reviewer, administrator = rules.is_reviewer(user), rules.is_administrator(user)
-    form = ff.NominationFilters(request.GET, reviewer=reviewer, administrator=administrator)
+    tabs = ff.queues(reviewer=reviewer, administrator=administrator)
+    # The default tab is what waits for this person; an unknown value falls back to it.
+    queue = request.GET.get("antrian", "")
+    if queue not in tabs:
+        queue = tabs[0]
+    form = ff.NominationFilters(request.GET)
     values = valid_filters(form)
-    nominations = in_queue(Nomination.objects.visible_to(user), user, values.get("antrian"))
+    visible = Nomination.objects.visible_to(user)
+    nominations = in_queue(visible, user, queue)
     if "status" in values:
         nominations = nominations.filter(state=values["status"])
     if "q" in values:
         nominations = nominations.filter(product__name__icontains=values["q"])
     scored = with_assessments(nominations.select_related("product__business", "agency"))
     page = CappedPaginator(scored, PER_PAGE).get_page(request.GET.get("page"))
+    waiting = {
+        ff.QUEUE_REVIEW: visible.awaiting_review(user).count() if reviewer else 0,
+        ff.QUEUE_DECISION: visible.awaiting_decision(user).count() if administrator else 0,
+    }
     context = {
         "form": form,
         "page": page,
         "rows": list(page.object_list),
         "filtered": bool(values),
+        "queue": queue,
+        "tabs": [
+            {"key": key, "label": ff.QUEUE_LABELS[key], "waiting": waiting.get(key, 0)}
+            for key in tabs
+        ],
         "nominates": rules.editing_agencies(user).exists(),
     }
     return render(request, "workspace/flagship/nomination_list.html", context)
@@ -222,6 +251,7 @@ def dossier(user: "User", pk: int) -> "ScoredNomination":
         )
         .prefetch_related(
             Prefetch("events", queryset=events),
+            "product__images",
             Prefetch("product__certificates", queryset=certificates, to_attr="valid_certificates"),
         )
     )
@@ -255,14 +285,32 @@ def business_evidence(business: Business) -> dict[str, Any]:
     return found
 
 
+def person(user: "User") -> str:
+    return user.get_full_name() or user.username
+
+
+def told(event: NominationEvent) -> str:
+    """The event as a sentence: who did what (the timeline shows no state codes)."""
+    who = person(event.actor)
+    if event.agency:
+        who = f"{who} ({event.agency.short_name})"
+    sentence = TIMELINE.get(event.action)
+    return str(sentence) % {"who": who} if sentence else f"{who}: {event.get_action_display()}"
+
+
 def summary(nomination: "ScoredNomination", criteria: Iterable[Criterion]) -> dict[str, Any]:
     assessments = list(nomination.assessments.all())
+    events = list(nomination.events.all())
+    for event in events:
+        event.sentence = told(event)  # type: ignore[attr-defined]
     return {
         "evidence": business_evidence(nomination.product.business),
         "nomination": nomination,
         "product": nomination.product,
+        "images": list(nomination.product.images.all()),
         "designation": getattr(nomination, "designation", None),
-        "events": list(nomination.events.all()),
+        "has_record": nomination.submitted_at is not None,
+        "events": events,
         "assessments": assessments,
         "score_rows": score_table(assessments, criteria),
         "total": nomination.mean_score,
@@ -341,16 +389,6 @@ def detail_page(
 @require_safe
 def nomination_detail(request: SignedInHttpRequest, pk: int) -> HttpResponse:
     return detail_page(request, pk)
-
-
-@flagship_page
-@require_safe
-def nomination_record(request: SignedInHttpRequest, pk: int) -> HttpResponse:
-    """The printable assessment record (Berita Acara Penilaian)."""
-    nomination = dossier(request.user, pk)
-    context = summary(nomination, list(Criterion.objects.active()))
-    context["decisions"] = [e for e in context["events"] if e.action in DECISIONS]
-    return render(request, "workspace/flagship/nomination_record.html", context)
 
 
 # Posting to the workflow -----------------------------------------------------------------------

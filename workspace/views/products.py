@@ -5,20 +5,24 @@ Every page finds the product through `Product.objects.visible_to(user)` (404 for
 not see), asks the predicate of catalog.rules before a form is read, and writes through a service
 of catalog.services."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalog import rules, services
 from catalog.models import Business, Product
-from catalog.uploads import StorageUnavailable
+from catalog.uploads import SHARP_WIDTH, StorageUnavailable
 from umkm_portal.services import NotAllowedNow
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace.forms import (
@@ -67,6 +71,7 @@ def render_page(request: SignedInHttpRequest, product: Product, **forms: BaseFor
         # Only a link that leads somewhere: a reviewer or an administrator cannot nominate.
         "can_nominate": can_edit and product.is_public and rules.can_nominate(user, product),
         "images": product.images.all(),
+        "sharp_width": SHARP_WIDTH,
         "certificates": product.certificates.select_related("verified_by"),
         "links": product.links.all(),
         "collaborations": product.collaborations.select_related(
@@ -201,15 +206,17 @@ def product_hand_over(request: SignedInHttpRequest, slug: str) -> HttpResponse:
 
 @workspace_action
 def image_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
+    """One or several pictures, all or none (catalog.services.add_images); a warning for each
+    picture narrower than SHARP_WIDTH (accepted, but blurred on a phone)."""
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     form = ImageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.add_image(
+            added = services.add_images(
                 product=product,
                 by=request.user,
-                upload=form.cleaned_data["image"],
+                uploads=form.cleaned_data["image"],
                 alt_text=form.cleaned_data["alt_text"],
             )
         except ValidationError as error:
@@ -221,25 +228,47 @@ def image_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
             response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
             return response
         else:
-            messages.success(request, _("The picture is added."))
+            if len(added) == 1:
+                messages.success(request, _("The picture is added."))
+            else:  # never one: the plural forms of Indonesian and English need no ngettext
+                messages.success(
+                    request, _("%(count)s pictures are added.") % {"count": len(added)}
+                )
+            for image in added:
+                if image.width and image.width < SHARP_WIDTH:
+                    messages.warning(
+                        request,
+                        _(
+                            "“%(text)s” is %(width)s px wide: it will look blurred on phones. "
+                            "A picture at least %(sharp)s px wide looks sharp."
+                        )
+                        % {"text": image.alt_text, "width": image.width, "sharp": SHARP_WIDTH},
+                    )
             return redirect(product_url(product, "pictures"))
     return render_page(request, product, image_form=form)
 
 
 @workspace_action
 def image_move(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponse:
-    """One step earlier (`direction=up`) or later (`down`): the whole order goes to the service."""
+    """One step earlier (`direction=up`), later (`down`), or first (`main`: the main picture,
+    shown on cards and first in the gallery): the whole order goes to the service."""
     product = visible_product(request, slug)
     image = get_object_or_404(product.images, pk=pk)
     order = list(product.images.values_list("pk", flat=True))
     here = order.index(image.pk)
-    there = here - 1 if request.POST.get("direction") == "up" else here + 1
-    if 0 <= there < len(order):
-        order[here], order[there] = order[there], order[here]
+    direction = request.POST.get("direction")
+    if direction == "main":
+        order.insert(0, order.pop(here))
+        success = _("“%(text)s” is the main picture now.") % {"text": image.alt_text}
+    else:
+        there = here - 1 if direction == "up" else here + 1
+        if 0 <= there < len(order):
+            order[here], order[there] = order[there], order[here]
+        success = _("The order of the pictures is saved.")
     return run_action(
         request,
         lambda: services.reorder_images(product=product, by=request.user, order=order),
-        success=_("The order of the pictures is saved."),
+        success=success,
         back=product_url(product, "pictures"),
     )
 
@@ -264,10 +293,10 @@ def certificate_add(request: SignedInHttpRequest, slug: str) -> HttpResponse:
     product = visible_product(request, slug)
     refuse_unless(rules.can_edit_product(request.user, product))
     verifier = services.verifying_agency(request.user, product)
-    form = CertificateForm(request.POST, verifier=verifier)
+    form = CertificateForm(request.POST, request.FILES, verifier=verifier)
     if form.is_valid():
         try:
-            services.add_certificate(product=product, by=request.user, **form.cleaned_data)
+            services.add_certificate(product=product, by=request.user, **form.service_data())
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -283,11 +312,16 @@ def certificate_edit(request: SignedInHttpRequest, slug: str, pk: int) -> HttpRe
     certificate = get_object_or_404(product.certificates, pk=pk)
     refuse_unless(rules.can_edit_product(request.user, product))
     verifier = services.verifying_agency(request.user, product)
-    form = CertificateForm(posted(request), instance=certificate, verifier=verifier)
+    form = CertificateForm(
+        posted(request),
+        request.FILES if request.method == "POST" else None,
+        instance=certificate,
+        verifier=verifier,
+    )
     if form.is_valid():
         try:
             services.update_certificate(
-                certificate=certificate, by=request.user, **form.cleaned_data
+                certificate=certificate, by=request.user, **form.service_data()
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -296,6 +330,24 @@ def certificate_edit(request: SignedInHttpRequest, slug: str, pk: int) -> HttpRe
             return redirect(product_url(product, "certificates"))
     context = {"form": form, "product": product, "certificate": certificate}
     return render(request, "workspace/catalogue/certificate_form.html", context)
+
+
+@workspace_page
+@require_safe
+def certificate_scan(request: SignedInHttpRequest, slug: str, pk: int) -> HttpResponseBase:
+    """The scan of a certificate, for staff who see the product in the workspace (the file is
+    private: never under the public /media/); always a download, never shown as a page."""
+    product = visible_product(request, slug)
+    certificate = get_object_or_404(product.certificates.exclude(scan=""), pk=pk)
+    suffix = PurePath(certificate.scan.name or "").suffix
+    try:
+        scan = certificate.scan.open("rb")
+    except OSError as error:  # the row outlived its file
+        raise Http404 from error
+    name = slugify(f"{certificate.get_kind_display()} {certificate.number}") or "scan"
+    response = FileResponse(scan, as_attachment=True, filename=f"{name}{suffix}")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @workspace_action
