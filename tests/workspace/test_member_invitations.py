@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from rest_framework.test import APIClient
 
 from agencies import services
-from agencies.models import Membership, Role
+from agencies.models import Membership, Role, StaffProfile
 from notifications.models import Kind, Notification
 from tests.factories import UserFactory
 from tests.workspace.helpers import as_user, messages_of, url
@@ -240,3 +240,18 @@ def test_the_profile_shows_who_you_are_and_sets_your_name(client, world):
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.first_name, user.last_name) == ("Siti", "Aminah")
+
+
+def test_the_profile_sets_the_nip_printed_under_the_signature(client, world):
+    user = world.people["reviewer"]
+    client.force_login(user)
+    form = {"first_name": "Dedi", "last_name": "Saputra"}
+
+    refused = client.post(url("workspace-profile"), {**form, "nip": "1234"})
+    saved = client.post(url("workspace-profile"), {**form, "nip": "198703122010011002"})
+
+    assert refused.status_code == 200 and refused.context["form"].errors["nip"]
+    assert saved.status_code == 302
+    assert StaffProfile.objects.get(user=user).nip == "198703122010011002"
+    page = client.get(url("workspace-profile")).content.decode()
+    assert 'value="198703122010011002"' in page

@@ -3,16 +3,19 @@ they read notifications in, links to change the password and the notification se
 welcome an invited person lands on once they have set their password
 (`accounts.PasswordResetConfirmView`). Everyone signed in, partner staff included."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from agencies.models import Membership
+from agencies.models import Membership, StaffProfile, nip_validator
 from notifications import preferences
 from support.models import PartnerMembership
 from umkm_portal.signed_in import SignedInHttpRequest
@@ -22,12 +25,27 @@ from .helpers import GET_OR_POST, posted, workspace_page
 
 
 class ProfileForm(Look, forms.ModelForm):
-    """The name colleagues see beside the person's work (members lists, timelines, mails)."""
+    """The name colleagues see beside the person's work (members lists, timelines, mails), and
+    the NIP printed under their signature on official records (agencies.StaffProfile)."""
+
+    nip = StaffProfile._meta.get_field("nip").formfield(validators=[nip_validator])
 
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name"]
         labels = {"first_name": gettext_lazy("First name"), "last_name": gettext_lazy("Last name")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["nip"].initial = StaffProfile.objects.nips_of([self.instance]).get(
+            self.instance.pk, ""
+        )
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Any:
+        user = super().save()
+        StaffProfile.objects.update_or_create(user=user, defaults={"nip": self.cleaned_data["nip"]})
+        return user
 
 
 def where_they_work(user) -> tuple[list[Membership], list[PartnerMembership]]:
