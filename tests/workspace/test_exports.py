@@ -33,8 +33,8 @@ BUSINESSES = "workspace-export-businesses"
 
 PRODUCT_HEADERS = [
     "slug", "name", "name_en", "business", "business_name", "region", "category", "summary",
-    "summary_en", "description", "price_min", "price_max", "unit", "status", "owner_agency",
-    "updated_at",
+    "summary_en", "description", "description_en", "price_min", "price_max", "unit", "status",
+    "owner_agency", "updated_at",
 ]  # fmt: skip
 BUSINESS_HEADERS = [
     "slug", "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region",
