@@ -359,7 +359,10 @@ def test_the_job_page_links_the_rows_the_import_created_and_updated(client, shee
     created = Product.objects.get(name="Kemplang Panggang")
     html = client.get(job.get_absolute_url()).content.decode()
     assert job.state == Job.State.DONE
-    assert [link["slug"] for link in job.outcome["links"]] == ["lada-putih-muntok", created.slug]
+    assert [(link["slug"], link["new"], link["changed"]) for link in job.outcome["links"]] == [
+        ("lada-putih-muntok", False, True),
+        (created.slug, True, True),
+    ]
     with translation.override("id"):
         updated_url = reverse("workspace-product", args=["lada-putih-muntok"])
         created_url = reverse("workspace-product", args=[created.slug])

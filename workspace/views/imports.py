@@ -381,11 +381,17 @@ def run_import(
 
 
 def saved_rows(resource: CatalogueResource, changes: list[dict[str, Any]]) -> list[dict]:
-    """The rows an import saved, as the job's page links them: name, slug, new or updated."""
+    """The rows an import saved, as the job's page links them: name, slug, whether new, and
+    whether an update changed anything."""
     ids = [change["id"] for change in changes[:LINKS_KEPT] if change["id"] is not None]
     found = resource._meta.model.objects.filter(pk__in=ids).in_bulk()
     return [
-        {"name": found[change["id"]].name, "slug": found[change["id"]].slug, "new": change["new"]}
+        {
+            "name": found[change["id"]].name,
+            "slug": found[change["id"]].slug,
+            "new": change["new"],
+            "changed": change["new"] or bool(change["fields"]),
+        }
         for change in changes[:LINKS_KEPT]
         if change["id"] in found
     ]
