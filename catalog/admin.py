@@ -47,9 +47,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Criterion)
 class CriterionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "order", "is_active"]
+    list_display = ["code", "name", "name_en", "order", "is_active"]
     list_editable = ["order", "is_active"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name", "name_en"]
 
 
 @admin.register(Business)

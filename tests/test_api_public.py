@@ -262,12 +262,14 @@ def test_categories_list_with_english_name(api_client, public_world):
             "slug": "makanan-minuman",
             "name": "Makanan & Minuman",
             "name_en": "Food",
+            "display_name": "Makanan & Minuman",
             "description": "",
         },
         {
             "slug": "pertanian-perkebunan",
             "name": "Pertanian & Perkebunan",
             "name_en": "",
+            "display_name": "Pertanian & Perkebunan",
             "description": "",
         },
     ]
@@ -332,8 +334,24 @@ def test_criteria_lists_active_criteria_in_rubric_order(api_client, db):
     CriterionFactory(code="lama", name="Kriteria lama", is_active=False)
 
     assert results(api_client.get(url("criterion-list"))) == [
-        {"code": "bahan_baku_lokal", "name": "Bahan baku lokal", "description": "x"},
-        {"code": "keunikan", "name": "Keunikan", "description": ""},
+        {
+            "code": "bahan_baku_lokal",
+            "name": "Bahan baku lokal",
+            "name_en": "",
+            "display_name": "Bahan baku lokal",
+            "description": "x",
+            "description_en": "",
+            "display_description": "x",
+        },
+        {
+            "code": "keunikan",
+            "name": "Keunikan",
+            "name_en": "",
+            "display_name": "Keunikan",
+            "description": "",
+            "description_en": "",
+            "display_description": "",
+        },
     ]
 
 
@@ -468,6 +486,7 @@ def test_product_detail_payload(api_client, public_world):
         "summary": "Lada putih khas Muntok.",
         "summary_en": "",
         "description": "",
+        "description_en": "",
         "category": "pertanian-perkebunan",
         "business": {
             "slug": "lada-mentok-jaya",

@@ -139,6 +139,7 @@ def export_work(job: Job, progress: Progress) -> None:
 
 
 def import_work(job: Job, progress: Progress) -> None:
+    from workspace.resources import RESOURCES
     from workspace.views.imports import KINDS, load_dataset, may_import, run_import
 
     kind = KINDS[next(key for key, value in IMPORT_JOBS.items() if value == job.kind)]
@@ -148,7 +149,8 @@ def import_work(job: Job, progress: Progress) -> None:
     with job.upload.open("rb") as upload:
         content = upload.read()
     try:
-        dataset = load_dataset(content, job.params.get("format", ""))
+        aliases = RESOURCES[kind.key].header_aliases()
+        dataset = load_dataset(content, job.params.get("format", ""), aliases)
     except ValidationError as error:
         raise JobFailed(" ".join(error.messages)) from None
     job.total = len(dataset)
@@ -180,6 +182,8 @@ def import_outcome(summary: dict[str, Any]) -> dict[str, Any]:
         "problems": problems,
         "problem_count": len(summary["problems"]),
         "ignored_columns": summary["ignored_columns"],
+        "links": summary.get("links", []),
+        "row_url_name": summary.get("row_url_name", ""),
     }
 
 

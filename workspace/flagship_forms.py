@@ -211,12 +211,12 @@ class ScoreForm(FlagshipForm):
         comment = self.fields.pop("comment")
         for criterion in self.criteria:
             self.fields[SCORE_PREFIX + criterion.code] = forms.TypedChoiceField(
-                label=criterion.name,
+                label=criterion.display_name,
                 choices=SCORE_CHOICES,
                 coerce=int,
                 required=False,
                 widget=forms.RadioSelect,
-                help_text=criterion.description,
+                help_text=criterion.display_description,
             )
         self.fields["comment"] = comment
 

@@ -83,6 +83,7 @@ class ProductContentForm(ServiceForm):
             "summary": forms.Textarea(attrs={"rows": 2}),
             "summary_en": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 6}),
+            "description_en": forms.Textarea(attrs={"rows": 6}),
             "price_min": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "price_max": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
         }

@@ -1,8 +1,11 @@
 """Spreadsheet import and export of products and businesses (django-import-export resources).
 
-Columns are the model's field names, the same in both languages, so that a file exported under
-/en/ imports under /id/; relations are written and read by slug (docs/architecture.md §5). The
-content columns are the services' lists of what editors write. Every resource is made for one
+Every file has two header rows: the columns' names for people, in the language of the page
+(`column_label`), then their stable keys, the model's field names (`slug`, `name_en`, ...), which
+the importer reads; so a file exported under /id/ imports under /en/ and back. The importer also
+takes a file with only one header row, of keys or of names in either language (`header_aliases`).
+Relations are written and read by slug (docs/architecture.md §5). The content columns are the
+services' lists of what editors write. Every resource is made for one
 user (and, on import, for the agency the user chose):
 
 - export: only what `editable_by(user)` holds reaches the file; the NIB and the owner's name only
@@ -19,10 +22,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.encoding import force_str
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import resources
 from import_export.fields import Field
 from import_export.results import RowResult
@@ -71,6 +78,24 @@ def unescape_formula(value: str) -> str:
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def header_word(value: object) -> str:
+    """A header cell as the importer compares it: lower case, single spaces."""
+    return " ".join(force_str(value).split()).lower() if value is not None else ""
+
+
+#: The names for people of the columns that are no model field of the row's own.
+COLUMN_LABELS = {
+    "business_name": gettext_lazy("business name"),
+    "region": gettext_lazy("region"),
+    "owner_agency": gettext_lazy("curating agency"),
+    "registering_agency": gettext_lazy("registering agency"),
+    "updated_at": gettext_lazy("updated at"),
+}
+
+#: How long an old or new value may be in the preview of an update.
+SHOWN_VALUE_CHARS = 60
 
 
 # Widgets: read a cell, or raise ValueError with a message for the person who wrote the file. ----
@@ -195,6 +220,18 @@ def refusals(column: str, message: str | None = None) -> Iterator[None]:
         raise ValidationError({column: error.message}) from error
 
 
+def shown_value(field: models.Field, value: object) -> str:
+    """A value as the preview shows it: a choice's label, yes/no, a related object's name,
+    long text shortened; "–" for nothing."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field.choices:
+        value = dict(field.flatchoices).get(value, value)
+    return Truncator(force_str(value)).chars(SHOWN_VALUE_CHARS)
+
+
 class CellErrors(Exception):
     """Some cells of the row could not be read: whatever the services wrote is undone."""
 
@@ -239,6 +276,42 @@ class CatalogueResource(resources.ModelResource):
         if isinstance(django_field, models.IntegerField):
             return number(field_name)
         return text(field_name, allow_blank=not django_field.choices)
+
+    # Column names ---------------------------------------------------------------------------------
+
+    @classmethod
+    def column_label(cls, field: Field) -> str:
+        """The column's name for people, in the active language (the first header row)."""
+        label = COLUMN_LABELS.get(field.column_name)
+        if label is None:
+            try:
+                label = cls._meta.model._meta.get_field(field.attribute).verbose_name
+            except FieldDoesNotExist:
+                label = field.column_name
+        return capfirst(str(label))
+
+    @classmethod
+    def importable_fields(cls) -> list[Field]:
+        """The columns an import reads, in the order of an export (a blank template's)."""
+        order = [*(cls._meta.export_order or ()), *cls._meta.fields]
+        fields = [cls.fields[name] for name in dict.fromkeys(order) if name in cls.fields]
+        return [field for field in fields if not field.readonly]
+
+    @classmethod
+    def header_aliases(cls) -> dict[str, str]:
+        """Every name a column may have in an uploaded file (as `header_word` reads it) → its
+        key: the key itself and its name for people in each of the portal's languages."""
+        aliases: dict[str, str] = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                for field in cls.fields.values():
+                    aliases.setdefault(header_word(cls.column_label(field)), field.column_name)
+        aliases.update({field.column_name: field.column_name for field in cls.fields.values()})
+        return aliases
+
+    def export_labels(self) -> list[str]:
+        """The first header row of an export: the columns' names for people."""
+        return [self.column_label(field) for field in self.get_export_fields()]
 
     # Export -------------------------------------------------------------------------------------
 
@@ -325,6 +398,8 @@ class CatalogueResource(resources.ModelResource):
         against it. Where a cell could not be read, its error stands instead of the one the
         service gave for the value missing."""
         values, cell_errors = dict(instance._import_values), instance._cell_errors
+        if not is_create:  # the preview lists what the row changes, before the write does
+            instance._changed = self.describe_changes(instance, values)
         errors: dict[str, Any] = {}
         try:
             with transaction.atomic():
@@ -364,6 +439,23 @@ class CatalogueResource(resources.ModelResource):
                 changed[name] = value
         return changed
 
+    def describe_changes(self, instance: RowInstance, values: dict[str, Any]) -> list[dict]:
+        """What a row changes in an existing object, for people: the column's name, the value
+        the database holds and the row's, both as text (shortened)."""
+        columns = {field.attribute: field for field in self.fields.values()}
+        wanted = {name: value for name, value in values.items() if name != "slug"}
+        described = []
+        for name, value in self.changes(instance, wanted).items():
+            model_field = instance._meta.get_field(name)
+            described.append(
+                {
+                    "column": self.column_label(columns[name]) if name in columns else name,
+                    "old": shown_value(model_field, getattr(instance, name)),
+                    "new": shown_value(model_field, value),
+                }
+            )
+        return described
+
     def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
         """Unlike ModelResource, do not reset the id sequences: we never import ids, and resetting
         a sequence under concurrent writers could hand out an id twice."""
@@ -389,6 +481,7 @@ class ProductResource(CatalogueResource):
         )  # fmt: skip
         import_id_fields = ["slug"]
         skip_diff = True
+        store_instance = True  # the preview reads each row's changes from its instance
         use_transactions = True
         chunk_size = 2000
 
@@ -424,6 +517,7 @@ class BusinessResource(CatalogueResource):
         fields = ("slug", *BUSINESS_FIELDS, "is_active", "registering_agency", "updated_at")
         import_id_fields = ["slug"]
         skip_diff = True
+        store_instance = True  # the preview reads each row's changes from its instance
         use_transactions = True
         chunk_size = 2000
 

@@ -10,6 +10,18 @@ urlpatterns = [
     path("ekspor/umkm/", exports.export_businesses, name="workspace-export-businesses"),
     path("impor/produk/", imports.import_products, name="workspace-import-products"),
     path("impor/umkm/", imports.import_businesses, name="workspace-import-businesses"),
+    path(
+        "impor/produk/templat/",
+        exports.import_template,
+        {"kind": "products"},
+        name="workspace-import-template-products",
+    ),
+    path(
+        "impor/umkm/templat/",
+        exports.import_template,
+        {"kind": "businesses"},
+        name="workspace-import-template-businesses",
+    ),
     path("tugas-latar/", jobs.job_list, name="workspace-jobs"),
     path("tugas-latar/<int:pk>/", jobs.job_detail, name="workspace-job"),
     path("tugas-latar/<int:pk>/status/", jobs.job_status, name="workspace-job-status"),

@@ -42,16 +42,43 @@ class RegionSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "seat"]
 
 
+def display_name() -> serializers.CharField:
+    """The name a reader of the request's language sees (`display_name` of the model)."""
+    return serializers.CharField(
+        read_only=True,
+        help_text=_(
+            "The name in the language of the request (Accept-Language): the English name when "
+            "the request is English and one is given, else the Indonesian name."
+        ),
+    )
+
+
 class CategorySerializer(serializers.ModelSerializer):
+    display_name = display_name()
+
     class Meta:
         model = Category
-        fields = ["slug", "name", "name_en", "description"]
+        fields = ["slug", "name", "name_en", "display_name", "description"]
 
 
 class CriterionSerializer(serializers.ModelSerializer):
+    display_name = display_name()
+    display_description = serializers.CharField(
+        read_only=True,
+        help_text=_("The description in the language of the request, as `display_name`."),
+    )
+
     class Meta:
         model = Criterion
-        fields = ["code", "name", "description"]
+        fields = [
+            "code",
+            "name",
+            "name_en",
+            "display_name",
+            "description",
+            "description_en",
+            "display_description",
+        ]
 
 
 class AgencySerializer(serializers.ModelSerializer):

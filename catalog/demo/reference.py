@@ -118,34 +118,62 @@ AGENCIES = [
 AGENCY_ADDRESS = _OFFICE
 
 CRITERIA = [
-    # code, name, description
+    # code, name, English name, description, English description
     (
         "bahan_baku_lokal",
         "Bahan baku lokal",
+        "Local raw materials",
         "Sebagian besar bahan baku berasal dari Kepulauan Bangka Belitung.",
+        "Most of the raw materials come from the Bangka Belitung Islands.",
     ),
     (
         "keunikan",
         "Keunikan dan identitas lokal",
+        "Uniqueness and local identity",
         "Produk mencerminkan budaya, sejarah atau kekhasan daerah dan sulit ditiru.",
+        "The product reflects the region's culture, history or character and is hard to copy.",
     ),
-    ("nilai_tambah", "Nilai tambah", "Pengolahan meningkatkan nilai bahan baku secara nyata."),
-    ("pasar", "Jangkauan dan potensi pasar", "Pasar yang sudah dicapai dan peluang perluasannya."),
+    (
+        "nilai_tambah",
+        "Nilai tambah",
+        "Value added",
+        "Pengolahan meningkatkan nilai bahan baku secara nyata.",
+        "Processing clearly raises the value of the raw materials.",
+    ),
+    (
+        "pasar",
+        "Jangkauan dan potensi pasar",
+        "Market reach and potential",
+        "Pasar yang sudah dicapai dan peluang perluasannya.",
+        "The markets already reached and the room to widen them.",
+    ),
     (
         "kapasitas",
         "Kapasitas dan kesinambungan produksi",
+        "Production capacity and continuity",
         "Mampu memenuhi pesanan secara rutin dengan mutu yang stabil.",
+        "Able to fill orders regularly at a steady quality.",
     ),
     (
         "mutu_legalitas",
         "Mutu dan legalitas",
+        "Quality and legality",
         "Sertifikat yang berlaku (halal, P-IRT, BPOM, SNI, merek) dan mutu yang terjaga.",
+        "Valid certificates (halal, P-IRT, BPOM, SNI, trademark) and consistent quality.",
     ),
-    ("kemasan", "Kemasan dan desain", "Kemasan aman, informatif dan menarik bagi pembeli."),
+    (
+        "kemasan",
+        "Kemasan dan desain",
+        "Packaging and design",
+        "Kemasan aman, informatif dan menarik bagi pembeli.",
+        "Packaging that is safe, informative and attractive to buyers.",
+    ),
     (
         "dampak",
         "Dampak ekonomi dan sosial",
+        "Economic and social impact",
         "Menyerap tenaga kerja lokal dan menggerakkan ekonomi masyarakat sekitar.",
+        "Employs local workers and drives the economy of the surrounding community.",
     ),
 ]
 

@@ -92,10 +92,17 @@ def seed_reference() -> None:
                 "address": reference.AGENCY_ADDRESS,
             },
         )
-    for order, (code, name, description) in enumerate(reference.CRITERIA):
+    for order, (code, name, name_en, description, description_en) in enumerate(reference.CRITERIA):
         Criterion.objects.update_or_create(
             code=code,
-            defaults={"name": name, "description": description, "order": order, "is_active": True},
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "description": description,
+                "description_en": description_en,
+                "order": order,
+                "is_active": True,
+            },
         )
 
 

@@ -83,6 +83,7 @@ class Product(FieldConstraints):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     summary_en = models.CharField(_("summary in English"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
     )
@@ -214,6 +215,18 @@ class Product(FieldConstraints):
         if self.summary_en and get_language() == "en":
             return self.summary_en
         return self.summary
+
+    @property
+    def display_description(self) -> str:
+        """The English description under /en/ when one was entered, else the Indonesian one."""
+        if self.description_en and get_language() == "en":
+            return self.description_en
+        return self.description
+
+    @property
+    def description_language(self) -> str:
+        """The language `display_description` is written in (the page's `lang` attribute)."""
+        return "en" if self.description_en and get_language() == "en" else "id"
 
 
 #: Rendition addresses already worked out, by (original's name, width); see rendition_url.

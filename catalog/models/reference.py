@@ -45,7 +45,8 @@ class Category(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The English name under /en/ when one is given; category names are content."""
+        """The English name under /en/ (and in an English API answer) when one is given;
+        category names are content."""
         if self.name_en and get_language() == "en":
             return self.name_en
         return self.name
@@ -61,7 +62,9 @@ class Criterion(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=150)
+    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -73,4 +76,17 @@ class Criterion(models.Model):
         verbose_name_plural = _("criteria")
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The English name under /en/ (and in an English API answer) when one is given."""
+        if self.name_en and get_language() == "en":
+            return self.name_en
         return self.name
+
+    @property
+    def display_description(self) -> str:
+        if self.description_en and get_language() == "en":
+            return self.description_en
+        return self.description

@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resol
 #: forms and files show them: the form, the API's serializers and the spreadsheet import all
 #: read this list.
 PRODUCT_CONTENT_FIELDS: tuple[str, ...] = (
-    "name", "name_en", "summary", "summary_en", "description", "category", "price_min",
-    "price_max", "unit",
+    "name", "name_en", "summary", "summary_en", "description", "description_en", "category",
+    "price_min", "price_max", "unit",
 )  # fmt: skip
 S = Product.Status
 

@@ -21,7 +21,7 @@ def product_json_ld(request, product, designation) -> str:
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product.display_name,
-        "description": product.display_summary or product.description[:300],
+        "description": product.display_summary or product.display_description[:300],
         "url": url,
         "image": images or [request.build_absolute_uri(static("img/icon-512.png"))],
         "category": product.category.display_name,

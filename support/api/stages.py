@@ -4,13 +4,16 @@ other resources write and filter by (`stages`, `stage`, `tahap`)."""
 from rest_framework import serializers as drf
 
 from catalog.api.reference import ListViewSet
+from catalog.api.serializers import display_name
 from support.models import Stage
 
 
 class StageSerializer(drf.ModelSerializer):
+    display_name = display_name()
+
     class Meta:
         model = Stage
-        fields = ["code", "name", "name_en", "order"]
+        fields = ["code", "name", "name_en", "display_name", "order"]
 
 
 class StageViewSet(ListViewSet):

@@ -79,7 +79,7 @@ def test_stages_are_listed_to_everyone_in_their_order(client_of, world):
     assert response.status_code == 200
     rows = response.json()["results"]
     assert [row["code"] for row in rows] == list(STAGE_CODES)
-    assert set(rows[0]) == {"code", "name", "name_en", "order"}
+    assert set(rows[0]) == {"code", "name", "name_en", "display_name", "order"}
 
 
 # Reading activities -----------------------------------------------------------------------------

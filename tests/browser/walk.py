@@ -49,6 +49,8 @@ NOT_PAGES = {
     "workspace-export-products": "a spreadsheet download (or a background job)",
     "workspace-export-businesses": "a spreadsheet download (or a background job)",
     "workspace-export-support": "a spreadsheet download (or a background job)",
+    "workspace-import-template-products": "a blank spreadsheet to fill in",
+    "workspace-import-template-businesses": "a blank spreadsheet to fill in",
     "workspace-statistics-csv": "a CSV file",
     "workspace-support-dashboard-csv": "a CSV file",
     "workspace-support-dashboard-list-csv": "a CSV file",

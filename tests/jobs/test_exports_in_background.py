@@ -33,7 +33,8 @@ def test_a_large_export_is_a_job_whose_file_holds_the_rows(client, jobs_world, s
     assert job.result_name == f"produk-{timezone.localdate():%Y-%m-%d}.{fmt}"
     assert job.result.name.startswith("private/job-files/")
     assert default_storage.exists(job.result.name)
-    header, *rows = stored_rows(job)
+    labels, header, *rows = stored_rows(job)
+    assert labels[:2] == ["Slug", "Nama"]  # names for people, in the job's language
     assert header[:2] == ["slug", "name"]
     assert sorted(row[1] for row in rows) == sorted(p.name for p in jobs_world["products"])
     assert job.finished_at is not None and job.expires_at == job.finished_at + KEPT
@@ -46,7 +47,7 @@ def test_the_job_keeps_the_filters_of_the_request(client, jobs_world, small_expo
     response = run_after_commit(client, "get", PRODUCTS, {"format": "csv", "dinas": ""})
     job = job_of(response)
 
-    names = {row[1] for row in stored_rows(job)[1:]}
+    names = {row[1] for row in stored_rows(job)[2:]}
     assert "Rusip" in names  # the administrator exports every agency
     assert job.params["query"] == {"format": ["csv"], "dinas": [""]}
 
@@ -59,7 +60,7 @@ def test_an_export_at_the_threshold_still_comes_in_the_request(client, jobs_worl
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="produk-')
-    assert downloaded(response).decode("utf-8-sig").count("\n") == 5  # header and four rows
+    assert downloaded(response).decode("utf-8-sig").count("\n") == 6  # 2 header rows, 4 rows
     assert not Job.objects.exists()
 
 

@@ -107,7 +107,7 @@ def test_an_unexpected_error_after_the_rows_were_written_undoes_them(
     client.force_login(jobs_world["editor"])
     token = preview(client, jobs_world, new_rows(jobs_world, "Kopi Sahang", "Lempah Kuning"))
 
-    def broken(result, resource):
+    def broken(result, resource, *rest):
         assert Product.objects.filter(name="Kopi Sahang").exists()  # written by now
         raise RuntimeError("disk on fire")
 

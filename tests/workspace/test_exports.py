@@ -33,8 +33,8 @@ BUSINESSES = "workspace-export-businesses"
 
 PRODUCT_HEADERS = [
     "slug", "name", "name_en", "business", "business_name", "region", "category", "summary",
-    "summary_en", "description", "price_min", "price_max", "unit", "status", "owner_agency",
-    "updated_at",
+    "summary_en", "description", "description_en", "price_min", "price_max", "unit", "status",
+    "owner_agency", "updated_at",
 ]  # fmt: skip
 BUSINESS_HEADERS = [
     "slug", "name", "owner_name", "show_owner", "show_support", "nib", "scale", "region",
@@ -45,16 +45,18 @@ FORMULAS = ['=HYPERLINK("http://evil")', "+1", "-2", "@SUM(A1)", "\tTAB", "\rCR"
 
 
 def file_rows(response) -> tuple[list, list[dict]]:
-    """(headers, rows as dicts) of a CSV or XLSX download, read the way a spreadsheet would."""
+    """(headers, rows as dicts) of a CSV or XLSX download, read the way a spreadsheet would: the
+    headers are the key row (the second), after the row of names for people."""
     if response["Content-Type"].startswith("text/csv"):
         raw = b"".join(response.streaming_content)
         assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 byte-order mark for Excel"
         reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
-        headers, *rows = list(reader)
+        labels, headers, *rows = list(reader)
     else:
         book = openpyxl.load_workbook(io.BytesIO(response.content))
         sheet = book.worksheets[0]
-        headers, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        labels, headers, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert len(labels) == len(headers) and labels != headers
     return headers, [dict(zip(headers, row, strict=True)) for row in rows]
 
 

@@ -4,6 +4,9 @@ Only what the user may edit reaches the file (`editable_by(user)`: their agencie
 it for administrators), optionally narrowed to one of their agencies with `dinas=<slug>`; any
 other agency answers 404. Files are never cached, named with today's date in Asia/Jakarta, and
 bounded: at most EXPORT_MAX_ROWS rows (the header `X-Export-Truncated` says when more exist).
+The first row names the columns for people, in the language of the page; the second holds their
+stable English keys, which the importer reads (workspace/resources.py). `import_template` is
+the same two rows alone, for the columns an import reads: a blank file to fill in.
 
 Up to settings.EXPORT_ROWS_IN_REQUEST rows the file comes in the request: CSV streamed, XLSX
 written by openpyxl's write-only mode, row by row. A larger export is a background job
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,13 +54,18 @@ FORMATS = ("csv", "xlsx")
 class Table:
     """An export before it is written: its columns, its rows (`lines(native)`: cells as text for
     CSV, or as numbers and dates where XLSX keeps them so; formulas escaped either way), how many
-    rows there are and whether more exist than EXPORT_MAX_ROWS."""
+    rows there are and whether more exist than EXPORT_MAX_ROWS. With `labels`, the columns'
+    names for people come first and the keys (`headers`) in a second row."""
 
     headers: list[str]
     lines: Callable[[bool], Iterator[list[Any]]]
     count: int
     truncated: bool
     file_stem: str
+    labels: list[str] | None = None
+
+    def header_rows(self) -> list[list[str]]:
+        return [self.headers] if self.labels is None else [self.labels, self.headers]
 
     def filename(self, fmt: str) -> str:
         return f"{self.file_stem}-{timezone.localdate():%Y-%m-%d}.{fmt}"
@@ -114,6 +122,7 @@ def resource_table(
 
     return Table(
         headers=resource.get_export_headers(),
+        labels=resource.export_labels(),
         lines=lines,
         count=min(count, EXPORT_MAX_ROWS),
         truncated=count > EXPORT_MAX_ROWS,
@@ -148,7 +157,8 @@ class _Echo:
 def csv_chunks(table: Table, lines: Iterator[list[Any]] | None = None) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # the byte-order mark lets Excel read UTF-8 (names with emoji, é, ñ)
-    yield writer.writerow(table.headers)
+    for header in table.header_rows():
+        yield writer.writerow(header)
     for row in table.lines(False) if lines is None else lines:
         yield writer.writerow(row)
 
@@ -163,8 +173,10 @@ def write_xlsx(table: Table, target: IO[bytes], lines: Iterator[list[Any]] | Non
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=table.file_stem)
-    sheet.freeze_panes = "A2"
-    sheet.append(table.headers)
+    header_rows = table.header_rows()
+    sheet.freeze_panes = f"A{len(header_rows) + 1}"
+    for header in header_rows:
+        sheet.append(header)
     for row in table.lines(True) if lines is None else lines:
         sheet.append([cell(value) for value in row])
     book.save(target)
@@ -218,6 +230,42 @@ def export(
 def export_products(request: SignedInHttpRequest) -> HttpResponseBase:
     """The products the user may edit, as CSV or XLSX."""
     return export(request, kind=background.Job.Kind.EXPORT_PRODUCTS, table_of=product_table)
+
+
+def template_table(resource_class: type[CatalogueResource], file_stem: str) -> Table:
+    """A blank import file: the two header rows of the columns an import reads, no rows."""
+    fields = resource_class.importable_fields()
+    return Table(
+        headers=[field.column_name for field in fields],
+        labels=[resource_class.column_label(field) for field in fields],
+        lines=lambda native: iter(()),
+        count=0,
+        truncated=False,
+        file_stem=file_stem,
+    )
+
+
+#: kind of import → (resource, file name of its blank template)
+TEMPLATES = {
+    "products": (ProductResource, "templat-produk"),
+    "businesses": (BusinessResource, "templat-umkm"),
+}
+
+
+@require_safe
+@workspace_page
+def import_template(request: SignedInHttpRequest, kind: str) -> HttpResponseBase:
+    """A blank file to fill in for the import of `kind` (products or businesses), CSV or XLSX."""
+    if kind not in TEMPLATES:
+        raise Http404
+    fmt = chosen_format(request)
+    if fmt not in FORMATS:
+        return bad_format(request)
+    resource_class, file_stem = TEMPLATES[kind]
+    table = template_table(resource_class, file_stem)
+    response = download(table, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{file_stem}.{fmt}"'
+    return response
 
 
 @require_safe

@@ -1,7 +1,8 @@
 """Spreadsheet imports: /ruang-kerja/impor/produk/ and /ruang-kerja/impor/umkm/.
 
 Two steps. "Preview" reads the uploaded file and runs a dry run that saves nothing, listing every
-problem of every row and the rows that would be created or updated. "Confirm" hands the same
+problem of every row and the rows that would be created or updated (for an update, each column
+it changes, old → new). "Confirm" hands the same
 file to a background job (workspace/background.py) and shows its progress page; the job imports
 it all-or-nothing, in one transaction: if any row fails, nothing is saved, and the job's page
 lists the problems.
@@ -9,10 +10,15 @@ lists the problems.
 Between the two steps the file stays on the server, in the cache (Redis in production), under a
 random token bound to the user, for IMPORT_TTL seconds; the browser only carries the token, never
 a path or the data itself.
+
+Headers: an export's two header rows (names for people, then keys), or one row of keys, or one
+row of names in either language (`load_dataset`); a blank template has the two rows
+(exports.import_template). After the import the job's page links every row created or updated.
 """
 
 import csv
 import io
+import itertools
 import logging
 import secrets
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +34,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -40,7 +45,7 @@ from catalog.uploads import StorageUnavailable
 from jobs.models import Job
 from umkm_portal.signed_in import SignedInHttpRequest
 from workspace import background
-from workspace.resources import RESOURCES, CatalogueResource, is_blank
+from workspace.resources import RESOURCES, CatalogueResource, header_word, is_blank
 from workspace.views.helpers import workspace_page
 
 if TYPE_CHECKING:  # the model AUTH_USER_MODEL names, as the Django plugin resolves it
@@ -56,6 +61,8 @@ IMPORT_MAX_ROWS = 5_000
 IMPORT_MAX_COLUMNS = 60
 #: The preview lists every problem, but only this many of the rows that would be saved.
 SHOWN_CHANGES = 200
+#: The job's page links at most this many of the rows an import created or updated.
+LINKS_KEPT = 500
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ class ImportKind:
     key: str
     url_name: str
     export_url_name: str
+    template_url_name: str
+    #: The workspace page of one imported row, by slug (the links after an import).
+    row_url_name: str
     title: "StrOrPromise"
     agency_label: "StrOrPromise"
     agency_help: "StrOrPromise"
@@ -74,6 +84,8 @@ KINDS = {
         key="products",
         url_name="workspace-import-products",
         export_url_name="workspace-export-products",
+        template_url_name="workspace-import-template-products",
+        row_url_name="workspace-product",
         title=gettext_lazy("Import products"),
         agency_label=gettext_lazy("Curating agency of new products"),
         agency_help=gettext_lazy(
@@ -86,6 +98,8 @@ KINDS = {
         key="businesses",
         url_name="workspace-import-businesses",
         export_url_name="workspace-export-businesses",
+        template_url_name="workspace-import-template-businesses",
+        row_url_name="workspace-business",
         title=gettext_lazy("Import businesses (UMKM)"),
         agency_label=gettext_lazy("Registering agency of new businesses"),
         agency_help=gettext_lazy(
@@ -111,15 +125,31 @@ def detect_format(name: str, content: bytes) -> str:
     raise ValidationError(_("Choose a CSV or XLSX (Excel) file."), code="format")
 
 
-def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
-    """The file's first sheet as a Dataset with clean headers (lower case, no spaces around);
-    ValidationError with a message for the person who uploaded it when it cannot be read."""
+def load_dataset(content: bytes, fmt: str, aliases: dict[str, str] | None = None) -> tablib.Dataset:
+    """The file's first sheet as a Dataset whose headers are the columns' keys; ValidationError
+    with a message for the person who uploaded it when it cannot be read.
+
+    `aliases` (a resource's `header_aliases`) maps every name a column may have to its key: when
+    the second row holds only keys (an export's or a template's key row) it names the columns;
+    otherwise the first row does, with keys or with names in either language. The Dataset's
+    `first_row` is the number of its first data row in the spreadsheet (2 or 3)."""
     rows = _xlsx_rows(content) if fmt == "xlsx" else _csv_rows(content)
     try:
         header = next(rows)
     except StopIteration:
         raise ValidationError(_("The file is empty."), code="empty") from None
-    headers = [force_str(cell).strip().lower() if cell is not None else "" for cell in header]
+    headers = [header_word(cell) for cell in header]
+    first_row = 2
+    if aliases:
+        keys = set(aliases.values())
+        second = next(rows, None)
+        second_words = [header_word(cell) for cell in second or ()]
+        if second is not None and is_key_row(second_words, keys):
+            headers, first_row = second_words, 3
+        else:
+            headers = [aliases.get(word, word) for word in headers]
+            if second is not None:
+                rows = itertools.chain([second], rows)
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
@@ -134,7 +164,7 @@ def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
         )
     width = len(headers)
     data = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=first_row):
         cells = list(row)
         extra = cells[width:]
         if any(not is_blank(cell) for cell in extra):
@@ -153,7 +183,15 @@ def load_dataset(content: bytes, fmt: str) -> tablib.Dataset:
         data.pop()
     if not data:
         raise ValidationError(_("The file has column names but no rows."), code="empty")
-    return tablib.Dataset(*data, headers=headers)
+    dataset = tablib.Dataset(*data, headers=headers)
+    dataset.first_row = first_row
+    return dataset
+
+
+def is_key_row(words: list[str], keys: set[str]) -> bool:
+    """Is this row the key row of an export or template: every cell filled is a column key."""
+    filled = [word for word in words if word]
+    return bool(filled) and all(word in keys for word in filled)
 
 
 def _csv_rows(content: bytes) -> Iterator[list[str]]:
@@ -195,9 +233,13 @@ def _xlsx_rows(content: bytes) -> Iterator[Sequence[object]]:
 # Import results for people -----------------------------------------------------------------------
 
 
-def describe_result(result: Result, resource: CatalogueResource) -> dict[str, Any]:
+def describe_result(
+    result: Result, resource: CatalogueResource, first_row: int = 2
+) -> dict[str, Any]:
     """Every problem of every row (row number as the spreadsheet shows it, column, message) and
-    the rows that are (or would be) created or updated."""
+    the rows that are (or would be) created or updated, with the columns an update changes;
+    `first_row` is the spreadsheet's number of the first data row."""
+    offset = first_row - 1
     columns = {field.attribute: field.column_name for field in resource.fields.values()}
     problems: list[dict[str, Any]] = []
     if result.base_errors:
@@ -206,18 +248,26 @@ def describe_result(result: Result, resource: CatalogueResource) -> dict[str, An
         for field, field_messages in invalid.error_dict.items():
             column = "" if field == "__all__" else columns.get(field, field)
             for message in field_messages:
-                problems.append({"row": invalid.number + 1, "column": column, "message": message})
+                problems.append(
+                    {"row": invalid.number + offset, "column": column, "message": message}
+                )
     for error_row in result.error_rows:
         problems.append(
             {
-                "row": error_row.number + 1,
+                "row": error_row.number + offset,
                 "column": "",
                 "message": _("This row could not be saved; check its values."),
             }
         )
     problems.sort(key=lambda p: (p["row"] or 0, p["column"]))
     changes = [
-        {"row": number + 1, "new": row.is_new(), "name": row.object_repr}
+        {
+            "row": number + offset,
+            "new": row.is_new(),
+            "name": row.object_repr,
+            "id": row.object_id,
+            "fields": getattr(row.instance, "_changed", []),
+        }
         for number, row in enumerate(result.rows, start=1)
         if row.is_new() or row.is_update()
     ]
@@ -256,6 +306,7 @@ class ImportForm(forms.Form):
         self, *args: Any, agencies: AgencyQuerySet, kind: ImportKind, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.kind = kind
         agency = cast("forms.ModelChoiceField[Agency]", self.fields["agency"])
         agency.queryset = agencies
         agency.label = kind.agency_label
@@ -270,7 +321,7 @@ class ImportForm(forms.Form):
             raise ValidationError(_("The file is larger than 5 MB."), code="size")
         fmt = detect_format(upload.name, content)
         # A file we cannot read is the form's error, not a preview's.
-        self.dataset = load_dataset(content, fmt)
+        self.dataset = load_dataset(content, fmt, RESOURCES[self.kind.key].header_aliases())
         self.content, self.format = content, fmt
         return upload
 
@@ -300,6 +351,9 @@ def run_import(
     rows or none: any row's error rolls the whole transaction back. `progress` is told the rows
     read now and then."""
     resource = RESOURCES[kind.key](user=user, agency=agency, progress=progress)
+    for key in resource._meta.import_id_fields:  # a file of new rows only may leave out `slug`
+        if key not in dataset.headers:
+            dataset.append_col([""] * len(dataset), header=key)
     with transaction.atomic():
         result = resource.import_data(
             dataset,
@@ -315,12 +369,32 @@ def run_import(
     for error_row in result.error_rows:  # unexpected errors (not validation): keep the cause
         for error in error_row.errors:
             logger.warning("Import row %s failed", error_row.number, exc_info=error.error)
-    summary = describe_result(result, resource)
+    summary = describe_result(result, resource, getattr(dataset, "first_row", 2))
     known = {field.column_name for field in resource.fields.values()}
     summary["ignored_columns"] = [h for h in dataset.headers if h and h not in known]
     summary["rows"] = len(dataset)
     summary["saved"] = not dry_run and not failed
+    if summary["saved"]:
+        summary["links"] = saved_rows(resource, summary["changes"])
+        summary["row_url_name"] = kind.row_url_name
     return summary
+
+
+def saved_rows(resource: CatalogueResource, changes: list[dict[str, Any]]) -> list[dict]:
+    """The rows an import saved, as the job's page links them: name, slug, whether new, and
+    whether an update changed anything."""
+    ids = [change["id"] for change in changes[:LINKS_KEPT] if change["id"] is not None]
+    found = resource._meta.model.objects.filter(pk__in=ids).in_bulk()
+    return [
+        {
+            "name": found[change["id"]].name,
+            "slug": found[change["id"]].slug,
+            "new": change["new"],
+            "changed": change["new"] or bool(change["fields"]),
+        }
+        for change in changes[:LINKS_KEPT]
+        if change["id"] in found
+    ]
 
 
 def page(
