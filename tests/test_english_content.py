@@ -217,7 +217,7 @@ def test_the_english_product_list_names_the_categories_in_english(client):
 
 
 def test_the_migration_fills_missing_english_names_and_keeps_those_entered():
-    migration = importlib.import_module("catalog.migrations.0013_english_reference_names")
+    migration = importlib.import_module("catalog.migrations.0014_english_reference_names")
     Category.objects.create(slug="kerajinan", name="Kerajinan", name_en="")
     Category.objects.create(slug="jasa-wisata", name="Jasa & Wisata", name_en="Tours")
     Criterion.objects.create(code="keunikan", name="Keunikan", name_en="")

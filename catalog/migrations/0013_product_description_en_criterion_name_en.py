@@ -23,7 +23,7 @@ def make_sqlite_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0011_dashboard_indexes"),
+        ("catalog", "0012_certificate_scan_and_past_dates"),
     ]
 
     operations = [

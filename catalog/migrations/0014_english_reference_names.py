@@ -60,6 +60,6 @@ def fill_english_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0012_product_description_en_criterion_name_en")]
+    dependencies = [("catalog", "0013_product_description_en_criterion_name_en")]
 
     operations = [migrations.RunPython(fill_english_names, migrations.RunPython.noop)]
