@@ -146,3 +146,20 @@ def test_the_api_search_ranks_names_before_descriptions(client, pepper_and_tour)
     answer = client.get("/api/v1/products/", {"search": "lada"}).json()
 
     assert [product["slug"] for product in answer["results"]] == [pepper.slug, soap.slug, tour.slug]
+
+
+def test_the_api_offers_the_same_suggestion(client, pepper):
+    answer = client.get("/api/v1/products/", {"search": "lada mutok"}).json()
+
+    assert answer["suggestion"] == "lada muntok"
+    assert client.get("/api/v1/products/", {"search": "lada"}).json()["suggestion"] == ""
+    assert "suggestion" not in client.get("/api/v1/products/").json()  # no search, no field
+
+
+def test_the_api_schema_documents_the_suggestion(client):
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+
+    listing = schema["paths"]["/api/v1/products/"]["get"]["responses"]["200"]["content"]
+    reference = listing["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    suggestion = schema["components"]["schemas"][reference]["properties"]["suggestion"]
+    assert suggestion["type"] == "string"
