@@ -131,3 +131,10 @@ def test_the_filters_are_never_sent_open(client, world, query):
         assert "Filter (3 aktif)" in content
     # The results follow the folded panel; nothing of the facets is shown before them.
     assert content.index('id="filters"') < content.index('class="results"')
+
+
+def test_a_list_with_nothing_to_filter_offers_no_empty_panel(client, world):
+    content = client.get("/produk/", {"q": "zzzqqq"}).content.decode()
+
+    assert 'id="filters"' not in content
+    assert "Kerajinan" not in content
