@@ -233,7 +233,7 @@ def suggestion(
 
     suggested = []
     for word in words:
-        if not WORD.fullmatch(word):  # a number, a quoted phrase, `-madu`: kept as it is
+        if word in named or not WORD.fullmatch(word):  # shown already; a number, `-madu`…
             suggested.append(word)
             continue
         candidates = known(word)
