@@ -122,7 +122,7 @@ def test_the_flagship_choice_shows_when_there_are_flagships(client, world):
 @pytest.mark.parametrize("query", ["", "?kategori=makanan&wilayah=bangka&dinas=dinas-pertanian"])
 def test_the_filters_are_never_sent_open(client, world, query):
     """Phones keep the results first after each choice: the panel opens only when asked (wide
-    screens open it with static/js/app.js, where it stands beside the results)."""
+    screens open it with static/js/catalogue.js, where it stands beside the results)."""
     content = client.get(f"/produk/{query}").content.decode()
 
     details = re.search(r'<details class="facets" id="filters"([^>]*)>', content)

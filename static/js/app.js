@@ -8,38 +8,6 @@
   }
 })();
 
-/* Wide screens: the filters stand beside the results, open. Phones: Escape or a tap beside
-   their sheet closes it. */
-(function () {
-  "use strict";
-  var wide = window.matchMedia("(min-width: 48rem)");
-  function openFilters() {
-    if (wide.matches) {
-      document.querySelectorAll("details.facets").forEach(function (d) { d.open = true; });
-    }
-  }
-  function openSheet() {
-    return wide.matches ? null : document.querySelector("details.facets[open]");
-  }
-  document.addEventListener("DOMContentLoaded", openFilters);
-  document.addEventListener("htmx:afterSettle", openFilters);
-  document.addEventListener("keydown", function (event) {
-    var sheet = openSheet();
-    if (sheet && event.key === "Escape") {
-      sheet.open = false;
-      sheet.firstElementChild.focus();
-    }
-  });
-  document.addEventListener("click", function (event) {
-    var sheet = openSheet();
-    if (sheet && !sheet.contains(event.target)) {
-      sheet.open = false;
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  }, true);
-})();
-
 /* GET forms (search, filters) send only what says something: no empty field (`harga_min=`), no
    choice left at its default (a select's `data-default`), so that addresses stay short, shareable
    and cacheable. The list's links do the same on the server (catalog/templatetags/portal.py).
