@@ -38,8 +38,22 @@ def matches(queryset: QuerySet[Product]) -> QuerySet[Product, Mapping[str, Any]]
 
 
 def _values(rows: Iterable[tuple[str, str, int]], selected: str) -> list[FacetValue]:
-    values = [FacetValue(slug, label, count, slug == selected) for slug, label, count in rows]
+    """The values to offer: those with products, and the selected one even without any (so that
+    it can be removed); never a choice that would show an empty list."""
+    values = [
+        FacetValue(slug, label, count, slug == selected)
+        for slug, label, count in rows
+        if count or slug == selected
+    ]
     return sorted(values, key=lambda value: (-value.count, value.label))
+
+
+def agency_label(agency: Agency) -> str:
+    """An agency as citizens know it: its full name, the short one after it ("Dinas Pertanian
+    (Distan)"); a citizen does not know what "Distan" or "DKP" stands for."""
+    if agency.short_name and agency.short_name.casefold() != agency.name.casefold():
+        return f"{agency.name} ({agency.short_name})"
+    return agency.name
 
 
 def _counted(queryset: QuerySet[Product], objects: QuerySet[Any], field: str) -> dict[Any, int]:
@@ -65,32 +79,31 @@ def _counted(queryset: QuerySet[Product], objects: QuerySet[Any], field: str) ->
 def category_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     counts = _counted(queryset, Category.objects.all(), "category")
     return _values(
-        [(category.slug, category.display_name, n) for category, n in counts.items() if n],
-        selected,
+        [(category.slug, category.display_name, n) for category, n in counts.items()], selected
     )
 
 
 def region_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     counts = _counted(queryset, Region.objects.all(), "region")
-    return _values([(region.slug, region.name, n) for region, n in counts.items() if n], selected)
+    return _values([(region.slug, region.name, n) for region, n in counts.items()], selected)
 
 
 def agency_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
     """Owner and co-curating agencies alike (the `dinas` filter matches both): the owners grouped
     over the matches, the accepted collaborations of the same matches, added up."""
-    counts: dict[tuple[str, str], int] = {}
     owned = _counted(queryset, Agency.objects.all(), "owner_agency")
-    owners = [(agency.slug, agency.short_name, n) for agency, n in owned.items() if n]
+    counts = {agency.slug: n for agency, n in owned.items()}
+    labels = {agency.slug: agency_label(agency) for agency in owned}
     partners = (
         Collaboration.objects.accepted()
         .filter(product__in=matches(queryset))
-        .values_list("agency__slug", "agency__short_name")
+        .values_list("agency__slug")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for slug, name, n in [*owners, *partners]:
-        counts[slug, name] = counts.get((slug, name), 0) + n
-    return _values([(slug, name, n) for (slug, name), n in counts.items()], selected)
+    for slug, n in partners:
+        counts[slug] = counts.get(slug, 0) + n
+    return _values([(slug, labels[slug], n) for slug, n in counts.items()], selected)
 
 
 def certificate_facet(queryset: QuerySet[Product], selected: str) -> list[FacetValue]:
@@ -102,7 +115,10 @@ def certificate_facet(queryset: QuerySet[Product], selected: str) -> list[FacetV
         .annotate(n=Count("product", distinct=True))
         .order_by()
     )
-    return _values([(r["kind"], str(kinds[r["kind"]]), r["n"]) for r in rows], selected)
+    counts = {row["kind"]: row["n"] for row in rows}
+    if selected in kinds:
+        counts.setdefault(selected, 0)  # chosen, none left: still offered, to be removed
+    return _values([(kind, str(kinds[kind]), n) for kind, n in counts.items()], selected)
 
 
 def flagship_count(queryset: QuerySet[Product]) -> int:

@@ -5,14 +5,32 @@ counts stop at the count cap (settings.CATALOG_COUNT_CAP). A common term never m
 rank or count every match.
 """
 
+import contextlib
+import difflib
 import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BigAutoField, F, Lookup, Q, QuerySet
+from django.db.models import (
+    BigAutoField,
+    Case,
+    F,
+    IntegerField,
+    Lookup,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from umkm_portal.caching import seconds_until_midnight
+from umkm_portal.public_cache import version
 
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
@@ -28,6 +46,18 @@ MAX_QUERY_LENGTH = 200
 #: The stored search document (names in `simple`, summary and description in `indonesian`),
 #: kept by a trigger and indexed (migration 0005).
 PRODUCT_DOCUMENT = F("search_document")
+#: "Did you mean": offered when a search finds fewer products than this.
+SUGGEST_BELOW = 3
+#: Words of a query looked at for a suggestion, at most.
+SUGGEST_WORDS = 4
+#: How alike a word of the catalogue must be to a word of the query (difflib's ratio).
+SUGGEST_CUTOFF = 0.75
+#: SQLite: names read for the vocabulary, and its words kept (the most frequent), at most.
+VOCABULARY_NAMES = 5_000
+VOCABULARY_WORDS = 5_000
+#: PostgreSQL: names that look like a word (trigram index) whose words are compared, at most.
+SIMILAR_NAMES = 20
+WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @BigAutoField.register_lookup
@@ -122,9 +152,38 @@ def _search_postgresql(queryset, text):
         from django.contrib.postgres.search import TrigramWordSimilarity
 
         ranked = ranked.annotate(relevance=TrigramWordSimilarity(text, "name"))
-    else:
-        ranked = ranked.annotate(relevance=SearchRank(PRODUCT_DOCUMENT, query))
-    return ranked.order_by(F("relevance").desc(nulls_last=True), "-created_at", "pk"), fuzzy
+        return ranked.order_by(F("relevance").desc(nulls_last=True), "-created_at", "pk"), fuzzy
+    ranked = ranked.annotate(
+        name_match=name_relevance(text), relevance=SearchRank(PRODUCT_DOCUMENT, query)
+    )
+    order = (F("name_match").desc(), F("relevance").desc(nulls_last=True), "-created_at", "pk")
+    return ranked.order_by(*order), fuzzy
+
+
+def name_relevance(text: str) -> Case:
+    """How much a product's name says it is what was searched for, before any other measure:
+    2 when the name holds every word and starts with the first (Indonesian names start with
+    what the thing is: "Lada Putih Muntok" is pepper, "Paket Tur Kebun Lada" a tour), 1 when
+    it holds every word, 0 when only the summary, description or business does. Full-text rank
+    counts every mention, and a tour that mentions pepper ten times would come first."""
+    words = [
+        word.strip("\"'()")
+        for word in text.split()[:8]
+        if not word.startswith("-") and word.casefold() != "or"
+    ]
+    words = [word for word in words if word]
+    if not words:
+        return Case(default=Value(0), output_field=IntegerField())
+    in_name = Q()
+    for word in words:
+        in_name &= Q(name__icontains=word) | Q(name_en__icontains=word)
+    leads = Q(name__istartswith=words[0]) | Q(name_en__istartswith=words[0])
+    return Case(
+        When(in_name & leads, then=Value(2)),
+        When(in_name, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def _candidates(matches) -> list[int]:
@@ -132,7 +191,8 @@ def _candidates(matches) -> list[int]:
 
 
 def _search_plain(queryset, text):
-    """SQLite: every word must appear in a name, the summary, the description or the business."""
+    """SQLite: every word must appear in a name, the summary, the description or the business;
+    products named so first (`name_relevance`), the newest first within each group."""
     for word in text.split()[:8]:
         queryset = queryset.filter(
             Q(name__icontains=word)
@@ -141,4 +201,77 @@ def _search_plain(queryset, text):
             | Q(description__icontains=word)
             | Q(business__name__icontains=word)
         )
-    return queryset.annotate(relevance=F("pk")).order_by("-created_at", "pk")
+    ranked = queryset.annotate(relevance=name_relevance(text))
+    return ranked.order_by("-relevance", "-created_at", "pk")
+
+
+def suggestion(
+    request, products: "QuerySet[Product]", text: str, shown: "Iterable[Product]" = ()
+) -> str:
+    """ "Did you mean": `text` with each word the catalogue does not know replaced by the most
+    alike word of the names of `products` (public ones), or "" when nothing changes.
+
+    Bounded on both databases: PostgreSQL compares the words of the few names the trigram index
+    finds like each word; SQLite those of a vocabulary of the catalogue's names, read once per
+    catalogue version when the aggregate cache is on (`vocabulary`). When the products `shown`
+    already name every word, nothing is read."""
+    words = clean_query(text).casefold().split()
+    if not words or len(words) > SUGGEST_WORDS:
+        return ""
+    named = _words(product.name for product in shown)
+    if all(word in named for word in words if WORD.fullmatch(word)):
+        return ""
+    if connection.vendor == "postgresql":
+
+        def known(word: str) -> list[str]:
+            return _similar_words(products, word)
+    else:
+        words_of_catalogue = vocabulary(request, products)
+
+        def known(word: str) -> list[str]:
+            return words_of_catalogue
+
+    suggested = []
+    for word in words:
+        if word in named or not WORD.fullmatch(word):  # shown already; a number, `-madu`…
+            suggested.append(word)
+            continue
+        candidates = known(word)
+        if word in candidates:
+            suggested.append(word)
+            continue
+        alike = difflib.get_close_matches(word, candidates, n=1, cutoff=SUGGEST_CUTOFF)
+        suggested.append(alike[0] if alike else word)
+    return "" if suggested == words else " ".join(suggested)
+
+
+def _words(names) -> Counter[str]:
+    return Counter(word for name in names for word in WORD.findall(name.casefold()))
+
+
+def _similar_words(products, word: str) -> list[str]:
+    """The words of at most SIMILAR_NAMES names that hold a word like `word`, found through the
+    trigram index on the name (no ranking: a handful of rows, whatever the catalogue's size)."""
+    names = products.filter(name__trigram_word_similar=word).order_by()
+    return list(_words(names.values_list("name", flat=True)[:SIMILAR_NAMES]))
+
+
+def vocabulary(request, products) -> list[str]:
+    """The most frequent words of the names of `products` (the first VOCABULARY_NAMES), at most
+    VOCABULARY_WORDS: what SQLite's suggestions pick from. Kept in the cache under the catalogue
+    version when the aggregate cache is on (every write to the catalogue makes it stale), else
+    read again: a bounded read."""
+    current = version.current(request) if settings.AGGREGATE_CACHE else 0
+    if current:
+        try:
+            kept = cache.get("search:vocabulary", version=current)
+        except Exception:
+            kept = None
+        if kept is not None:
+            return kept
+    names = products.order_by().values_list("name", flat=True)[:VOCABULARY_NAMES]
+    words = [word for word, _n in _words(names).most_common(VOCABULARY_WORDS)]
+    if current:
+        with contextlib.suppress(Exception):  # the cache is down: read again next time
+            cache.set("search:vocabulary", words, seconds_until_midnight(), version=current)
+    return words

@@ -171,7 +171,10 @@ def test_facets_count_with_every_filter_but_their_own(client, catalogue):
     region = re.search(r"Kabupaten Bangka <span class=\"facet__count\">(\d+)", content)
     assert region and region.group(1) == "2"  # pepper and ginger, not the draft or closed one
     everything = client.get("/produk/").content.decode()
-    agency = re.search(r"Diskop UKM <span class=\"facet__count\">(\d+)", everything)
+    # Full names, the short one after it: citizens do not know what "Diskop UKM" stands for.
+    agency = re.search(
+        r"Dinas Koperasi dan UKM \(Diskop UKM\) <span class=\"facet__count\">(\d+)", everything
+    )
     assert agency and agency.group(1) == "2"  # owns the honey, co-curates the ginger
     assert "DKP <span" not in everything  # a pending invitation is no co-curation
 

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from catalog.models import Product
-from tests.factories import CategoryFactory, ProductFactory
+from tests.factories import CategoryFactory, DesignationFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,9 @@ def peppers():
     category = CategoryFactory(slug="rempah", name="Rempah")
     for n in range(14):
         ProductFactory(name=f"Lada Putih {n}", category=category, status=Product.Status.PUBLISHED)
+    # A flagship, so that the flagship filter is offered (a choice that gives nothing is not).
+    flagship = Product.objects.first()
+    DesignationFactory(product=flagship, nomination__product=flagship)
     return category
 
 

@@ -6,8 +6,12 @@ right is decided by `catalog.rules`, in the order of `base`. A PATCH that change
 runs in one transaction: if any part is refused, nothing of it stays.
 """
 
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Page
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +22,16 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from catalog import rules, services
 from catalog.exceptions import UploadTooLarge
 from catalog.filters import ProductFilter
 from catalog.models import Collaboration, Product
-from catalog.search import search_products
+from catalog.pagination import CappedPaginator
+from catalog.search import SUGGEST_BELOW, clean_query, search_products, suggestion
 from catalog.uploads import StorageUnavailable
 from umkm_portal.api import KnownParametersFilter
 from umkm_portal.services import require
@@ -45,8 +52,51 @@ from .base import (
     validated,
 )
 from .collaborations import CollaborationSerializer, InvitationSerializer, with_related
+from .pagination import CappedPageNumberPagination
 
 PRODUCT_ERRORS = (400, 401, 403, 404, 409)
+
+
+class ProductPagination(CappedPageNumberPagination):
+    """The product list's page, with `suggestion` ("did you mean") when `search` finds (next
+    to) nothing: the same words, from the same function, as the product page offers."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet | Sequence, request: Request, view: APIView | None = None
+    ) -> list | None:
+        self.view = view
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        response = super().get_paginated_response(data)
+        text = clean_query(cast(Request, self.request).query_params.get("search"))
+        if not text or getattr(self.view, "action", None) != "list":
+            return response  # the envelope every list has, {count, next, previous, results}
+        page = cast(Page, self.page)
+        matches = cast(CappedPaginator, page.paginator).matches
+        few = getattr(self.view, "fuzzy", False) or matches < SUGGEST_BELOW
+        response.data["suggestion"] = (
+            suggestion(self.request, Product.objects.published(), text, page.object_list)
+            if few
+            else ""
+        )
+        return response
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["suggestion"] = {
+            "type": "string",
+            "example": "lada muntok",
+            "description": str(
+                _(
+                    "Did you mean: the search text with each word the catalogue does not know "
+                    "replaced by the most alike word of its product names, when `search` finds "
+                    "fewer than %(few)s products; empty otherwise. Only with `search`."
+                )
+                % {"few": SUGGEST_BELOW}
+            ),
+        }
+        return schema
 
 
 class ProductViewSet(
@@ -69,6 +119,9 @@ class ProductViewSet(
         AllowListOrderingFilter,
     ]
     ordering_fields = ["name", "price_min", "created_at"]
+    pagination_class = ProductPagination
+    #: Whether the search fell back to typo tolerance (PostgreSQL): then "did you mean" too.
+    fuzzy = False
 
     def get_queryset(self) -> QuerySet[Product]:
         products = Product.objects.visible_to(self.request.user).order_by("-created_at", "pk")
@@ -77,7 +130,7 @@ class ProductViewSet(
         return products.select_related("business")  # a write answers with the product re-read
 
     def search(self, queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
-        products, _fuzzy = search_products(queryset, text)
+        products, self.fuzzy = search_products(queryset, text)
         return products
 
     def shown(self, product: Product, status_code: int = status.HTTP_200_OK) -> Response:

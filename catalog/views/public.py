@@ -28,11 +28,13 @@ from catalog.models import (
 )
 from catalog.pagination import CappedPaginator
 from catalog.search import (
+    SUGGEST_BELOW,
     capped_count,
     capped_counts,
     clean_query,
     count_is_floor,
     search_products,
+    suggestion,
 )
 from catalog.templatetags.portal import capped
 from catalog.trail import curation_trail
@@ -138,9 +140,16 @@ def product_list(request: HttpRequest) -> HttpResponse:
         return aggregates.get(request, facet_names[name], lambda: count(queryset, selected, *args))
 
     cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    few = fuzzy or matches < SUGGEST_BELOW
     context = {
         "q": q,
         "fuzzy": fuzzy,
+        # "Did you mean": only when the search finds (next to) nothing.
+        "suggested": (
+            suggestion(request, Product.objects.published(), q, page.object_list)
+            if q and few
+            else ""
+        ),
         "sort": sort,
         # Links leave the default order out of the address (catalog/templatetags/portal.py).
         "query_defaults": {"urut": "relevan" if q else "terbaru"},

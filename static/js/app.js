@@ -8,18 +8,6 @@
   }
 })();
 
-/* On wide screens the filters stand beside the results: open them. */
-(function () {
-  "use strict";
-  function openFilters() {
-    if (window.matchMedia("(min-width: 48rem)").matches) {
-      document.querySelectorAll("details.facets").forEach(function (d) { d.open = true; });
-    }
-  }
-  document.addEventListener("DOMContentLoaded", openFilters);
-  document.addEventListener("htmx:afterSettle", openFilters);
-})();
-
 /* GET forms (search, filters) send only what says something: no empty field (`harga_min=`), no
    choice left at its default (a select's `data-default`), so that addresses stay short, shareable
    and cacheable. The list's links do the same on the server (catalog/templatetags/portal.py).
