@@ -76,7 +76,7 @@ def flattened(errors: Any, prefix: str = "") -> Any:
             ):
                 flat.update(flattened(value, name))
             else:
-                flat[name] = value if isinstance(value, list) else [value]
+                flat[name] = value
         return flat
     if isinstance(errors, list):
         flat = {}

@@ -588,7 +588,8 @@ def test_a_bad_correction_is_a_400_and_changes_nothing(client_of, report, correc
     )
 
     assert response.status_code == 400
-    assert field in response.json()
+    # A nested field's errors are named by their path (`corrections.0.note`), as documented.
+    assert any(key.split(".")[0] == field for key in response.json()), response.json()
     line.refresh_from_db()
     assert line.corrected_figure is None
     assert reread(report).obstacles == ""
