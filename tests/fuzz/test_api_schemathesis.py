@@ -10,9 +10,13 @@ runs only when asked: `.ci/run` runs it once, on PostgreSQL, after the suite:
 
     API_FUZZ=1 pytest tests/fuzz
 
-`API_FUZZ_EXAMPLES` sets the examples per operation and role (default 8)."""
+`API_FUZZ_EXAMPLES` sets the examples per operation (default 4, each sent as every role) and
+`API_FUZZ_SECONDS` the time budget (default 200): once it is spent, the operations left are
+skipped, saying so, rather than CI running long; the module's last line says how many operations
+were tried, how many requests were sent and how long it took."""
 
 import os
+import time
 from io import StringIO
 
 import pytest
@@ -30,14 +34,16 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        os.environ.get("API_FUZZ") != "1", reason="the API fuzzer runs when API_FUZZ=1 is set"
-    ),
-]
+if os.environ.get("API_FUZZ") != "1":
+    pytest.skip("the API fuzzer runs when API_FUZZ=1 is set", allow_module_level=True)
 
-EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "8"))
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "4"))
+BUDGET = float(os.environ.get("API_FUZZ_SECONDS", "200"))
+SEEN: set[str] = set()
+#: What the run did, for its last line.
+RUN = {"started": time.monotonic(), "operations": 0, "requests": 0, "skipped": 0}
 #: Who sends each request: nobody, then the demo's editor, reviewer and administrator.
 ROLES = ("anonymous", "pertanian.editor", "koperasi.reviewer", "admin")
 CHECKS = [
@@ -50,18 +56,13 @@ CHECKS = [
 
 def load_schema():
     """The schema as the portal serves it, with Django's WSGI application to send requests to
-    (loaded at collection, so that each operation is a test of its own; only when asked)."""
+    (loaded at collection, so that each operation is a test of its own)."""
     from django.core.wsgi import get_wsgi_application
 
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
 
 
-if os.environ.get("API_FUZZ") == "1":
-    schema = load_schema()
-else:
-    schema = schemathesis.openapi.from_dict(
-        {"openapi": "3.0.3", "info": {"title": "-", "version": "-"}, "paths": {}}
-    )
+schema = load_schema()
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +79,23 @@ def _fast_and_isolated(settings, media_root):
     settings.RENDITIONS_ON_SAVE = False
 
 
+@pytest.fixture(autouse=True)
+def _one_connection():
+    """Django's WSGI handler closes the database connection after each request, which, inside
+    the test's transaction, would close the test's own (PostgreSQL then answers 503): the
+    signals are disconnected while the test runs, as Django's test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="module")
-def tokens(django_db_setup, django_db_blocker, media_root):
+def tokens(django_db_setup, django_db_blocker, media_root, pytestconfig):
     """The demo portal, once for the module (its rows stay in the test database: the fuzzer
     runs in a session of its own), and an API token for each role."""
     from django.contrib.auth import get_user_model
@@ -91,7 +107,14 @@ def tokens(django_db_setup, django_db_blocker, media_root):
         users = get_user_model().objects.filter(username__in=ROLES)
         keys = {user.username: Token.objects.get_or_create(user=user)[0].key for user in users}
     assert set(keys) == set(ROLES) - {"anonymous"}, keys
-    return {role: {"Authorization": f"Token {key}"} for role, key in keys.items()}
+    yield {role: {"Authorization": f"Token {key}"} for role, key in keys.items()}
+    reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"\napi fuzz: {RUN['operations']} operations tried ({RUN['skipped']} skipped for"
+            f" time), {RUN['requests']} requests, {time.monotonic() - RUN['started']:.0f} s,"
+            f" at most {EXAMPLES} examples per operation, each sent as {len(ROLES)} roles"
+        )
 
 
 @schema.parametrize()
@@ -103,7 +126,14 @@ def tokens(django_db_setup, django_db_blocker, media_root):
 )
 def test_the_api_answers_as_its_schema_says(case, tokens):
     """Each request the fuzzer makes is sent as each role in turn."""
+    if time.monotonic() - RUN["started"] > BUDGET:
+        RUN["skipped"] += 1
+        pytest.skip(f"the fuzzer's time budget ({BUDGET:.0f} s, API_FUZZ_SECONDS) is spent")
+    if case.operation.label not in SEEN:
+        SEEN.add(case.operation.label)
+        RUN["operations"] += 1
     for role in ROLES:
+        RUN["requests"] += 1
         # The fuzzer sends hundreds of requests a minute: the throttles would answer most of
         # them 429 (documented, so allowed, but nothing behind them would be tried).
         cache.clear()
