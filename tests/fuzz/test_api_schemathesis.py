@@ -34,6 +34,8 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
+from tests.fuzz.helpers import RUN  # noqa: E402
+
 if os.environ.get("API_FUZZ") != "1":
     pytest.skip("the API fuzzer runs when API_FUZZ=1 is set", allow_module_level=True)
 
@@ -42,8 +44,7 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "4"))
 BUDGET = float(os.environ.get("API_FUZZ_SECONDS", "200"))
 SEEN: set[str] = set()
-#: What the run did, for its last line.
-RUN = {"started": time.monotonic(), "operations": 0, "requests": 0, "skipped": 0}
+
 #: Who sends each request: nobody, then the demo's editor, reviewer and administrator.
 ROLES = ("anonymous", "pertanian.editor", "koperasi.reviewer", "admin")
 CHECKS = [
@@ -95,7 +96,7 @@ def _one_connection():
 
 
 @pytest.fixture(scope="module")
-def tokens(django_db_setup, django_db_blocker, media_root, pytestconfig):
+def tokens(django_db_setup, django_db_blocker, media_root):
     """The demo portal, once for the module (its rows stay in the test database: the fuzzer
     runs in a session of its own), and an API token for each role."""
     from django.contrib.auth import get_user_model
@@ -107,14 +108,7 @@ def tokens(django_db_setup, django_db_blocker, media_root, pytestconfig):
         users = get_user_model().objects.filter(username__in=ROLES)
         keys = {user.username: Token.objects.get_or_create(user=user)[0].key for user in users}
     assert set(keys) == set(ROLES) - {"anonymous"}, keys
-    yield {role: {"Authorization": f"Token {key}"} for role, key in keys.items()}
-    reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(
-            f"\napi fuzz: {RUN['operations']} operations tried ({RUN['skipped']} skipped for"
-            f" time), {RUN['requests']} requests, {time.monotonic() - RUN['started']:.0f} s,"
-            f" at most {EXAMPLES} examples per operation, each sent as {len(ROLES)} roles"
-        )
+    return {role: {"Authorization": f"Token {key}"} for role, key in keys.items()}
 
 
 @schema.parametrize()
