@@ -48,6 +48,7 @@ ERRORS = {
     404: (ErrorSerializer, _("Unknown, or not visible to you.")),
     409: (ErrorSerializer, _("Not allowed in the object's current state.")),
     413: (ErrorSerializer, _("The file is larger than 8 MB.")),
+    415: (ErrorSerializer, _("The body is not in a format this operation reads (`Content-Type`).")),
     422: (FIELD_ERRORS, _("This `Idempotency-Key` was used before with another body.")),
     429: (ErrorSerializer, _("Too many requests: try again after `Retry-After` seconds.")),
 }

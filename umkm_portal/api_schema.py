@@ -6,7 +6,8 @@ reads as public.
 - a list, or a page of a sub-collection: 400 (an unknown or malformed query parameter) and
   404 (a page past the last);
 - an operation with an object in its address: 404;
-- an operation with a body: 400 (a body that is no JSON object), 413 (larger than allowed);
+- an operation with a body: 400 (a body that is no JSON object), 413 (larger than allowed),
+  415 (a `Content-Type` it does not read, or a form body it cannot parse as one);
   a POST also 422 (an `Idempotency-Key` reused with another body).
 
 Operations that anonymous clients may call carry `security: []`, which Swagger UI shows without
@@ -74,7 +75,7 @@ class PortalAutoSchema(AutoSchema):
         if any(parameter["in"] == "path" for parameter in parameters):
             codes.add(404)
         if "requestBody" in operation:
-            codes |= {400, 413}
+            codes |= {400, 413, 415}
         if self.method == "POST":
             codes.add(422)
         return codes

@@ -59,3 +59,23 @@ def test_a_nested_fields_errors_are_named_by_their_path():
     body = response.json()
     assert list(body) == ["deliveries.invited"]
     assert all(isinstance(message, str) for message in body["deliveries.invited"])
+
+
+def test_every_operation_with_a_body_documents_415(components):
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                assert "415" in operation["responses"], (method, path)
+
+
+def test_a_body_in_a_format_the_operation_does_not_read_is_a_documented_415():
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=UserFactory()).key}")
+
+    response = client.put(
+        "/api/v1/notifications/preferences/", "language=id", content_type="text/plain"
+    )
+
+    assert response.status_code == 415
+    assert list(response.json()) == ["detail"]
