@@ -283,7 +283,7 @@ OPERATIONS = {
     ("POST", "/api/v1/notifications/{id}/read/"): "200 401 404 422 429",
     ("POST", "/api/v1/notifications/read-all/"): "200 401 422 429",
     ("GET", "/api/v1/notifications/preferences/"): "200 401 429",
-    ("PUT", "/api/v1/notifications/preferences/"): "200 400 401 413 429",
+    ("PUT", "/api/v1/notifications/preferences/"): "200 400 401 413 415 429",
 }
 
 
