@@ -48,6 +48,7 @@ ERRORS = {
     404: (ErrorSerializer, _("Unknown, or not visible to you.")),
     409: (ErrorSerializer, _("Not allowed in the object's current state.")),
     413: (ErrorSerializer, _("The file is larger than 8 MB.")),
+    415: (ErrorSerializer, _("The body is not in a format this operation reads (`Content-Type`).")),
     422: (FIELD_ERRORS, _("This `Idempotency-Key` was used before with another body.")),
     429: (ErrorSerializer, _("Too many requests: try again after `Retry-After` seconds.")),
 }
@@ -207,6 +208,16 @@ class StrictPageNumberPagination(PageNumberPagination):
             raise bad_parameter(self.page_query_param, _("Enter a whole number from 1."))
         return number
 
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> list | None:
+        # A page of a sub-collection (an object's members, collaborations, timeline...) runs no
+        # filter backend, so KnownParametersFilter never sees it: it takes the paging alone.
+        if view is not None and _is_sub_list(view):
+            names = {p["name"] for p in self.get_schema_operation_parameters(view)}
+            refuse_unknown_parameters(
+                request, names | {api_settings.URL_FORMAT_OVERRIDE or "format"}
+            )
+        return super().paginate_queryset(queryset, request, view)
+
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
@@ -214,6 +225,12 @@ class StrictPageNumberPagination(PageNumberPagination):
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"]["maximum"] = self.max_page_size
         return parameters
+
+
+def _is_sub_list(view: Any) -> bool:
+    """Whether `view` lists something under one object (its address names the object)."""
+    lookup = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
+    return lookup in getattr(view, "kwargs", {})
 
 
 def _whole_number(raw: str) -> int | None:
@@ -230,15 +247,20 @@ class KnownParametersFilter(BaseFilterBackend):
     alone)."""
 
     def filter_queryset(self, request: Any, queryset: QuerySet, view: Any) -> QuerySet:
-        lookup = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
-        if request.method not in ("GET", "HEAD") or lookup in getattr(view, "kwargs", {}):
+        if request.method not in ("GET", "HEAD") or _is_sub_list(view):
             return queryset
-        unknown = sorted(set(request.query_params) - known_parameters(view))
-        if unknown:
-            known = ", ".join(sorted(known_parameters(view)))
-            message = _("Unknown parameter. This list takes: %(known)s.") % {"known": known}
-            raise serializers.ValidationError({name: [message] for name in unknown})
+        refuse_unknown_parameters(request, known_parameters(view))
         return queryset
+
+
+def refuse_unknown_parameters(request: Any, known: set[str]) -> None:
+    """400, naming each of them, for the query parameters of `request` not in `known`."""
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        message = _("Unknown parameter. This list takes: %(known)s.") % {
+            "known": ", ".join(sorted(known))
+        }
+        raise serializers.ValidationError({name: [message] for name in unknown})
 
 
 def known_parameters(view: Any) -> set[str]:

@@ -56,7 +56,35 @@ def documented_shape(exc: Exception) -> Exception:
         return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.detail]})
     if isinstance(exc, Http404):
         return exceptions.NotFound()
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+        flat = flattened(exc.detail)
+        if flat != exc.detail:
+            exc.detail = flat
     return exc
+
+
+def flattened(errors: Any, prefix: str = "") -> Any:
+    """A nested serializer's (or a dict field's) errors as the documented 400 has them, field →
+    list of messages: `{"deliveries": {"invited": [...]}}` becomes
+    `{"deliveries.invited": [...]}`, a list of nested errors `items.0.name`."""
+    if isinstance(errors, dict):
+        flat: dict[str, Any] = {}
+        for key, value in errors.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, dict) or (
+                isinstance(value, list) and any(isinstance(item, dict) for item in value)
+            ):
+                flat.update(flattened(value, name))
+            else:
+                flat[name] = value
+        return flat
+    if isinstance(errors, list):
+        flat = {}
+        for index, item in enumerate(errors):
+            if item:  # an item without errors is an empty dict
+                flat.update(flattened(item, f"{prefix}.{index}"))
+        return flat
+    return {prefix: [errors]}
 
 
 def field_errors(error: DjangoValidationError) -> dict[str, list[exceptions.ErrorDetail]]:

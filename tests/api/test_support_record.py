@@ -408,11 +408,11 @@ def test_the_schema_documents_every_address_and_its_answers(db):
     assert documented("/api/v1/businesses/{slug}/snapshots/", "get") == "200 400 401 403 404 429"
     assert (
         documented("/api/v1/businesses/{slug}/snapshots/", "post")
-        == "201 400 401 403 404 413 422 429"
+        == "201 400 401 403 404 413 415 422 429"
     )
     assert documented("/api/v1/snapshots/{id}/verify/", "post") == "200 401 403 404 409 422 429"
     assert documented("/api/v1/milestones/", "get") == "200 400 401 403 404 429"
-    assert documented("/api/v1/milestones/", "post") == "201 400 401 403 404 413 422 429"
+    assert documented("/api/v1/milestones/", "post") == "201 400 401 403 404 413 415 422 429"
     assert documented("/api/v1/milestones/{id}/verify/", "post") == "200 401 403 404 409 422 429"
     assert {"page", "page_size"} <= {
         p["name"] for p in paths["/api/v1/businesses/{slug}/support/"]["get"]["parameters"]

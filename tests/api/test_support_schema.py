@@ -18,25 +18,25 @@ OPERATIONS = {
     (
         "POST",
         "/api/v1/activities/",
-    ): "201 400 401 403 404 413 422 429",  # 404: an agreement not visible
+    ): "201 400 401 403 404 413 415 422 429",  # 404: an agreement not visible
     ("GET", "/api/v1/activities/{id}/"): "200 401 404 429",
-    ("PATCH", "/api/v1/activities/{id}/"): "200 400 401 403 404 409 413 429",
-    ("POST", "/api/v1/activities/{id}/cancel/"): "200 400 401 403 404 409 413 422 429",
+    ("PATCH", "/api/v1/activities/{id}/"): "200 400 401 403 404 409 413 415 429",
+    ("POST", "/api/v1/activities/{id}/cancel/"): "200 400 401 403 404 409 413 415 422 429",
     ("GET", "/api/v1/activities/{id}/participants/"): "200 400 401 403 404 429",
-    ("POST", "/api/v1/activities/{id}/participants/"): "201 400 401 403 404 409 413 422 429",
+    ("POST", "/api/v1/activities/{id}/participants/"): "201 400 401 403 404 409 413 415 422 429",
     ("GET", "/api/v1/participants/{id}/"): "200 401 404 429",
-    ("PATCH", "/api/v1/participants/{id}/"): "200 400 401 403 404 409 413 429",
+    ("PATCH", "/api/v1/participants/{id}/"): "200 400 401 403 404 409 413 415 429",
     ("DELETE", "/api/v1/participants/{id}/"): "204 401 403 404 409 429",
     ("GET", "/api/v1/services/"): "200 400 401 404 429",
-    ("POST", "/api/v1/services/"): "201 400 401 403 404 413 422 429",
+    ("POST", "/api/v1/services/"): "201 400 401 403 404 413 415 422 429",
     ("GET", "/api/v1/services/{id}/"): "200 401 404 429",
-    ("PATCH", "/api/v1/services/{id}/"): "200 400 401 403 404 409 413 429",
-    ("POST", "/api/v1/services/{id}/void/"): "200 400 401 403 404 409 413 422 429",
+    ("PATCH", "/api/v1/services/{id}/"): "200 400 401 403 404 409 413 415 429",
+    ("POST", "/api/v1/services/{id}/void/"): "200 400 401 403 404 409 413 415 422 429",
     ("GET", "/api/v1/referrals/"): "200 400 401 404 429",
-    ("POST", "/api/v1/referrals/"): "201 400 401 403 413 422 429",
+    ("POST", "/api/v1/referrals/"): "201 400 401 403 413 415 422 429",
     ("GET", "/api/v1/referrals/{id}/"): "200 401 404 429",
     **{
-        ("POST", f"/api/v1/referrals/{{id}}/{step}/"): "200 400 401 403 404 409 413 422 429"
+        ("POST", f"/api/v1/referrals/{{id}}/{step}/"): "200 400 401 403 404 409 413 415 422 429"
         for step in ("accept", "decline", "complete", "cancel")
     },
 }
