@@ -43,12 +43,15 @@ def formulas(w):
 
 
 def csv_rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text_of(response).lstrip("\ufeff"))))
+    """Rows by the key row (the second; the first names the columns for people)."""
+    lines = io.StringIO(text_of(response).lstrip("\ufeff"))
+    next(csv.reader(lines))
+    return list(csv.DictReader(lines))
 
 
 def xlsx_rows(response) -> list[dict]:
     sheet = load_workbook(io.BytesIO(response.content)).active
-    header, *rows = sheet.iter_rows()
+    _labels, header, *rows = sheet.iter_rows()
     names = [cell.value for cell in header]
     return [{name: cell for name, cell in zip(names, row, strict=True)} for row in rows]
 
