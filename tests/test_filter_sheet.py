@@ -39,7 +39,7 @@ def labels(content: str) -> list[str]:
 
 
 @pytest.fixture
-def world():
+def catalogue():
     bangka = RegionFactory(slug="bangka", name="Kabupaten Bangka")
     belitung = RegionFactory(slug="belitung", name="Kabupaten Belitung")
     food = CategoryFactory(slug="makanan", name="Makanan")
@@ -63,7 +63,7 @@ def world():
     return {"pepper": pepper, "farming": farming, "fisheries": fisheries}
 
 
-def test_agencies_show_their_full_name_with_the_short_one_after_it(client, world):
+def test_agencies_show_their_full_name_with_the_short_one_after_it(client, catalogue):
     content = client.get("/produk/").content.decode()
 
     assert "Dinas Pertanian (Distan)" in labels(content)
@@ -71,15 +71,15 @@ def test_agencies_show_their_full_name_with_the_short_one_after_it(client, world
     assert "Distan" not in labels(content) and "DKP" not in labels(content)
 
 
-def test_a_co_curating_agency_shows_by_its_full_name_too(client, world):
-    CollaborationFactory(product=world["pepper"], agency=world["fisheries"])
+def test_a_co_curating_agency_shows_by_its_full_name_too(client, catalogue):
+    CollaborationFactory(product=catalogue["pepper"], agency=catalogue["fisheries"])
 
     content = client.get("/produk/").content.decode()
 
     assert offered(content, "dinas") == {"dinas-kelautan-perikanan": "3", "dinas-pertanian": "1"}
 
 
-def test_no_choice_that_gives_no_product_is_offered(client, world):
+def test_no_choice_that_gives_no_product_is_offered(client, catalogue):
     content = client.get("/produk/", {"wilayah": "belitung"}).content.decode()
 
     # Only the crafts are in Belitung: no food, no empty category, no farming agency, no halal.
@@ -91,7 +91,7 @@ def test_no_choice_that_gives_no_product_is_offered(client, world):
     assert offered(content, "wilayah") == {"bangka": "2", "belitung": "1"}
 
 
-def test_a_selected_choice_left_without_products_is_still_offered_to_remove(client, world):
+def test_a_selected_choice_left_without_products_is_still_offered_to_remove(client, catalogue):
     content = client.get("/produk/", {"kategori": "kerajinan", "q": "putih"}).content.decode()
 
     # Nothing is both crafts and white pepper: the chosen category stays, at 0, to be removed.
@@ -101,7 +101,7 @@ def test_a_selected_choice_left_without_products_is_still_offered_to_remove(clie
     assert offered(content, "kategori") == {"makanan": "1"}  # the pepper, if crafts goes
 
 
-def test_a_selected_certificate_and_flagship_stay_offered_at_zero(client, world):
+def test_a_selected_certificate_and_flagship_stay_offered_at_zero(client, catalogue):
     content = client.get(
         "/produk/", {"wilayah": "belitung", "sertifikat": "halal", "unggulan": "1"}
     ).content.decode()
@@ -111,8 +111,8 @@ def test_a_selected_certificate_and_flagship_stay_offered_at_zero(client, world)
     assert 'href="?sertifikat=halal&amp;wilayah=belitung" aria-current="true"' in content
 
 
-def test_the_flagship_choice_shows_when_there_are_flagships(client, world):
-    DesignationFactory(product=world["pepper"], nomination__product=world["pepper"])
+def test_the_flagship_choice_shows_when_there_are_flagships(client, catalogue):
+    DesignationFactory(product=catalogue["pepper"], nomination__product=catalogue["pepper"])
 
     content = client.get("/produk/").content.decode()
 
@@ -120,7 +120,7 @@ def test_the_flagship_choice_shows_when_there_are_flagships(client, world):
 
 
 @pytest.mark.parametrize("query", ["", "?kategori=makanan&wilayah=bangka&dinas=dinas-pertanian"])
-def test_the_filters_are_never_sent_open(client, world, query):
+def test_the_filters_are_never_sent_open(client, catalogue, query):
     """Phones keep the results first after each choice: the panel opens only when asked (wide
     screens open it with static/js/catalogue.js, where it stands beside the results)."""
     content = client.get(f"/produk/{query}").content.decode()
@@ -133,7 +133,7 @@ def test_the_filters_are_never_sent_open(client, world, query):
     assert content.index('id="filters"') < content.index('class="results"')
 
 
-def test_a_list_with_nothing_to_filter_offers_no_empty_panel(client, world):
+def test_a_list_with_nothing_to_filter_offers_no_empty_panel(client, catalogue):
     content = client.get("/produk/", {"q": "zzzqqq"}).content.decode()
 
     assert 'id="filters"' not in content

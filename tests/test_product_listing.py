@@ -98,10 +98,11 @@ def test_rows_written_in_raw_sql_are_kept_too(other_region):
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (business_id, name, name_en, slug, summary, summary_en,"
-            " description, category_id, price_min, price_max, unit, status, owner_agency_id,"
-            " created_at, updated_at, listed)"
-            f" SELECT business_id, 'Madu', '', 'madu-mentah', '', '', '', category_id, 1, 2, '',"
-            f" 'published', owner_agency_id, created_at, updated_at, %s FROM {table} WHERE id = %s",
+            " description, description_en, category_id, price_min, price_max, unit, status,"
+            " owner_agency_id, created_at, updated_at, listed)"
+            " SELECT business_id, 'Madu', '', 'madu-mentah', '', '', '', '', category_id, 1, 2,"
+            f" '', 'published', owner_agency_id, created_at, updated_at, %s FROM {table}"
+            " WHERE id = %s",
             [False, template.pk],
         )
 

@@ -7,7 +7,6 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from agencies.models import Role
-from tests.browser.conftest import SHOTS
 from tests.browser.helpers import PHONE
 from tests.factories import (
     AgencyFactory,
@@ -56,7 +55,7 @@ def signed_in_page(new_context, live_server, user):
     return context.new_page()
 
 
-def test_the_preview_shows_each_change_and_fits_a_phone(new_context, live_server, sheet):
+def test_the_preview_shows_each_change_and_fits_a_phone(new_context, live_server, sheet, shots):
     page = signed_in_page(new_context, live_server, sheet["editor"])
     page.goto("/ruang-kerja/impor/produk/")
 
@@ -67,8 +66,7 @@ def test_the_preview_shows_each_change_and_fits_a_phone(new_context, live_server
     page.click("form.import-form button[type=submit]")
     page.wait_for_selector(".import-changes")
 
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "16-english-browser-import-preview.png"), full_page=True)
+    page.screenshot(path=str(shots / "16-english-browser-import-preview.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     rows = page.locator(".import-changes tbody tr")
     assert rows.count() == 2
