@@ -4,6 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
+from rest_framework.test import APIClient
 
 from agencies.models import Role
 from catalog import rules
@@ -170,3 +171,17 @@ def world(db):
         nomination=nomination,
         people=people,
     )
+
+
+@pytest.fixture
+def client_of(world):
+    """`client_of("owner_editor")`: an API client signed in as that person (none: anonymous)."""
+
+    def make(person):
+        client = APIClient()
+        user = world.people[person]
+        if user.is_authenticated:
+            client.force_authenticate(user)
+        return client
+
+    return make

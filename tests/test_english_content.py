@@ -23,20 +23,6 @@ DESCRIPTION = "Lada putih dijemur di bawah matahari Muntok."
 DESCRIPTION_EN = "White pepper dried under the Muntok sun."
 
 
-@pytest.fixture
-def client_of(world):
-    """An API client signed in as `world.people[person]` (anonymous for "anonymous")."""
-
-    def make(person):
-        client = APIClient()
-        user = world.people[person]
-        if user.is_authenticated:
-            client.force_authenticate(user)
-        return client
-
-    return make
-
-
 def english(name, *args):
     with translation.override("en"):
         return reverse(name, args=args)
