@@ -31,7 +31,14 @@ from catalog.exceptions import UploadTooLarge
 from catalog.filters import ProductFilter
 from catalog.models import Collaboration, Product
 from catalog.pagination import CappedPaginator
-from catalog.search import SUGGEST_BELOW, clean_query, search_products, suggestion
+from catalog.search import (
+    SEARCH_CANDIDATES,
+    SUGGEST_BELOW,
+    clean_query,
+    count_is_floor,
+    search_products,
+    suggestion,
+)
 from catalog.uploads import StorageUnavailable
 from umkm_portal.api import KnownParametersFilter
 from umkm_portal.services import require
@@ -58,8 +65,9 @@ PRODUCT_ERRORS = (400, 401, 403, 404, 409)
 
 
 class ProductPagination(CappedPageNumberPagination):
-    """The product list's page, with `suggestion` ("did you mean") when `search` finds (next
-    to) nothing: the same words, from the same function, as the product page offers."""
+    """The product list's page; with `search`, also `suggestion` ("did you mean") when it finds
+    (next to) nothing — the same words, from the same function, as the product page offers —
+    and `count_is_floor`, true when `count` is a lower bound (the page's "2.000+")."""
 
     def paginate_queryset(
         self, queryset: QuerySet | Sequence, request: Request, view: APIView | None = None
@@ -80,6 +88,8 @@ class ProductPagination(CappedPageNumberPagination):
             if few
             else ""
         )
+        paginator = cast(CappedPaginator, page.paginator)
+        response.data["count_is_floor"] = paginator.is_capped or count_is_floor(text, matches)
         return response
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
@@ -94,6 +104,17 @@ class ProductPagination(CappedPageNumberPagination):
                     "fewer than %(few)s products; empty otherwise. Only with `search`."
                 )
                 % {"few": SUGGEST_BELOW}
+            ),
+        }
+        schema["properties"]["count_is_floor"] = {
+            "type": "boolean",
+            "description": str(
+                _(
+                    "Only with `search`: true when `count` is a lower bound, not the number of "
+                    "every match. A search ranks at most %(candidates)s candidates, and no "
+                    "count goes past %(cap)s; the pages show such a count as “2.000+”."
+                )
+                % {"candidates": SEARCH_CANDIDATES, "cap": settings.CATALOG_COUNT_CAP}
             ),
         }
         return schema
