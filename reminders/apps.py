@@ -9,3 +9,8 @@ class RemindersConfig(AppConfig):
 
     name = "reminders"
     verbose_name = _("Reminders")
+
+    def ready(self) -> None:
+        from reminders import renewals
+
+        renewals.connect()
